@@ -1,0 +1,6 @@
+export * from "./article";
+export * from "./keys";
+export * from "./manifest";
+export * from "./summary";
+export * from "./translation";
+export * from "./version";
