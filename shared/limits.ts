@@ -1,0 +1,38 @@
+/**
+ * Service limits and the project's own ceilings, in one place, each with the document that states it.
+ * Code that depends on a limit imports it from here; nothing else hard-codes these numbers.
+ */
+
+/**
+ * TranslateText: at most 10,000 bytes of UTF-8 input per request (synchronous real-time translation).
+ * Measure with Buffer.byteLength(text, "utf8"), never string length.
+ * https://docs.aws.amazon.com/translate/latest/dg/what-is-limits.html#limits
+ */
+export const TRANSLATE_TEXT_MAX_BYTES = 10_000;
+
+/**
+ * TranslateText: at most one custom terminology per request.
+ * https://docs.aws.amazon.com/translate/latest/dg/what-is-limits.html#limits
+ */
+export const TRANSLATE_MAX_TERMINOLOGIES_PER_REQUEST = 1;
+
+/**
+ * SQS: a message body is at most 256 KiB (262,144 bytes); an S3 event notification for one record is a few KiB.
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html
+ */
+export const SQS_MAX_MESSAGE_BYTES = 262_144;
+
+/**
+ * S3 object keys are at most 1,024 bytes of UTF-8.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html
+ */
+export const S3_MAX_KEY_BYTES = 1_024;
+
+/**
+ * EventBridge PutEvents: an entry is at most 256 KB, so events carry the manifest's location, not the manifest.
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html
+ */
+export const EVENTBRIDGE_MAX_ENTRY_BYTES = 262_144;
+
+/** The project's default ceiling on one input file (configurable per deployment: `maxInputBytes`). */
+export const DEFAULT_MAX_INPUT_BYTES = 10 * 1024 * 1024;
