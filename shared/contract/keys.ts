@@ -15,6 +15,8 @@ export const OUTPUT_FILES = {
   report: "report.html",
   translationJson: (lang: string) => `translations/${lang}.json`,
   translationText: (lang: string) => `translations/${lang}.txt`,
+  /** The error record of one language whose translation failed for good (the others still complete). */
+  translationError: (lang: string) => `translations/${lang}.error.json`,
 } as const;
 
 const SAFE_SEGMENT = /[^a-z0-9._-]+/g;

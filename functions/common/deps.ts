@@ -1,0 +1,36 @@
+import type { Logger } from "@aws-lambda-powertools/logger";
+import type { Metrics } from "@aws-lambda-powertools/metrics";
+import type { Tracer } from "@aws-lambda-powertools/tracer";
+import type { PipelineConfig } from "../../shared/pipeline/config";
+import type {
+  EventPublisher,
+  ObjectStore,
+  TranslateJobQueue,
+  Translator,
+} from "../../shared/pipeline/ports";
+
+/**
+ * What `makeHandler(deps)` takes. Lambda builds it from the environment and AWS clients; the local runner
+ * builds it from an S3 client on s3rver, an in-process queue and Apertium. Observability is optional: the
+ * default is the Powertools set from ./powertools (pass a silent Logger to quiet local runs).
+ */
+export interface HandlerDeps {
+  store: ObjectStore;
+  events: EventPublisher;
+  config: PipelineConfig;
+  logger?: Logger;
+  metrics?: Metrics;
+  tracer?: Tracer;
+  now?: () => Date;
+}
+
+export interface SummarizeHandlerDeps extends HandlerDeps {
+  queue: TranslateJobQueue;
+}
+
+export interface TranslateHandlerDeps extends HandlerDeps {
+  translator: Translator;
+}
+
+/** Everything any handler needs: the local runner can build one object and pass it to all three. */
+export type AllHandlerDeps = SummarizeHandlerDeps & TranslateHandlerDeps;

@@ -1,0 +1,109 @@
+/**
+ * Parsing at the edge: SQS record bodies become typed inputs here, or a MalformedMessageError. A message that
+ * cannot be parsed is reported as a batch item failure, retried, then kept in the dead-letter queue.
+ */
+import type { SQSRecord } from "aws-lambda";
+import { decodeS3EventKey } from "../../shared/contract/keys";
+import { InputError } from "../../shared/errors";
+import type { TranslateJob } from "../../shared/pipeline/ports";
+import type { Delivery } from "../../shared/pipeline/stages/context";
+
+export class MalformedMessageError extends InputError {}
+
+/** One object of an S3 "ObjectCreated" notification, key decoded ("+" is a space, then %-decoding). */
+export interface CreatedObject {
+  bucket: string;
+  key: string;
+  etag: string;
+  size?: number;
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function parseBody(record: SQSRecord): unknown {
+  try {
+    return JSON.parse(record.body);
+  } catch {
+    throw new MalformedMessageError("body is not JSON", `message ${record.messageId}`);
+  }
+}
+
+/**
+ * The objects an S3 notification (delivered through SQS) announces. S3's "s3:TestEvent", sent once when the
+ * notification is configured, announces none.
+ */
+export function parseS3Notification(record: SQSRecord): CreatedObject[] {
+  const where = `message ${record.messageId}`;
+  const body = parseBody(record);
+  if (isObject(body) && body.Event === "s3:TestEvent") return [];
+  if (!isObject(body) || !Array.isArray(body.Records)) {
+    throw new MalformedMessageError("not an S3 event notification (no Records)", where);
+  }
+  return body.Records.filter(
+    (r) => isObject(r) && String(r.eventName ?? "").startsWith("ObjectCreated:"),
+  ).map((r) => {
+    const s3 = (r as Json).s3;
+    const bucket = isObject(s3) && isObject(s3.bucket) ? s3.bucket.name : undefined;
+    const object = isObject(s3) && isObject(s3.object) ? s3.object : undefined;
+    if (typeof bucket !== "string" || typeof object?.key !== "string") {
+      throw new MalformedMessageError("S3 record without bucket name or object key", where);
+    }
+    let key: string;
+    try {
+      key = decodeS3EventKey(object.key);
+    } catch {
+      throw new MalformedMessageError(
+        `object key "${object.key}" is not valid form-encoding`,
+        where,
+      );
+    }
+    const etag = typeof object.eTag === "string" ? object.eTag : "";
+    if (!etag) throw new MalformedMessageError(`S3 record for "${key}" has no eTag`, where);
+    return {
+      bucket,
+      key,
+      etag,
+      ...(typeof object.size === "number" ? { size: object.size } : {}),
+    };
+  });
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === "string");
+}
+
+export function parseTranslateJob(record: SQSRecord): TranslateJob {
+  const body = parseBody(record);
+  const source = isObject(body) ? body.source : undefined;
+  if (
+    !isObject(body) ||
+    typeof body.articleId !== "string" ||
+    typeof body.targetLanguage !== "string" ||
+    !isStringArray(body.targetLanguages) ||
+    !isObject(source) ||
+    typeof source.bucket !== "string" ||
+    typeof source.key !== "string" ||
+    typeof source.etag !== "string"
+  ) {
+    throw new MalformedMessageError(
+      "not a translate job {articleId, source: {bucket, key, etag}, targetLanguage, targetLanguages}",
+      `message ${record.messageId}`,
+    );
+  }
+  return {
+    articleId: body.articleId,
+    source: { bucket: source.bucket, key: source.key, etag: source.etag },
+    targetLanguage: body.targetLanguage,
+    targetLanguages: body.targetLanguages,
+  };
+}
+
+/** Which delivery this is; the queue moves the message to its DLQ after maxAttempts. */
+export function deliveryOf(record: SQSRecord, maxAttempts: number): Delivery {
+  const attempt = Number(record.attributes?.ApproximateReceiveCount);
+  return { attempt: Number.isFinite(attempt) && attempt > 0 ? attempt : 1, maxAttempts };
+}

@@ -1,0 +1,99 @@
+/**
+ * The shape every stage handler shares: middy + Powertools (tracer, logger with the Lambda context, metrics
+ * flushed per invocation) around Powertools' partial batch processing, so one bad record is retried (and
+ * eventually dead-lettered) alone while the rest of the batch succeeds.
+ */
+import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
+import type { Logger } from "@aws-lambda-powertools/logger";
+import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
+import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
+import middy from "@middy/core";
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
+import type { StageName } from "../../shared/pipeline/routing";
+import type { HandlerDeps } from "./deps";
+import { createObservability, METRIC, MetricUnit, type Observability } from "./powertools";
+
+export type SqsHandler = (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse>;
+
+export interface RecordTools extends Observability {
+  /** A logger whose every line carries the article id as correlation id. */
+  forArticle(articleId: string): Logger;
+}
+
+export function observabilityOf(deps: HandlerDeps, stage: StageName): Observability {
+  const defaults =
+    deps.logger && deps.metrics && deps.tracer ? undefined : createObservability(stage);
+  return {
+    logger: deps.logger ?? (defaults as Observability).logger,
+    metrics: deps.metrics ?? (defaults as Observability).metrics,
+    tracer: deps.tracer ?? (defaults as Observability).tracer,
+  };
+}
+
+export function makeSqsHandler(
+  stage: StageName,
+  observability: Observability,
+  processRecord: (record: SQSRecord, tools: RecordTools) => Promise<void>,
+): SqsHandler {
+  const { logger, metrics, tracer } = observability;
+  const tools: RecordTools = {
+    ...observability,
+    forArticle: (articleId) =>
+      logger.createChild({ persistentKeys: { correlation_id: articleId, articleId } }),
+  };
+  const recordHandler = async (record: SQSRecord) => {
+    try {
+      await processRecord(record, tools);
+    } catch (error) {
+      // Reported as a batch item failure: the queue redelivers it, then moves it to the DLQ.
+      logger.error("record failed", { messageId: record.messageId, error });
+      metrics.addMetric("RecordFailures", MetricUnit.Count, 1);
+      throw error;
+    }
+  };
+  const lambdaHandler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
+    // A processor per invocation: it holds the batch's state, and the local runner may invoke concurrently.
+    processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), {
+      context,
+      // Report every failed record instead of throwing when all fail: same retries, simpler callers.
+      throwOnFullBatchFailure: false,
+    });
+  const wrapped = middy(lambdaHandler)
+    .use(captureLambdaHandler(tracer))
+    .use(injectLambdaContext(logger))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }));
+  return (event, context) => wrapped(event, context ?? localContext(stage));
+}
+
+/** Records a stage's duration and outcome counts the same way for every stage. */
+export function recordOutcome(
+  tools: Observability,
+  outcome: "written" | "skipped" | "stale" | "failed",
+  durationMs: number,
+): void {
+  const { metrics } = tools;
+  metrics.addMetric(METRIC.stageDuration, MetricUnit.Milliseconds, durationMs);
+  if (outcome === "written") metrics.addMetric(METRIC.articles, MetricUnit.Count, 1);
+  if (outcome === "failed") metrics.addMetric(METRIC.failures, MetricUnit.Count, 1);
+  if (outcome === "skipped") metrics.addMetric(METRIC.duplicates, MetricUnit.Count, 1);
+}
+
+/** A stand-in Lambda context for callers outside Lambda (local runner, tests). */
+export function localContext(stage: StageName): Context {
+  const functionName = `article-pipeline-${stage}-local`;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: "$LATEST",
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: "1024",
+    awsRequestId: `local-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    logGroupName: `/local/${functionName}`,
+    logStreamName: "local",
+    getRemainingTimeInMillis: () => 60_000,
+    done: () => {},
+    fail: () => {},
+    succeed: () => {},
+  };
+}
