@@ -1,0 +1,56 @@
+/** Normalize λ: S3 "object created" in incoming/ (through SQS) → results/<id>/article.json or error.json. */
+
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import { S3Client } from "@aws-sdk/client-s3";
+import { EventBridgePublisher } from "../../shared/adapters/eventbridge/event-publisher";
+import { S3ObjectStore } from "../../shared/adapters/s3/object-store";
+import { articleIdFromKey } from "../../shared/contract/keys";
+import { ENV, parseConfig } from "../../shared/pipeline/config";
+import { routeOf } from "../../shared/pipeline/routing";
+import { runNormalizeStage } from "../../shared/pipeline/stages/normalize";
+import type { HandlerDeps } from "../common/deps";
+import { deliveryOf, parseS3Notification } from "../common/events";
+import { lambdaEntry } from "../common/lambda-entry";
+import { createObservability } from "../common/powertools";
+import {
+  makeSqsHandler,
+  observabilityOf,
+  recordOutcome,
+  type SqsHandler,
+} from "../common/sqs-handler";
+
+const STAGE = "normalize";
+
+export function makeHandler(deps: HandlerDeps): SqsHandler {
+  const observability = observabilityOf(deps, STAGE);
+  const { maxReceiveCount } = routeOf(STAGE).queue;
+  return makeSqsHandler(STAGE, observability, async (record, tools) => {
+    for (const object of parseS3Notification(record)) {
+      const result = await runNormalizeStage(
+        {
+          store: deps.store,
+          events: deps.events,
+          config: deps.config,
+          now: deps.now ?? (() => new Date()),
+          logger: tools.forArticle(articleIdFromKey(object.key)),
+        },
+        { ...object, delivery: deliveryOf(record, maxReceiveCount) },
+      );
+      recordOutcome(tools, result.outcome, result.durationMs);
+    }
+  });
+}
+
+export const handler = lambdaEntry(() => {
+  const observability = createObservability(STAGE);
+  const { tracer } = observability;
+  return makeHandler({
+    ...observability,
+    config: parseConfig(process.env),
+    store: new S3ObjectStore(tracer.captureAWSv3Client(new S3Client({}))),
+    events: new EventBridgePublisher(
+      tracer.captureAWSv3Client(new EventBridgeClient({})),
+      process.env[ENV.eventBusName] || "default",
+    ),
+  });
+});

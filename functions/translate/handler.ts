@@ -1,0 +1,62 @@
+/** Translate λ: one translate job (article version × language) per message → translations/<lang>.*, manifest. */
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import { S3Client } from "@aws-sdk/client-s3";
+import { TranslateClient } from "@aws-sdk/client-translate";
+import { AmazonTranslateTranslator } from "../../shared/adapters/amazon-translate";
+import { EventBridgePublisher } from "../../shared/adapters/eventbridge/event-publisher";
+import { S3ObjectStore } from "../../shared/adapters/s3/object-store";
+import { ENV, parseConfig } from "../../shared/pipeline/config";
+import { routeOf } from "../../shared/pipeline/routing";
+import { runTranslateStage } from "../../shared/pipeline/stages/translate";
+import type { TranslateHandlerDeps } from "../common/deps";
+import { deliveryOf, parseTranslateJob } from "../common/events";
+import { lambdaEntry } from "../common/lambda-entry";
+import { createObservability, METRIC, MetricUnit } from "../common/powertools";
+import {
+  makeSqsHandler,
+  observabilityOf,
+  recordOutcome,
+  type SqsHandler,
+} from "../common/sqs-handler";
+
+const STAGE = "translate";
+
+export function makeHandler(deps: TranslateHandlerDeps): SqsHandler {
+  const observability = observabilityOf(deps, STAGE);
+  const { maxReceiveCount } = routeOf(STAGE).queue;
+  return makeSqsHandler(STAGE, observability, async (record, tools) => {
+    const job = parseTranslateJob(record);
+    const result = await runTranslateStage(
+      {
+        store: deps.store,
+        events: deps.events,
+        translator: deps.translator,
+        config: deps.config,
+        now: deps.now ?? (() => new Date()),
+        logger: tools.forArticle(job.articleId),
+      },
+      { job, delivery: deliveryOf(record, maxReceiveCount) },
+    );
+    recordOutcome(tools, result.outcome, result.durationMs);
+    tools.metrics.addMetric(METRIC.charactersTranslated, MetricUnit.Count, result.charactersBilled);
+  });
+}
+
+export const handler = lambdaEntry(() => {
+  const observability = createObservability(STAGE);
+  const { tracer } = observability;
+  const config = parseConfig(process.env);
+  return makeHandler({
+    ...observability,
+    config,
+    store: new S3ObjectStore(tracer.captureAWSv3Client(new S3Client({}))),
+    translator: new AmazonTranslateTranslator({
+      client: tracer.captureAWSv3Client(new TranslateClient({})),
+      settings: config.translation,
+    }),
+    events: new EventBridgePublisher(
+      tracer.captureAWSv3Client(new EventBridgeClient({})),
+      process.env[ENV.eventBusName] || "default",
+    ),
+  });
+});

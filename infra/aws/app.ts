@@ -1,0 +1,35 @@
+/**
+ * The CDK app (cdk.json: `npx tsx infra/aws/app.ts`). Synthesizes offline: no lookups, no credentials; the
+ * account and region come from the CLI's environment when present and stay unresolved otherwise.
+ */
+import { pathToFileURL } from "node:url";
+import { App, Validations } from "aws-cdk-lib";
+import { AwsSolutionsChecks } from "cdk-nag";
+import { PipelineStack } from "./pipeline-stack";
+import { settingsFromNode } from "./settings";
+
+/**
+ * Feature flags the stack relies on, set here rather than in cdk.json so that tests building the app get
+ * them too. Server access logs are granted by bucket policy (with ACLs disabled) instead of a log-delivery ACL.
+ */
+const FEATURE_FLAGS = {
+  "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy": true,
+} as const;
+
+export function buildApp(app = new App()): { app: App; stack: PipelineStack } {
+  for (const [flag, value] of Object.entries(FEATURE_FLAGS)) {
+    if (app.node.tryGetContext(flag) === undefined) app.node.setContext(flag, value);
+  }
+  const account = process.env.CDK_DEFAULT_ACCOUNT;
+  const region = process.env.CDK_DEFAULT_REGION;
+  const stack = new PipelineStack(app, "ArticlePipeline", {
+    settings: settingsFromNode(app.node),
+    description: "Article pipeline: normalize, summarize, translate news articles dropped in S3",
+    ...(account && region ? { env: { account, region } } : {}),
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, stack };
+}
+
+const isEntryPoint = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isEntryPoint) buildApp().app.synth();

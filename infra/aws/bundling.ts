@@ -1,0 +1,20 @@
+/**
+ * How the Lambdas are bundled, shared by the stack (NodejsFunction) and the bundle benchmark
+ * (tests/bench/bundle.bench.ts), so the benchmark measures exactly what is deployed.
+ */
+
+/** Lambda's Node 22 runtime. */
+export const BUNDLE_TARGET = "node22";
+
+/**
+ * ESM output: a bundled ESM handler initializes faster than CommonJS (measured in issue 5: CJS with the SDK
+ * bundled was about twice as slow). Some dependencies still call `require` (Node built-ins), which ESM lacks.
+ */
+export const BUNDLE_BANNER =
+  "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);";
+
+/**
+ * Nothing is left external: the AWS SDK is bundled (and tree-shaken) rather than loaded from the runtime's
+ * copy. Decided by `npm run bench:bundle`: see the table in the README ("Deploying to AWS").
+ */
+export const BUNDLE_EXTERNALS: readonly string[] = [];

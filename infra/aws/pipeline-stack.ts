@@ -1,0 +1,170 @@
+/**
+ * The whole pipeline in one stack: ingest and results buckets, one queue-fed Lambda per stage, the S3
+ * notifications of the routing table, and least-privilege roles written statement by statement (no
+ * `grant*` helpers: they emit wildcard actions such as s3:GetObject*).
+ */
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from "aws-cdk-lib";
+import { EventType, type IBucket } from "aws-cdk-lib/aws-s3";
+import { SqsDestination } from "aws-cdk-lib/aws-s3-notifications";
+import type { Construct } from "constructs";
+import { INCOMING_PREFIX, RESULTS_PREFIX } from "../../shared/contract/keys";
+import { configToEnv, ENV } from "../../shared/pipeline/config";
+import { type BucketRole, ROUTES, type StageName } from "../../shared/pipeline/routing";
+import { secureBucket } from "./constructs/secure-bucket";
+import { StageFunction } from "./constructs/stage-function";
+import type { PipelineSettings } from "./settings";
+
+export interface PipelineStackProps extends StackProps {
+  settings: PipelineSettings;
+  /** Bus the "Article Processed" event goes to (default: the account's default bus). */
+  eventBusName?: string;
+}
+
+/** Lambda memory per stage: CPU scales with memory, and normalize/summarize are CPU-bound. */
+const MEMORY_MB: Record<StageName, number> = { normalize: 1024, summarize: 1024, translate: 512 };
+
+/** Concurrent translate invocations: keeps TranslateText under its default requests-per-second quota. */
+const TRANSLATE_MAX_CONCURRENCY = 10;
+
+export class PipelineStack extends Stack {
+  readonly ingestBucket: IBucket;
+  readonly resultsBucket: IBucket;
+  readonly stages: Record<StageName, StageFunction>;
+
+  constructor(scope: Construct, id: string, props: PipelineStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+    const eventBusName = props.eventBusName ?? "default";
+
+    const accessLogs = secureBucket(this, "AccessLogsBucket", {
+      lifecycleRules: [{ id: "expire-access-logs", expiration: Duration.days(90) }],
+    });
+    Validations.of(accessLogs).acknowledge({
+      id: "AwsSolutions-S1",
+      reason: "This is the server access log bucket; logging its own access would recurse.",
+    });
+    const ingest = secureBucket(this, "IngestBucket", { accessLogs, logPrefix: "ingest/" });
+    // A separate results bucket: outputs can never match the intake trigger, so no recursive loop.
+    const results = secureBucket(this, "ResultsBucket", { accessLogs, logPrefix: "results/" });
+    this.ingestBucket = ingest;
+    this.resultsBucket = results;
+
+    const environment = {
+      ...configToEnv({ ...settings, resultsBucket: results.bucketName }),
+      [ENV.eventBusName]: eventBusName,
+    };
+    const stage = (name: StageName, extra: Record<string, string> = {}, maxConcurrency?: number) =>
+      new StageFunction(this, `${name[0]?.toUpperCase()}${name.slice(1)}`, {
+        stage: name,
+        memorySize: MEMORY_MB[name],
+        environment: { ...environment, ...extra },
+        ...(maxConcurrency ? { maxConcurrency } : {}),
+      });
+    const translate = stage("translate", {}, TRANSLATE_MAX_CONCURRENCY);
+    const summarize = stage("summarize", { [ENV.translateQueueUrl]: translate.queue.queueUrl });
+    const normalize = stage("normalize");
+    this.stages = { normalize, summarize, translate };
+
+    // S3 → SQS notifications, exactly as the routing table says.
+    const buckets: Record<BucketRole, IBucket> = { ingest, results };
+    for (const route of ROUTES) {
+      if (route.trigger.kind !== "object-created") continue;
+      buckets[route.trigger.bucket].addEventNotification(
+        EventType.OBJECT_CREATED,
+        new SqsDestination(this.stages[route.stage].queue),
+        {
+          prefix: route.trigger.prefix,
+          ...(route.trigger.suffix ? { suffix: route.trigger.suffix } : {}),
+        },
+      );
+    }
+
+    const resultObjects = results.arnForObjects(`${RESULTS_PREFIX}*`);
+    const eventBusArn = this.formatArn({
+      service: "events",
+      resource: "event-bus",
+      resourceName: eventBusName,
+    });
+    for (const fn of [normalize, summarize, translate]) {
+      fn.allow(["s3:GetObject", "s3:PutObject"], [resultObjects]);
+      // Without ListBucket, S3 answers 403 instead of 404 for a missing key, and every stage probes for
+      // its outputs (the idempotency check). ListBucket reveals key names only, never contents.
+      fn.allow(["s3:ListBucket"], [results.bucketArn]);
+      // Every stage may be the one that writes the manifest (normalize: a bad input fails the article).
+      fn.allow(["events:PutEvents"], [eventBusArn]);
+    }
+    normalize.allow(["s3:GetObject"], [ingest.arnForObjects(`${INCOMING_PREFIX}*`)]);
+    normalize.allow(["s3:ListBucket"], [ingest.bucketArn]);
+    summarize.allow(["sqs:SendMessage"], [translate.queue.queueArn]);
+    translate.allow(["translate:TranslateText"], ["*"]);
+    if (settings.translation.terminologyNames.length > 0) {
+      translate.allow(
+        ["translate:GetTerminology"],
+        settings.translation.terminologyNames.map((name) =>
+          this.formatArn({ service: "translate", resource: "terminology", resourceName: name }),
+        ),
+      );
+    }
+
+    this.acknowledgeFindings();
+
+    new CfnOutput(this, "IngestBucketName", {
+      value: ingest.bucketName,
+      description: `Drop articles under s3://<this bucket>/${INCOMING_PREFIX}`,
+    });
+    new CfnOutput(this, "ResultsBucketName", {
+      value: results.bucketName,
+      description: `Outputs under ${RESULTS_PREFIX}<articleId>/ (manifest.json last)`,
+    });
+    for (const [name, fn] of Object.entries(this.stages)) {
+      new CfnOutput(this, `${fn.node.id}DeadLetterQueueUrl`, {
+        value: fn.deadLetterQueue.queueUrl,
+        description: `${name} dead-letter queue (alarm: ${name} DeadLetterAlarm)`,
+      });
+    }
+  }
+
+  /** Every cdk-nag finding left standing, each with the reason it is acceptable. */
+  private acknowledgeFindings(): void {
+    const { normalize, summarize, translate } = this.stages;
+    for (const fn of [normalize, summarize, translate]) {
+      const ack = (id: string, reason: string) =>
+        Validations.of(fn.role).acknowledge({ id, reason });
+      ack(
+        "AwsSolutions-IAM5[Resource::*]",
+        fn === translate
+          ? "X-Ray PutTraceSegments/PutTelemetryRecords and translate:TranslateText take no resource ARN (terminologies, when used, are granted by ARN through GetTerminology)."
+          : "X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions.",
+      );
+      ack(
+        `AwsSolutions-IAM5[Resource::<${this.getLogicalId(this.resultsBucket.node.defaultChild as never)}.Arn>/results/*]`,
+        "Stages read and write any article's outputs, scoped to the results/ prefix of the results bucket.",
+      );
+      ack(
+        `AwsSolutions-IAM5[Resource::<${this.getLogicalId(fn.node.findChild("Logs").node.defaultChild as never)}.Arn>:*]`,
+        "Log streams are created at run time inside this function's own log group.",
+      );
+      Validations.of(fn.function).acknowledge({
+        id: "AwsSolutions-L1",
+        reason:
+          "Pinned to Node.js 22, the runtime the project targets and tests (package.json engines).",
+      });
+    }
+    // CDK's own singleton that configures bucket notifications at deploy time (a custom resource).
+    const notificationsHandler = this.node.children.find((c) =>
+      c.node.id.startsWith("BucketNotificationsHandler"),
+    );
+    if (notificationsHandler) {
+      Validations.of(notificationsHandler).acknowledge({
+        id: "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]",
+        reason:
+          "CDK's BucketNotificationsHandler custom resource (runs only at deploy time) ships with the basic execution managed policy; its role is not configurable.",
+      });
+    }
+    Validations.of(normalize.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(this.ingestBucket.node.defaultChild as never)}.Arn>/incoming/*]`,
+      reason:
+        "Normalize reads any uploaded article, scoped to the incoming/ prefix of the ingest bucket.",
+    });
+  }
+}

@@ -1,0 +1,111 @@
+import { articleIdFromKey, OUTPUT_FILES, outputKey } from "../../contract/keys";
+import { InputError } from "../../errors";
+import { normalizeArticle } from "../../normalize";
+import { bareEtag, isMadeFrom, provenanceMetadata } from "../provenance";
+import {
+  type Delivery,
+  JSON_TYPE,
+  type StageContext,
+  type StageOutcome,
+  shouldRecordFailure,
+  toJson,
+} from "./context";
+import { recordArticleFailure } from "./finalize";
+
+/** One object-created notification for the ingest bucket (key already decoded). */
+export interface NormalizeInput {
+  bucket: string;
+  key: string;
+  /** The etag the notification carries: the version this delivery is about. */
+  etag: string;
+  /** Size from the notification, to refuse an oversized file before downloading it. */
+  size?: number;
+  delivery: Delivery;
+}
+
+export interface NormalizeResult {
+  articleId: string;
+  outcome: StageOutcome;
+  characters: number;
+  durationMs: number;
+}
+
+/** User metadata (x-amz-meta-language) that overrides language detection for one upload. */
+const LANGUAGE_METADATA = "language";
+
+/** The file exceeds the deployment's maxInputBytes (checked from the event before any download). */
+export class SourceTooLargeError extends InputError {}
+
+/** Source object → results/<id>/article.json, or error.json + a failed manifest when the input is bad. */
+export async function runNormalizeStage(
+  ctx: StageContext,
+  input: NormalizeInput,
+): Promise<NormalizeResult> {
+  const started = ctx.now();
+  const articleId = articleIdFromKey(input.key);
+  const bucket = ctx.config.resultsBucket;
+  const articleKey = outputKey(articleId, OUTPUT_FILES.article);
+  const result = (outcome: StageOutcome, characters = 0): NormalizeResult => ({
+    articleId,
+    outcome,
+    characters,
+    durationMs: ctx.now().getTime() - started.getTime(),
+  });
+
+  const [done, failed] = await Promise.all([
+    ctx.store.head(bucket, articleKey),
+    ctx.store.head(bucket, outputKey(articleId, OUTPUT_FILES.error)),
+  ]);
+  if (isMadeFrom(done, input.etag) || isMadeFrom(failed, input.etag)) {
+    ctx.logger.info("source version already normalized: skipping", { etag: input.etag });
+    return result("skipped");
+  }
+
+  const source = { bucket: input.bucket, key: input.key, etag: bareEtag(input.etag) };
+  try {
+    if (input.size !== undefined && input.size > ctx.config.maxInputBytes) {
+      throw new SourceTooLargeError(
+        `${input.size} bytes is over the limit of ${ctx.config.maxInputBytes} bytes (maxInputBytes)`,
+        input.key,
+      );
+    }
+    const object = await ctx.store.get(input.bucket, input.key);
+    // A newer upload replaced (or a delete removed) the version this event is about; the newer version has
+    // its own event, so processing it here would only do the same work twice.
+    if (!object || bareEtag(object.etag) !== source.etag) {
+      ctx.logger.warn("source version is gone or superseded: dropping the event", {
+        eventEtag: source.etag,
+        currentEtag: object?.etag,
+      });
+      return result("stale");
+    }
+    const override = object.metadata[LANGUAGE_METADATA]?.trim();
+    const article = normalizeArticle({
+      bytes: object.body,
+      fileName: input.key,
+      maxBytes: ctx.config.maxInputBytes,
+      ...(override ? { languageOverride: override } : {}),
+    });
+    const finished = ctx.now();
+    await ctx.store.put(bucket, articleKey, toJson(article), {
+      contentType: JSON_TYPE,
+      metadata: provenanceMetadata({
+        source,
+        startedAt: started.toISOString(),
+        durationMs: finished.getTime() - started.getTime(),
+      }),
+    });
+    return result("written", article.stats.characters);
+  } catch (error) {
+    if (!shouldRecordFailure(error, input.delivery)) throw error;
+    ctx.logger.warn("article cannot be normalized: recording the failure", { error });
+    await recordArticleFailure(ctx, {
+      stage: "normalize",
+      articleId,
+      source,
+      error,
+      startedAt: started,
+    });
+    return result("failed");
+  }
+}
