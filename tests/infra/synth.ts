@@ -1,0 +1,34 @@
+import { App } from "aws-cdk-lib";
+import { Template } from "aws-cdk-lib/assertions";
+import { buildApp } from "../../infra/aws/app";
+import type { PipelineStack } from "../../infra/aws/pipeline-stack";
+
+/** Context as cdk.json gives it (tests must not depend on the file, which users edit). */
+export const DEFAULT_CONTEXT = {
+  targetLanguages: "es,fr",
+  summarySentences: 3,
+  translateFormality: "",
+  translateProfanity: false,
+  translateBrevity: false,
+  terminologyNames: "",
+  maxInputBytes: 10485760,
+};
+
+/**
+ * Builds the app as `cdk synth` does, without bundling the Lambdas (an empty bundling-stacks list makes
+ * NodejsFunction emit a placeholder asset): the template is what these tests assert on, and bundling
+ * is covered by the real `npm run synth` and the bundle benchmark.
+ */
+export function buildTestApp(context: Record<string, unknown> = {}): {
+  app: App;
+  stack: PipelineStack;
+} {
+  const app = new App({
+    context: { ...DEFAULT_CONTEXT, ...context, "aws:cdk:bundling-stacks": [] },
+  });
+  return buildApp(app);
+}
+
+export function synthTemplate(context: Record<string, unknown> = {}): Template {
+  return Template.fromStack(buildTestApp(context).stack);
+}
