@@ -1,0 +1,44 @@
+/** Language attributes for report columns: a safe BCP 47 tag, the writing direction, and a readable name. */
+
+/** Primary subtags of languages written right to left (the ones Amazon Translate and Apertium handle, and kin). */
+const RTL_LANGUAGES = new Set([
+  "ar",
+  "arc",
+  "ckb",
+  "dv",
+  "fa",
+  "he",
+  "iw",
+  "ps",
+  "sd",
+  "ug",
+  "ur",
+  "yi",
+]);
+
+const BCP47_LIKE = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
+
+/** A tag safe to put in `lang` and in ids; anything unexpected becomes "und" (undetermined). */
+export function languageTag(code: string | null | undefined): string {
+  return code && BCP47_LIKE.test(code) ? code : "und";
+}
+
+export function textDirection(code: string | null | undefined): "rtl" | "ltr" {
+  const primary = languageTag(code).split("-")[0]?.toLowerCase() ?? "";
+  return RTL_LANGUAGES.has(primary) ? "rtl" : "ltr";
+}
+
+const displayNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
+
+/** "Spanish (es)"; just the code when ICU does not know it. */
+export function languageLabel(code: string | null | undefined): string {
+  const tag = languageTag(code);
+  if (tag === "und") return "undetermined language";
+  let name: string | undefined;
+  try {
+    name = displayNames.of(tag);
+  } catch {
+    name = undefined;
+  }
+  return name && name !== tag ? `${name} (${tag})` : tag;
+}
