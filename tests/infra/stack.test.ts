@@ -4,7 +4,7 @@ import { ConfigError } from "../../shared/pipeline/config";
 import { ROUTES, routeOf } from "../../shared/pipeline/routing";
 import { buildTestApp, synthTemplate } from "./synth";
 
-type Resource = { Type: string; Properties?: Record<string, unknown> };
+type Resource = { Type: string; Properties: Record<string, unknown> };
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
 
 let template: Template;
@@ -32,7 +32,7 @@ function statementsOf(stagePrefix: string, from = template): Statement[] {
   return Object.entries(from.findResources("AWS::IAM::Policy"))
     .filter(([id]) => id.toLowerCase().startsWith(stagePrefix))
     .flatMap(
-      ([, policy]) => (policy as Resource).Properties?.PolicyDocument as { Statement: Statement[] },
+      ([, policy]) => (policy as Resource).Properties.PolicyDocument as { Statement: Statement[] },
     )
     .flatMap((doc) => doc.Statement);
 }
@@ -61,7 +61,7 @@ describe("buckets", () => {
         },
         OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] },
       });
-      const rules = (bucket.Properties?.LifecycleConfiguration as { Rules: unknown[] }).Rules;
+      const rules = (bucket.Properties.LifecycleConfiguration as { Rules: unknown[] }).Rules;
       expect(rules).toContainEqual(
         expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),
       );
@@ -72,7 +72,7 @@ describe("buckets", () => {
     const policies = resources("AWS::S3::BucketPolicy");
     expect(policies).toHaveLength(3);
     for (const [, policy] of policies) {
-      expect(JSON.stringify(policy.Properties?.PolicyDocument)).toContain(
+      expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain(
         '"Condition":{"Bool":{"aws:SecureTransport":"false"}}',
       );
     }
@@ -80,7 +80,7 @@ describe("buckets", () => {
 
   it("should log access to the ingest and results buckets", () => {
     const logged = resources("AWS::S3::Bucket").filter(
-      ([, b]) => b.Properties?.LoggingConfiguration !== undefined,
+      ([, b]) => b.Properties.LoggingConfiguration !== undefined,
     );
     expect(logged.map(([id]) => id.replace(/[A-F0-9]{8}$/, ""))).toEqual(
       expect.arrayContaining(["IngestBucket", "ResultsBucket"]),
@@ -99,7 +99,7 @@ describe("buckets", () => {
     // Act
     const filters = resources("Custom::S3BucketNotifications").flatMap(([, n]) =>
       (
-        n.Properties?.NotificationConfiguration as {
+        n.Properties.NotificationConfiguration as {
           QueueConfigurations: { Events: string[]; Filter: { Key: { FilterRules: unknown[] } } }[];
         }
       ).QueueConfigurations.map((q) => {
@@ -118,7 +118,7 @@ describe("buckets", () => {
     const results = resources("Custom::S3BucketNotifications").find(([id]) =>
       id.startsWith("ResultsBucket"),
     );
-    const rules = JSON.stringify(results?.[1].Properties?.NotificationConfiguration);
+    const rules = JSON.stringify(results?.[1].Properties.NotificationConfiguration);
     expect(rules).toContain('"Name":"suffix","Value":"/article.json"');
     expect(rules).not.toContain("incoming/");
   });
@@ -128,7 +128,7 @@ describe("queues and functions", () => {
   it("should give every stage an encrypted, TLS-only queue with a DLQ and the routing table's retry policy", () => {
     const queues = resources("AWS::SQS::Queue");
     expect(queues).toHaveLength(6);
-    for (const [, q] of queues) expect(q.Properties?.SqsManagedSseEnabled).toBe(true);
+    for (const [, q] of queues) expect(q.Properties.SqsManagedSseEnabled).toBe(true);
     for (const route of ROUTES) {
       const stage = route.stage[0]?.toUpperCase() + route.stage.slice(1);
       const [, queue] = queues.find(([id]) => id.startsWith(`${stage}Queue`)) ?? [];
@@ -139,7 +139,7 @@ describe("queues and functions", () => {
       });
     }
     for (const [, policy] of resources("AWS::SQS::QueuePolicy")) {
-      expect(JSON.stringify(policy.Properties?.PolicyDocument)).toContain("aws:SecureTransport");
+      expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain("aws:SecureTransport");
     }
   });
 
@@ -153,7 +153,7 @@ describe("queues and functions", () => {
         Threshold: 1,
         ComparisonOperator: "GreaterThanOrEqualToThreshold",
       });
-      const [dimension] = alarm.Properties?.Dimensions as { Value: { "Fn::GetAtt": string[] } }[];
+      const [dimension] = alarm.Properties.Dimensions as { Value: { "Fn::GetAtt": string[] } }[];
       expect(dimension?.Value["Fn::GetAtt"]?.[0]).toMatch(/DeadLetterQueue/);
     }
   });
@@ -176,10 +176,10 @@ describe("queues and functions", () => {
     const mappings = resources("AWS::Lambda::EventSourceMapping");
     expect(mappings).toHaveLength(3);
     for (const [, m] of mappings) {
-      expect(m.Properties?.FunctionResponseTypes).toEqual(["ReportBatchItemFailures"]);
+      expect(m.Properties.FunctionResponseTypes).toEqual(["ReportBatchItemFailures"]);
     }
     const translate = mappings.find(
-      ([, m]) => (m.Properties?.FunctionName as { Ref: string }).Ref === functionId("translate"),
+      ([, m]) => (m.Properties.FunctionName as { Ref: string }).Ref === functionId("translate"),
     );
     expect(translate?.[1].Properties).toMatchObject({
       BatchSize: routeOf("translate").queue.batchSize,
@@ -213,7 +213,7 @@ describe("IAM", () => {
     // Prepare: every policy document in the template, wherever it is attached.
     const docs = Object.values(template.toJSON().Resources as Record<string, Resource>).flatMap(
       (r) => {
-        const p = r.Properties ?? {};
+        const p = r.Properties;
         const inline = (p.Policies as { PolicyDocument: unknown }[] | undefined) ?? [];
         return [p.PolicyDocument, ...inline.map((i) => i.PolicyDocument)].filter(Boolean);
       },
@@ -236,7 +236,7 @@ describe("IAM", () => {
   it("should use no AWS managed policy on the stage roles", () => {
     for (const [id, role] of resources("AWS::IAM::Role")) {
       if (id.startsWith("BucketNotificationsHandler")) continue;
-      expect(role.Properties?.ManagedPolicyArns).toBeUndefined();
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     }
   });
 
