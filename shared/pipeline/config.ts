@@ -94,9 +94,10 @@ function positiveInt(name: string, value: RawValue, fallback: number, max: numbe
 export function parseTargetLanguages(name: string, value: RawValue): string[] {
   const codes: string[] = [];
   for (const raw of list(value)) {
-    // Amazon Translate spells regional variants "fr-CA", "zh-TW", "pt-PT": keep the region upper-case.
+    // Amazon Translate spells regional variants "fr-CA", "zh-TW", "pt-PT": the region is upper-case.
     const [base = "", region] = raw.split("-");
-    const code = region ? `${base.toLowerCase()}-${region}` : base.toLowerCase();
+    const variant = region && region.length === 2 ? region.toUpperCase() : region;
+    const code = variant ? `${base.toLowerCase()}-${variant}` : base.toLowerCase();
     if (!LANGUAGE_CODE.test(code)) {
       throw new ConfigError(
         `${name}: "${raw}" is not a language code (expected ISO 639-1 like "es" or "fr-CA")`,

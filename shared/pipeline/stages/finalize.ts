@@ -3,6 +3,8 @@
  * then announced with the "Article Processed" event. Whoever finishes last writes it; concurrent finishers
  * race on a conditional write and exactly one wins, so exactly one event is sent per version.
  */
+
+import type { NormalizedArticle } from "../../contract/article";
 import { OUTPUT_FILES, outputKey } from "../../contract/keys";
 import type {
   ArticleProcessedDetail,
@@ -10,7 +12,10 @@ import type {
   LanguageOutcome,
   Manifest,
 } from "../../contract/manifest";
+import type { ArticleSummary } from "../../contract/summary";
+import type { ArticleTranslation } from "../../contract/translation";
 import { SCHEMA_VERSION } from "../../contract/version";
+import { renderReport } from "../../report";
 import type { ObjectHead } from "../ports";
 import {
   bareEtag,
@@ -93,6 +98,10 @@ export async function finalizeManifest(
   if (waitingFor.length > 0) return { outcome: "pending", waitingFor };
 
   const failed = Object.values(languages).some((o) => o.status === "failed");
+  if (outputs.article && outputs.summary) {
+    const report = await writeReport(ctx, articleId, source, outputs, languages);
+    if (report) outputs.report = report;
+  }
   const manifest: Manifest = {
     schemaVersion: SCHEMA_VERSION,
     articleId,
@@ -132,6 +141,52 @@ async function languageOutcome(
     outcome: { status: "failed", error: { type: record.errorType, message: record.message } },
     durationMs: readProvenance(stored.metadata)?.durationMs ?? 0,
   };
+}
+
+/**
+ * report.html, written before the manifest so the manifest can point at it. A report that cannot be built is
+ * logged and left out: it is a view of the outputs, never a reason to fail the article.
+ */
+async function writeReport(
+  ctx: StageContext,
+  articleId: string,
+  source: SourceRef,
+  outputs: Outputs,
+  languages: Record<string, LanguageOutcome>,
+): Promise<string | undefined> {
+  const bucket = ctx.config.resultsBucket;
+  const started = ctx.now();
+  try {
+    const read = async <T>(key: string): Promise<T> => {
+      const stored = await ctx.store.get(bucket, key);
+      if (!stored) throw new Error(`${key} is missing`);
+      return JSON.parse(Buffer.from(stored.body).toString("utf8")) as T;
+    };
+    const [article, summary, translations] = await Promise.all([
+      read<NormalizedArticle>(outputs.article as string),
+      read<ArticleSummary>(outputs.summary as string),
+      Promise.all(Object.values(outputs.translations).map((t) => read<ArticleTranslation>(t.json))),
+    ]);
+    const html = renderReport({
+      article,
+      summary,
+      translations,
+      manifest: { articleId, languages },
+    });
+    const key = outputKey(articleId, OUTPUT_FILES.report);
+    await ctx.store.put(bucket, key, html, {
+      contentType: "text/html; charset=utf-8",
+      metadata: provenanceMetadata({
+        source,
+        startedAt: started.toISOString(),
+        durationMs: ctx.now().getTime() - started.getTime(),
+      }),
+    });
+    return key;
+  } catch (error) {
+    ctx.logger.error("report.html could not be written; the manifest goes without it", { error });
+    return undefined;
+  }
 }
 
 export interface ArticleFailure {

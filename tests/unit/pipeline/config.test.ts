@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, configToEnv, parseConfig } from "../../../shared/pipeline/config";
+
+const BASE = { RESULTS_BUCKET: "results" };
+
+describe("parseConfig", () => {
+  it("should apply the defaults when only the results bucket is set", () => {
+    expect(parseConfig(BASE)).toEqual({
+      resultsBucket: "results",
+      targetLanguages: [],
+      summaryLength: { mode: "sentences", value: 3 },
+      translation: { profanity: false, brevity: false, terminologyNames: [] },
+      maxInputBytes: 10 * 1024 * 1024,
+    });
+  });
+
+  it("should normalize, deduplicate and keep the order of target languages", () => {
+    const config = parseConfig({ ...BASE, TARGET_LANGUAGES: " ES, fr ,es, fr-ca,zh-TW " });
+    expect(config.targetLanguages).toEqual(["es", "fr", "fr-CA", "zh-TW"]);
+  });
+
+  it("should read every translation setting", () => {
+    // Act
+    const config = parseConfig({
+      ...BASE,
+      TRANSLATE_FORMALITY: "formal",
+      TRANSLATE_PROFANITY: "true",
+      TRANSLATE_BREVITY: "1",
+      TERMINOLOGY_NAMES: "newsroom",
+      SUMMARY_LENGTH: "words:120",
+    });
+    // Assess
+    expect(config.translation).toEqual({
+      formality: "FORMAL",
+      profanity: true,
+      brevity: true,
+      terminologyNames: ["newsroom"],
+    });
+    expect(config.summaryLength).toEqual({ mode: "words", value: 120 });
+  });
+
+  it.each([
+    [{ RESULTS_BUCKET: "" }, /RESULTS_BUCKET is required/],
+    [{ TARGET_LANGUAGES: "es,spanish!" }, /TARGET_LANGUAGES: "spanish!"/],
+    [{ SUMMARY_SENTENCES: "0" }, /SUMMARY_SENTENCES must be an integer from 1/],
+    [{ SUMMARY_LENGTH: "ratio:1.5" }, /SUMMARY_LENGTH must be/],
+    [{ TRANSLATE_FORMALITY: "casual" }, /TRANSLATE_FORMALITY must be FORMAL, INFORMAL/],
+    [{ TRANSLATE_PROFANITY: "maybe" }, /TRANSLATE_PROFANITY must be true or false/],
+    [{ TERMINOLOGY_NAMES: "a,b" }, /at most one terminology/],
+    [{ MAX_INPUT_BYTES: "-5" }, /MAX_INPUT_BYTES/],
+  ])("should refuse %j with an error naming the setting", (env, message) => {
+    expect(() => parseConfig({ ...BASE, ...env })).toThrow(ConfigError);
+    expect(() => parseConfig({ ...BASE, ...env })).toThrow(message);
+  });
+
+  it("should round-trip through configToEnv", () => {
+    const config = parseConfig({
+      ...BASE,
+      TARGET_LANGUAGES: "es,fr",
+      TRANSLATE_FORMALITY: "INFORMAL",
+      SUMMARY_LENGTH: "ratio:0.2",
+    });
+    expect(parseConfig(configToEnv(config))).toEqual(config);
+  });
+});
