@@ -28,7 +28,7 @@ nav ul{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;list-style:none;padding:.75
 .summary-list{padding-inline-start:1.5rem}
 .summary-list li{margin:.35rem 0}
 .empty{color:var(--muted);font-style:italic}
-.s{border-radius:3px;padding:0 .05em;-webkit-box-decoration-break:clone;box-decoration-break:clone}
+.s{unicode-bidi:isolate;border-radius:3px;padding:0 .05em;-webkit-box-decoration-break:clone;box-decoration-break:clone}
 .s:focus{outline:3px solid var(--focus);outline-offset:1px}
 mark.s{background:var(--sum);color:var(--sum-fg)}
 :target{outline:3px dashed var(--focus);outline-offset:2px}

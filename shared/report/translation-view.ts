@@ -6,7 +6,12 @@ import type {
 } from "../contract/translation";
 import { html, type SafeHtml } from "./html";
 import { languageLabel, languageTag, textDirection } from "./language";
-import { type SentenceKeys, sentenceElement, sourceBlockContent } from "./sentences";
+import {
+  type SentenceKeys,
+  type SentenceMarkup,
+  sentenceElement,
+  sourceBlockContent,
+} from "./sentences";
 
 /** Scripts written without spaces between sentences. */
 const NO_SPACE_LANGUAGES = new Set(["ja", "zh", "th", "lo", "km", "my"]);
@@ -15,15 +20,19 @@ function sentenceSeparator(lang: string): string {
   return NO_SPACE_LANGUAGES.has(lang.split("-")[0]?.toLowerCase() ?? "") ? "" : " ";
 }
 
+/** Translated sentences; those of the summary are marked like their source, so both columns read alike. */
 function translatedSentences(
   sentences: TranslatedSentence[],
   keys: SentenceKeys,
-  idPrefix: string,
+  markup: SentenceMarkup,
   separator: string,
 ): SafeHtml {
   return html`${sentences.map(
     (s, i) =>
-      html`${i > 0 && separator}${sentenceElement(s.text, keys.key(s.id), { idPrefix, highlight: false })}`,
+      html`${i > 0 && separator}${sentenceElement(s.text, keys.key(s.id), {
+        idPrefix: markup.idPrefix,
+        highlight: markup.highlighted.has(s.id),
+      })}`,
   )}`;
 }
 
@@ -62,6 +71,7 @@ export function renderTranslationSection(
   const prefix = `t${index}-`;
   const sectionId = `translation-${index}`;
   const separator = sentenceSeparator(target);
+  const targetMarkup: SentenceMarkup = { idPrefix: prefix, highlighted };
   const blocksById = new Map<string, TranslatedBlock>();
   const sentencesById = new Map<string, TranslatedSentence>();
   for (const block of translation.blocks) {
@@ -82,14 +92,14 @@ export function renderTranslationSection(
       highlighted,
     });
     const tgt = translated
-      ? translatedSentences(translated.sentences, keys, prefix, separator)
+      ? translatedSentences(translated.sentences, keys, targetMarkup, separator)
       : html`<span class="empty" lang="en" dir="ltr">(not translated)</span>`;
     return html`<tr class="b-${block.type}">${sourceCell(src)}${targetCell(tgt)}</tr>`;
   });
   // Blocks the article does not know still deserve to be seen rather than silently dropped.
   for (const orphan of blocksById.values()) {
     rows.push(
-      html`<tr>${sourceCell(html``)}${targetCell(translatedSentences(orphan.sentences, keys, prefix, separator))}</tr>`,
+      html`<tr>${sourceCell(html``)}${targetCell(translatedSentences(orphan.sentences, keys, targetMarkup, separator))}</tr>`,
     );
   }
 
@@ -99,7 +109,7 @@ export function renderTranslationSection(
 <h2 id="${sectionId}-h">Translation: ${targetName}</h2>
 <p class="legend">Engine ${translation.engine} · from ${sourceName} · ${translation.charactersBilled.toLocaleString("en")} characters billed in ${translation.requests} request${translation.requests === 1 ? "" : "s"}</p>
 <section aria-label="Summary in ${targetName}" lang="${target}" dir="${textDirection(target)}">
-<h3 lang="en" dir="ltr">Summary (${targetName})</h3>
+<h3 lang="en" dir="ltr">Summary in ${targetName}</h3>
 ${translatedSummary(translation, sentencesById, keys, prefix)}
 </section>
 <table class="aligned">

@@ -106,6 +106,15 @@ describe("renderReport highlights and alignment", () => {
     );
   });
 
+  it("should mark the summary sentences in both columns of each translation", () => {
+    expect([...document.querySelectorAll("#translation-0 mark.s")].map((el) => el.id)).toEqual([
+      "t0-src-1",
+      "t0-1",
+      "t0-src-2",
+      "t0-2",
+    ]);
+  });
+
   it("should link each summary entry to its sentence in context", () => {
     const links = [...document.querySelectorAll("#summary a")].map((a) => a.getAttribute("href"));
     expect(links).toEqual(["#a-1", "#a-2"]);
