@@ -109,8 +109,8 @@ describe("renderReport highlights and alignment", () => {
   it("should mark the summary sentences in both columns of each translation", () => {
     expect([...document.querySelectorAll("#translation-0 mark.s")].map((el) => el.id)).toEqual([
       "t0-src-1",
-      "t0-1",
       "t0-src-2",
+      "t0-1",
       "t0-2",
     ]);
   });
