@@ -36,3 +36,24 @@ export const EVENTBRIDGE_MAX_ENTRY_BYTES = 262_144;
 
 /** The project's default ceiling on one input file (configurable per deployment: `maxInputBytes`). */
 export const DEFAULT_MAX_INPUT_BYTES = 10 * 1024 * 1024;
+
+/**
+ * TranslateText has no published request-rate quota ("Amazon Translate scales to serve customer operational
+ * traffic"; sustained throttling means asking AWS Support), so the project's own default: requests in flight
+ * per Translate adapter, shared by every language it serves. Configurable per adapter (`concurrency`).
+ * https://docs.aws.amazon.com/translate/latest/dg/what-is-limits.html#limits-throttling
+ */
+export const DEFAULT_TRANSLATE_CONCURRENCY = 5;
+
+/**
+ * Attempts per TranslateText request, the first included, in the SDK's adaptive retry mode (the SDK default
+ * is 3; throttling under a burst of languages needs a little more room). Configurable (`maxAttempts`).
+ * https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html
+ */
+export const DEFAULT_TRANSLATE_MAX_ATTEMPTS = 5;
+
+/**
+ * The project's ceiling on one Apertium process (a whole article per process; ~0.1–0.3 s to start, about
+ * a thousand words a second on one core), after which it is killed and the language fails.
+ */
+export const APERTIUM_TIMEOUT_MS = 120_000;

@@ -1,0 +1,4 @@
+export * from "./errors";
+export * from "./retry";
+export * from "./semaphore";
+export * from "./translator";

@@ -1,0 +1,279 @@
+import {
+  DetectedLanguageLowConfidenceException,
+  type TranslateClient,
+  TranslateTextCommand,
+  type TranslateTextCommandInput,
+} from "@aws-sdk/client-translate";
+import {
+  DEFAULT_TRANSLATE_CONCURRENCY,
+  TRANSLATE_MAX_TERMINOLOGIES_PER_REQUEST,
+  TRANSLATE_TEXT_MAX_BYTES,
+} from "../../limits";
+import { ConfigError, type TranslationSettings } from "../../pipeline/config";
+import { codePoints } from "../../translate/bytes";
+import { UnsupportedLanguagePairError } from "../../translate/errors";
+import type {
+  EngineSettings,
+  TranslateTextsRequest,
+  TranslateTextsResult,
+  Translator,
+} from "../../translate/port";
+import {
+  planLineTransport,
+  splitLines,
+  type TransportChunk,
+  toLine,
+} from "../../translate/transport";
+import {
+  ChunkTooLargeError,
+  SourceLanguageLowConfidenceError,
+  TranslateUnavailableError,
+} from "./errors";
+import { createTranslateClient } from "./retry";
+import { Semaphore } from "./semaphore";
+
+export interface AmazonTranslateLogger {
+  warn(message: string, ...extra: unknown[]): void;
+  error(message: string, ...extra: unknown[]): void;
+}
+
+export interface AmazonTranslateOptions {
+  /** Defaults to createTranslateClient({ maxAttempts }) (adaptive retries). A client given is used as is. */
+  client?: TranslateClient;
+  settings?: TranslationSettings;
+  /** Requests in flight at once, across every language this adapter serves. */
+  concurrency?: number;
+  /** Attempts per request, when the adapter creates its client. */
+  maxAttempts?: number;
+  /** Bytes per request; only tests go below TRANSLATE_TEXT_MAX_BYTES. */
+  maxRequestBytes?: number;
+  logger?: AmazonTranslateLogger;
+}
+
+/** Amazon's code for "detect the source language" (the normalizer says "und" when it could not tell). */
+const AUTO = "auto";
+const RETRY_AFTER_SDK = new Set([
+  "TooManyRequestsException",
+  "ServiceUnavailableException",
+  "InternalServerException",
+]);
+
+/** Counts of one translateTexts call; shared by its chunks. */
+interface Meter {
+  characters: number;
+  requests: number;
+  detectedSource?: string;
+  /** The first terminal error: queued requests of the same call are not sent once the language has failed. */
+  failure?: unknown;
+}
+
+/** The Translator port on Amazon Translate's TranslateText. */
+export class AmazonTranslateTranslator implements Translator {
+  readonly engine = "amazon-translate" as const;
+  readonly settings: EngineSettings;
+  private readonly client: TranslateClient;
+  private readonly slots: Semaphore;
+  private readonly maxRequestBytes: number;
+  private readonly logger: AmazonTranslateLogger;
+  private readonly requestSettings: Pick<
+    TranslateTextCommandInput,
+    "Settings" | "TerminologyNames"
+  >;
+
+  constructor(options: AmazonTranslateOptions = {}) {
+    this.client = options.client ?? createTranslateClient({ maxAttempts: options.maxAttempts });
+    this.slots = new Semaphore(options.concurrency ?? DEFAULT_TRANSLATE_CONCURRENCY);
+    this.maxRequestBytes = Math.min(
+      options.maxRequestBytes ?? TRANSLATE_TEXT_MAX_BYTES,
+      TRANSLATE_TEXT_MAX_BYTES,
+    );
+    this.logger = options.logger ?? console;
+    const settings = options.settings ?? { profanity: false, brevity: false, terminologyNames: [] };
+    if (settings.terminologyNames.length > TRANSLATE_MAX_TERMINOLOGIES_PER_REQUEST) {
+      throw new ConfigError(
+        `Amazon Translate applies at most ${TRANSLATE_MAX_TERMINOLOGIES_PER_REQUEST} terminology per request, got ${settings.terminologyNames.length}`,
+      );
+    }
+    this.settings = recordedSettings(settings);
+    this.requestSettings = requestSettings(settings);
+  }
+
+  async translateTexts(request: TranslateTextsRequest): Promise<TranslateTextsResult> {
+    const { targetLanguage } = request;
+    const source = request.sourceLanguage === "und" ? AUTO : request.sourceLanguage;
+    const plan = planLineTransport(request.texts, targetLanguage, this.maxRequestBytes);
+    const meter: Meter = { characters: 0, requests: 0 };
+    const translated = await Promise.all(
+      plan.chunks.map((chunk) => this.translateChunk(chunk, source, targetLanguage, meter)),
+    );
+    const result: TranslateTextsResult = {
+      texts: plan.assemble(translated),
+      charactersBilled: meter.characters,
+      requests: meter.requests,
+    };
+    if (meter.detectedSource) result.detectedSourceLanguage = meter.detectedSource;
+    return result;
+  }
+
+  private async translateChunk(
+    chunk: TransportChunk,
+    source: string,
+    target: string,
+    meter: Meter,
+  ): Promise<string[]> {
+    const answer = await this.request(chunk.text, source, target, meter);
+    const lines = splitLines(answer, chunk.lines.length);
+    if (lines) return lines;
+    // The service merged or split lines: only this chunk pays again, one request per sentence.
+    this.logger.warn(
+      "Amazon Translate returned a different number of lines: one request per line",
+      {
+        sent: chunk.lines.length,
+        received: answer.split("\n").length,
+        target,
+      },
+    );
+    return Promise.all(
+      chunk.lines.map(async (line) => toLine(await this.request(line, source, target, meter))),
+    );
+  }
+
+  /** One TranslateText call in a concurrency slot, with the low-confidence retry and typed errors. */
+  private async request(
+    text: string,
+    source: string,
+    target: string,
+    meter: Meter,
+  ): Promise<string> {
+    try {
+      return await this.send(text, source, target, meter);
+    } catch (error) {
+      if (!(error instanceof DetectedLanguageLowConfidenceException) || source !== AUTO)
+        throw error;
+      const guess = error.DetectedLanguageCode;
+      if (!guess) {
+        throw this.fail(
+          meter,
+          new SourceLanguageLowConfidenceError(
+            "Amazon Translate could not detect the source language and named no guess",
+            undefined,
+            { cause: error },
+          ),
+        );
+      }
+      // Retried once with the service's own guess, as its error message suggests.
+      meter.detectedSource = guess;
+      try {
+        return await this.send(text, guess, target, meter);
+      } catch (retryError) {
+        if (!(retryError instanceof DetectedLanguageLowConfidenceException)) throw retryError;
+        throw this.fail(
+          meter,
+          new SourceLanguageLowConfidenceError(
+            `Amazon Translate still unsure of the source language after retrying with "${guess}"`,
+            undefined,
+            { cause: retryError },
+          ),
+        );
+      }
+    }
+  }
+
+  private send(text: string, source: string, target: string, meter: Meter): Promise<string> {
+    return this.slots.run(async () => {
+      if (meter.failure) throw meter.failure;
+      meter.requests++;
+      try {
+        const output = await this.client.send(
+          new TranslateTextCommand({
+            Text: text,
+            SourceLanguageCode: source,
+            TargetLanguageCode: target,
+            ...this.requestSettings,
+          }),
+        );
+        // A rejected request translated nothing; only answered requests count as billed.
+        meter.characters += codePoints(text);
+        return output.TranslatedText ?? "";
+      } catch (error) {
+        throw this.typed(error, text, source, target, meter);
+      }
+    });
+  }
+
+  private typed(
+    error: unknown,
+    text: string,
+    source: string,
+    target: string,
+    meter: Meter,
+  ): unknown {
+    const name = error instanceof Error ? error.name : "";
+    if (name === "UnsupportedLanguagePairException") {
+      return this.fail(
+        meter,
+        new UnsupportedLanguagePairError(this.engine, source, target, errorMessage(error), {
+          cause: error,
+        }),
+      );
+    }
+    if (name === "TextSizeLimitExceededException") {
+      const bytes = Buffer.byteLength(text, "utf8");
+      this.logger.error("CHUNKING BUG: TranslateText refused a request as too large", {
+        bytes,
+        limit: this.maxRequestBytes,
+        characters: codePoints(text),
+        target,
+      });
+      return this.fail(
+        meter,
+        new ChunkTooLargeError(
+          `TranslateText refused a ${bytes}-byte request (limit ${this.maxRequestBytes}): chunking bug`,
+          undefined,
+          { cause: error },
+        ),
+      );
+    }
+    if (RETRY_AFTER_SDK.has(name)) {
+      return new TranslateUnavailableError(
+        `${name} after every SDK retry (${source} → ${target}): ${errorMessage(error)}`,
+        undefined,
+        { cause: error },
+      );
+    }
+    return error;
+  }
+
+  private fail(meter: Meter, error: Error): Error {
+    meter.failure ??= error;
+    return error;
+  }
+}
+
+function requestSettings(
+  settings: TranslationSettings,
+): Pick<TranslateTextCommandInput, "Settings" | "TerminologyNames"> {
+  const request: Pick<TranslateTextCommandInput, "Settings" | "TerminologyNames"> = {};
+  const engine: NonNullable<TranslateTextCommandInput["Settings"]> = {};
+  if (settings.formality) engine.Formality = settings.formality;
+  if (settings.profanity) engine.Profanity = "MASK";
+  if (settings.brevity) engine.Brevity = "ON";
+  if (Object.keys(engine).length > 0) request.Settings = engine;
+  if (settings.terminologyNames.length > 0)
+    request.TerminologyNames = [...settings.terminologyNames];
+  return request;
+}
+
+function recordedSettings(settings: TranslationSettings): EngineSettings {
+  const recorded: EngineSettings = {
+    profanity: settings.profanity,
+    brevity: settings.brevity,
+    terminologyNames: [...settings.terminologyNames],
+  };
+  if (settings.formality) recorded.formality = settings.formality;
+  return recorded;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

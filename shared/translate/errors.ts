@@ -1,0 +1,31 @@
+import { InputError, PipelineError } from "../errors";
+
+/** The engine cannot translate this pair (Amazon Translate refused it, or no Apertium pair is installed). */
+export class UnsupportedLanguagePairError extends PipelineError {
+  readonly retryable = false;
+
+  constructor(
+    readonly engine: string,
+    readonly sourceLanguage: string,
+    readonly targetLanguage: string,
+    detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `${engine} cannot translate ${sourceLanguage} → ${targetLanguage}: ${detail}`,
+      undefined,
+      options,
+    );
+  }
+}
+
+/** The engine answered with a different number of sentences than it was given: an engine adapter bug. */
+export class TranslationMisalignedError extends PipelineError {
+  readonly retryable = false;
+}
+
+/** A block or the summary names a sentence the article does not have: article.json and summary.json disagree. */
+export class ArticleMisalignedError extends InputError {}
+
+/** The article's language is undetermined and the engine cannot detect it (Apertium needs a known pair). */
+export class SourceLanguageUndeterminedError extends InputError {}

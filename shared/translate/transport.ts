@@ -1,0 +1,127 @@
+import { codePoints } from "./bytes";
+import { type Chunk, packChunks, piece } from "./chunk";
+import { splitAtByteLimit } from "./split";
+
+/**
+ * Transport: how sentences travel to an engine and come back aligned. Line-per-sentence: one sentence per
+ * line, "\n" between lines, in plain text. Both engines keep line breaks, so line i of the answer is the
+ * translation of line i of the request.
+ *
+ * Chosen by what Amazon Translate bills (every character sent, markup and newlines included), measured by
+ * `npm run bench:translate` over the 1,000 newstest2013 sentences (tests/bench/translate/transport.ts):
+ *   line-per-sentence  ("\n" between sentences)         TRANSPORT_COST_LINES
+ *   markup             (<span id="sN">…</span>, html)   TRANSPORT_COST_SPANS
+ *   numbered lines     ("[N] " before each sentence)    TRANSPORT_COST_NUMBERED
+ *   one request per sentence                            TRANSPORT_COST_SINGLE
+ * Lines cost one character per sentence and keep the request count at the minimum; markup costs ~20 and
+ * needs TranslateDocument or tag-aware handling; one request per sentence bills nothing extra but multiplies
+ * the requests (and so the throttling and the latency) by the sentences per chunk. When an answer comes back
+ * with a different number of lines (the service merged or split a line), only that chunk falls back to one
+ * request per sentence.
+ */
+export const LINE_SEPARATOR = "\n";
+const SEPARATOR_BYTES = 1;
+
+/** Every character a line reader would treat as a line break; in a sentence they become spaces (same count). */
+const LINE_BREAKS = /[\n\v\f\r\u0085\u2028\u2029]/g;
+
+/** Target languages written without spaces between words: pieces of a cut sentence are joined with "". */
+const UNSPACED_LANGUAGES = new Set(["zh", "ja", "th", "lo", "km", "my", "bo"]);
+
+export interface TransportChunk {
+  /** The lines to send, in order. */
+  lines: string[];
+  /** The request text: the lines joined by LINE_SEPARATOR. */
+  text: string;
+  bytes: number;
+  /** Code points of `text`: what the request bills. */
+  characters: number;
+}
+
+export interface TransportPlan {
+  chunks: TransportChunk[];
+  /** Rebuilds one translation per input text from one translated line per sent line, chunk by chunk. */
+  assemble(translatedChunks: readonly (readonly string[])[]): string[];
+}
+
+/** A sentence as a single line: inner line breaks become spaces, the ends are trimmed (nothing to bill). */
+export function toLine(text: string): string {
+  return text.replace(LINE_BREAKS, " ").trim();
+}
+
+/**
+ * Plans the requests for a list of sentences under a byte limit per request (Infinity for an engine without
+ * one). Blank sentences are not sent: their "translation" is the text itself.
+ */
+export function planLineTransport(
+  texts: readonly string[],
+  targetLanguage: string,
+  maxBytes: number,
+): TransportPlan {
+  const pieces = texts.flatMap((text, index) => {
+    const line = toLine(text);
+    if (line === "") return [];
+    const parts = Number.isFinite(maxBytes) ? splitAtByteLimit(line, maxBytes) : [line];
+    return parts.map((part) => piece(index, part));
+  });
+  const chunks = packChunks(pieces, maxBytes, SEPARATOR_BYTES);
+  const joiner = wordJoiner(targetLanguage);
+  return {
+    chunks: chunks.map(toTransportChunk),
+    assemble(translatedChunks) {
+      return assemble(texts, chunks, translatedChunks, joiner);
+    },
+  };
+}
+
+/** The answer's lines, or undefined when their number differs from what was sent. */
+export function splitLines(translated: string, expected: number): string[] | undefined {
+  const lines = translated.split(/\r?\n/);
+  // A trailing newline added by an engine is not a segment.
+  while (lines.length > expected && lines[lines.length - 1]?.trim() === "") lines.pop();
+  return lines.length === expected ? lines : undefined;
+}
+
+/** What goes between two pieces of text in this language: a space, or nothing where words are unspaced. */
+export function wordJoiner(language: string): string {
+  return UNSPACED_LANGUAGES.has(primaryLanguage(language)) ? "" : " ";
+}
+
+export function primaryLanguage(code: string): string {
+  return (code.split("-")[0] ?? code).toLowerCase();
+}
+
+function toTransportChunk(chunk: Chunk): TransportChunk {
+  const lines = chunk.pieces.map((p) => p.text);
+  const text = lines.join(LINE_SEPARATOR);
+  return { lines, text, bytes: chunk.bytes, characters: codePoints(text) };
+}
+
+function assemble(
+  texts: readonly string[],
+  chunks: readonly Chunk[],
+  translatedChunks: readonly (readonly string[])[],
+  joiner: string,
+): string[] {
+  if (translatedChunks.length !== chunks.length) {
+    throw new RangeError(
+      `expected ${chunks.length} translated chunks, got ${translatedChunks.length}`,
+    );
+  }
+  const parts: string[][] = texts.map(() => []);
+  chunks.forEach((chunk, c) => {
+    const lines = translatedChunks[c] ?? [];
+    if (lines.length !== chunk.pieces.length) {
+      throw new RangeError(
+        `chunk ${c}: expected ${chunk.pieces.length} translated lines, got ${lines.length}`,
+      );
+    }
+    chunk.pieces.forEach((p, i) => {
+      parts[p.textIndex]?.push((lines[i] ?? "").trim());
+    });
+  });
+  return texts.map((text, index) => {
+    const translated = parts[index] ?? [];
+    return translated.length === 0 ? text : translated.join(joiner);
+  });
+}
