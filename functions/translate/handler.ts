@@ -1,8 +1,10 @@
 /** Translate λ: one translate job (article version × language) per message → translations/<lang>.*, manifest. */
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { S3Client } from "@aws-sdk/client-s3";
-import { TranslateClient } from "@aws-sdk/client-translate";
-import { AmazonTranslateTranslator } from "../../shared/adapters/amazon-translate";
+import {
+  AmazonTranslateTranslator,
+  createTranslateClient,
+} from "../../shared/adapters/amazon-translate";
 import { EventBridgePublisher } from "../../shared/adapters/eventbridge/event-publisher";
 import { S3ObjectStore } from "../../shared/adapters/s3/object-store";
 import { ENV, parseConfig } from "../../shared/pipeline/config";
@@ -51,8 +53,10 @@ export const handler = lambdaEntry(() => {
     config,
     store: new S3ObjectStore(tracer.captureAWSv3Client(new S3Client({}))),
     translator: new AmazonTranslateTranslator({
-      client: tracer.captureAWSv3Client(new TranslateClient({})),
+      // Adaptive retries with the Translate-specific error classification (shared/adapters/amazon-translate).
+      client: tracer.captureAWSv3Client(createTranslateClient()),
       settings: config.translation,
+      logger: observability.logger,
     }),
     events: new EventBridgePublisher(
       tracer.captureAWSv3Client(new EventBridgeClient({})),

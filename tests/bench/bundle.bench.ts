@@ -1,0 +1,207 @@
+/**
+ * `npm run bench:bundle [-- --json] [--runs N]`: builds each Lambda exactly as the stack does (esbuild, ESM,
+ * minified, options from infra/aws/bundling.ts), then reports its size and module init time next to the
+ * "SDK floor": a bundle that only imports (and constructs, as the handler does at init) the AWS SDK clients
+ * that function uses, built the same way and measured in the same run.
+ * Init = median wall time of N fresh `node <bundle>` processes minus the median of bare `node -e 0`.
+ * The processes run with Lambda-like environment variables so handlers build their clients at init, as in
+ * Lambda. Also measured, for the record (table only): the same bundles with the SDK left external.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { build, type Metafile } from "esbuild";
+import { BUNDLE_BANNER, BUNDLE_EXTERNALS, BUNDLE_TARGET } from "../../infra/aws/bundling";
+import { ROUTES } from "../../shared/pipeline/routing";
+
+const ROOT = join(import.meta.dirname, "../..");
+const OUT = join(ROOT, "tests/bench/results/bundle");
+const args = process.argv.slice(2);
+const json = args.includes("--json");
+const runsArg = args.indexOf("--runs");
+const RUNS = Math.max(10, runsArg >= 0 ? Number(args[runsArg + 1]) : 15);
+const KiB = 1024;
+const TARGET_BYTES = 500 * KiB;
+const TARGET_BYTES_WITH_TRACER = 620 * KiB;
+const TARGET_INIT_OVER_FLOOR_MS = 25;
+
+/** Environment of a Lambda process, so handlers take their at-init path (clients built during init). */
+const LAMBDA_ENV = {
+  ...process.env,
+  AWS_LAMBDA_FUNCTION_NAME: "bench",
+  AWS_EXECUTION_ENV: "AWS_Lambda_nodejs22.x",
+  AWS_REGION: "eu-west-1",
+  AWS_ACCESS_KEY_ID: "bench",
+  AWS_SECRET_ACCESS_KEY: "bench",
+  RESULTS_BUCKET: "bench-results",
+  TARGET_LANGUAGES: "es,fr",
+  TRANSLATE_QUEUE_URL: "https://sqs.eu-west-1.amazonaws.com/111122223333/bench",
+  POWERTOOLS_METRICS_NAMESPACE: "Bench",
+};
+
+function log(line: string): void {
+  if (!json) console.log(line);
+}
+
+async function bundle(
+  entry: string,
+  outfile: string,
+  external: readonly string[],
+): Promise<{ bytes: number; metafile: Metafile }> {
+  const result = await build({
+    metafile: true,
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: BUNDLE_TARGET,
+    minify: true,
+    mainFields: ["module", "main"],
+    banner: { js: BUNDLE_BANNER },
+    external: [...external],
+    logLevel: "error",
+  });
+  return { bytes: statSync(outfile).size, metafile: result.metafile };
+}
+
+/** The client class of each SDK package the handlers use. */
+const CLIENT_CLASS: Record<string, string> = {
+  "@aws-sdk/client-s3": "S3Client",
+  "@aws-sdk/client-sqs": "SQSClient",
+  "@aws-sdk/client-eventbridge": "EventBridgeClient",
+  "@aws-sdk/client-translate": "TranslateClient",
+};
+
+/** The SDK clients a bundle contains, read from esbuild's metafile (what it really pulled in). */
+function sdkClientsOf(metafile: Metafile): { pkg: string; client: string }[] {
+  const packages = new Set<string>();
+  for (const input of Object.keys(metafile.inputs)) {
+    const m = /node_modules\/(@aws-sdk\/client-[a-z0-9-]+)\//.exec(input);
+    if (m?.[1]) packages.add(m[1]);
+  }
+  return [...packages].sort().map((pkg) => {
+    const client = CLIENT_CLASS[pkg];
+    if (!client) throw new Error(`bundle uses ${pkg}: add its client class to CLIENT_CLASS`);
+    return { pkg, client };
+  });
+}
+
+function floorEntry(clients: { pkg: string; client: string }[]): string {
+  const imports = clients.map((c) => `import { ${c.client} } from "${c.pkg}";`).join("\n");
+  const constructs = clients.map((c) => `new ${c.client}({})`).join(", ");
+  return `${imports}\nexport const clients = [${constructs}];\n`;
+}
+
+function timeProcess(argv: string[]): number {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, argv, {
+    env: LAMBDA_ENV,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) {
+    throw new Error(`node ${argv.join(" ")} failed: ${result.stderr.toString().slice(0, 2000)}`);
+  }
+  return ms;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+interface Variant {
+  name: string;
+  file: string;
+  bytes: number;
+}
+
+async function main(): Promise<void> {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  const stages = ROUTES.map((r) => r.stage);
+  const variants: Variant[] = [];
+  const rows: { stage: string; clients: string[] }[] = [];
+  for (const stage of stages) {
+    const entry = join(ROOT, "functions", stage, "handler.ts");
+    // Inside the repo so that external packages resolve from node_modules, as from Lambda's runtime.
+    const file = join(OUT, stage, "index.mjs");
+    const built = await bundle(entry, file, BUNDLE_EXTERNALS);
+    variants.push({ name: stage, file, bytes: built.bytes });
+    const clients = sdkClientsOf(built.metafile);
+    rows.push({ stage, clients: clients.map((c) => c.client) });
+    const floorSource = join(OUT, `${stage}-floor.ts`);
+    writeFileSync(floorSource, floorEntry(clients));
+    const builds: [string, string, readonly string[]][] = [
+      [`${stage}:floor`, floorSource, BUNDLE_EXTERNALS],
+      [`${stage}:sdk-external`, entry, ["@aws-sdk/*"]],
+      [`${stage}:floor-sdk-external`, floorSource, ["@aws-sdk/*"]],
+    ];
+    for (const [name, source, external] of builds) {
+      const out = join(OUT, name.replace(":", "-"), "index.mjs");
+      variants.push({ name, file: out, bytes: (await bundle(source, out, external)).bytes });
+    }
+  }
+
+  // Interleaved rounds, so machine load drifts affect every variant alike.
+  const samples = new Map<string, number[]>([["bare", []]]);
+  for (const v of variants) samples.set(v.name, []);
+  for (let round = 0; round < RUNS; round++) {
+    samples.get("bare")?.push(timeProcess(["-e", "0"]));
+    for (const v of variants) samples.get(v.name)?.push(timeProcess([v.file]));
+  }
+  const bareNodeMs = median(samples.get("bare") ?? []);
+  const initOf = (name: string) => median(samples.get(name) ?? []) - bareNodeMs;
+  const bytesOf = (name: string) => variants.find((v) => v.name === name)?.bytes ?? 0;
+
+  const functions: Record<string, { bytes: number; initMs: number; sdkFloorMs: number }> = {};
+  for (const stage of stages) {
+    functions[stage] = {
+      bytes: bytesOf(stage),
+      initMs: round(initOf(stage)),
+      sdkFloorMs: round(initOf(`${stage}:floor`)),
+    };
+  }
+  if (json) {
+    console.log(JSON.stringify({ bareNodeMs: round(bareNodeMs), functions }));
+    return;
+  }
+
+  log(
+    `Bundle size and module init (median of ${RUNS} fresh node processes, bare node -e 0 = ${round(bareNodeMs)} ms subtracted)`,
+  );
+  log(
+    `Node ${process.version} on ${process.arch}; esbuild ESM, minified, target ${BUNDLE_TARGET}\n`,
+  );
+  log(
+    "| function | SDK clients | bytes | KiB | init ms | SDK floor ms | init − floor | size ≤ 620 KiB | init ≤ floor + 25 |",
+  );
+  log("|---|---|---:|---:|---:|---:|---:|---|---|");
+  for (const { stage, clients } of rows) {
+    const f = functions[stage] as { bytes: number; initMs: number; sdkFloorMs: number };
+    const over = round(f.initMs - f.sdkFloorMs);
+    log(
+      `| ${stage} | ${clients.join(", ")} | ${f.bytes} | ${round(f.bytes / KiB)} | ${f.initMs} | ${f.sdkFloorMs} | ${over} | ${f.bytes <= TARGET_BYTES_WITH_TRACER ? "yes" : "NO"}${f.bytes <= TARGET_BYTES ? " (≤ 500)" : ""} | ${over <= TARGET_INIT_OVER_FLOOR_MS ? "yes" : "NO"} |`,
+    );
+  }
+  log(
+    "\nSame functions with @aws-sdk/* external (loaded from node_modules, as from the Lambda runtime):\n",
+  );
+  log("| function | bytes | KiB | init ms | SDK floor ms (external) | init vs bundled |");
+  log("|---|---:|---:|---:|---:|---:|");
+  for (const stage of stages) {
+    const ext = initOf(`${stage}:sdk-external`);
+    const bundled = initOf(stage);
+    log(
+      `| ${stage} | ${bytesOf(`${stage}:sdk-external`)} | ${round(bytesOf(`${stage}:sdk-external`) / KiB)} | ${round(ext)} | ${round(initOf(`${stage}:floor-sdk-external`))} | ${bundled > 0 ? `×${round(ext / bundled)}` : "n/a"} |`,
+    );
+  }
+}
+
+await main();
