@@ -1,0 +1,89 @@
+/**
+ * Site furniture that scrapers carry into article text. Each rule matches a whole block (or a whole line of
+ * one), never a phrase inside a sentence, so article prose is not touched.
+ */
+
+export interface BoilerplateRule {
+  pattern: RegExp;
+  /** Shown in `removed[].reason`, e.g. 'footer: "Before You Go"'. */
+  label: string;
+  /** A footer heading: everything after it, to the end of the article, is footer too. */
+  startsFooter?: boolean;
+}
+
+const RULES: BoilerplateRule[] = [
+  { pattern: /^before you go[.!:]?$/i, label: "footer", startsFooter: true },
+  {
+    pattern:
+      /^(?:related|recommended|more from|more on this|most read|most popular|trending|you may also like|you might also like|read next|what to read next|popular now|latest news)(?: (?:articles?|stories|news|on \S+|now))?:?$/i,
+    label: "footer",
+    startsFooter: true,
+  },
+  {
+    pattern: /^(?:comments?|\d+ comments?|join the conversation|leave a comment)$/i,
+    label: "comments",
+    startsFooter: true,
+  },
+  {
+    pattern:
+      /^(?:advertisement|advertising|sponsored(?: content)?|ad|paid content|story continues below(?: advertisement)?|continue reading below)$/i,
+    label: "advertisement",
+  },
+  {
+    pattern:
+      /^(?:share (?:this|the) (?:article|story|page|post)|share on (?:facebook|twitter|x|whatsapp|linkedin)|share|tweet|email|print|copy link|(?:share|follow)(?: us)? on (?:facebook|twitter|x|instagram)(?:,? (?:and|or) (?:facebook|twitter|x|instagram))*)[.!:]?$/i,
+    label: "share prompt",
+  },
+  {
+    pattern:
+      /^(?:sign up|subscribe|register)\b.{0,120}\b(?:newsletters?|inbox|briefing|alerts|e-?mails?)\b.{0,80}$/i,
+    label: "newsletter prompt",
+  },
+  { pattern: /^(?:subscribe|sign up)(?: now| today| here)?[.!]?$/i, label: "newsletter prompt" },
+  {
+    pattern: /^(?:get|receive) (?:our|the) [\w\s'’-]{0,40}newsletters?.{0,80}$/i,
+    label: "newsletter prompt",
+  },
+  {
+    pattern:
+      /^(?:read more|continue reading|see also|also read|read the full (?:story|article)|click here)\b.{0,100}$/i,
+    label: "read-more link",
+  },
+  {
+    pattern: /^(?:more|watch|watch now|listen|related video|video)(?:[:.…]|\.\.\.)?$/i,
+    label: "read-more link",
+  },
+  { pattern: /^(?:more|watch|listen|video)\s*:\s.{1,100}$/i, label: "read-more link" },
+  {
+    pattern:
+      /^(?:we use cookies|this (?:site|website) uses cookies|by continuing to (?:use|browse)|accept (?:all )?cookies|cookie (?:policy|settings|preferences)).{0,300}$/i,
+    label: "cookie notice",
+  },
+  {
+    pattern: /^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})).{0,200}$/i,
+    label: "copyright line",
+  },
+  { pattern: /^.{0,120}\ball rights reserved\.?$/i, label: "copyright line" },
+  {
+    pattern:
+      /^(?:skip to (?:main )?content|back to top|home|menu|search|log ?in|sign in|loading\.*)$/i,
+    label: "navigation",
+  },
+  {
+    pattern: /^(?:photo|image|picture|credit|photograph)(?: credit)?\s*:\s*.{1,80}$/i,
+    label: "photo credit",
+  },
+  {
+    pattern: /^(?:updated|published|last updated|posted)\b[^.!?]{0,60}\d[^.!?]{0,30}$/i,
+    label: "timestamp line",
+  },
+];
+
+/** Blocks longer than this are prose, whatever their first words. */
+const MAX_BOILERPLATE_CHARS = 320;
+
+export function matchBoilerplate(text: string): BoilerplateRule | undefined {
+  if (text.length > MAX_BOILERPLATE_CHARS) return undefined;
+  const candidate = text.trim();
+  return RULES.find((rule) => rule.pattern.test(candidate));
+}

@@ -1,0 +1,25 @@
+import { InputError } from "../errors";
+
+/** The file extension is not one the normalizer reads (.txt, .md, .html, .htm, .json). */
+export class UnsupportedFormatError extends InputError {}
+
+/** The file is empty, or holds only whitespace once decoded. */
+export class EmptyArticleError extends InputError {}
+
+/** The bytes are a binary file (an image, a PDF, an archive, NUL bytes), not text. */
+export class BinaryInputError extends InputError {}
+
+/** A .json file that does not parse, or whose shape is not `{title?, text|body, language?}`. */
+export class InvalidJsonError extends InputError {}
+
+/** A .json file with no `text` or `body`, or an HTML page where no article body could be found. */
+export class NoArticleBodyError extends InputError {}
+
+/** Text remains, but not one sentence with a letter or a digit (only punctuation, only boilerplate…). */
+export class NoSentenceError extends InputError {}
+
+/** The input is larger than the allowed maximum (`maxBytes`). */
+export class InputTooLargeError extends InputError {}
+
+/** A language override (JSON `language`, object metadata) that is not a language code. */
+export class InvalidLanguageError extends InputError {}

@@ -1,0 +1,129 @@
+import type { DetectedLanguage, NormalizedArticle, SourceFormat } from "../contract/article";
+import { SCHEMA_VERSION } from "../contract/version";
+import { DEFAULT_MAX_INPUT_BYTES } from "../limits";
+import { assemble, countWords, isBodyBlock } from "./assemble";
+import { cleanText } from "./clean";
+import { decodeBytes } from "./decode";
+import {
+  EmptyArticleError,
+  InputTooLargeError,
+  NoSentenceError,
+  UnsupportedFormatError,
+} from "./errors";
+import { readJson } from "./formats/json";
+import { readPlainText } from "./formats/txt";
+import type { ParsedDocument } from "./formats/types";
+import { detectLanguage, languageOverride } from "./language";
+import { buildStructure } from "./structure";
+
+export * from "./errors";
+export { type SentenceSpan, segmentSentences } from "./segment";
+
+export interface NormalizeInput {
+  bytes: Uint8Array;
+  /** The file name or object key: its extension picks the format, and every error message names it. */
+  fileName: string;
+  /** A language stated outside the file (S3 object metadata); wins over JSON `language` and detection. */
+  languageOverride?: string;
+  /** Refuse larger inputs (default DEFAULT_MAX_INPUT_BYTES). */
+  maxBytes?: number;
+}
+
+const FORMATS: Record<string, SourceFormat> = {
+  txt: "txt",
+  text: "txt",
+  md: "md",
+  markdown: "md",
+  html: "html",
+  htm: "html",
+  json: "json",
+};
+
+export const SUPPORTED_EXTENSIONS = Object.keys(FORMATS).map((ext) => `.${ext}`);
+
+function formatOf(fileName: string): SourceFormat {
+  const base = fileName.slice(fileName.lastIndexOf("/") + 1);
+  const dot = base.lastIndexOf(".");
+  const extension = dot > 0 ? base.slice(dot + 1).toLowerCase() : "";
+  const format = FORMATS[extension];
+  if (!format) {
+    const found = extension ? `".${extension}"` : "no extension";
+    throw new UnsupportedFormatError(
+      `unsupported file type (${found}); expected one of ${SUPPORTED_EXTENSIONS.join(", ")}`,
+      fileName,
+    );
+  }
+  return format;
+}
+
+function parse(format: SourceFormat, text: string, fileName: string): ParsedDocument {
+  switch (format) {
+    case "json":
+      return readJson(text, fileName);
+    case "txt":
+      return { format, title: null, blocks: readPlainText(text), removed: [] };
+    default:
+      throw new UnsupportedFormatError(`the ${format} reader is not available yet`, fileName);
+  }
+}
+
+/**
+ * Raw bytes + file name → the normalized article (`article.json`). Pure and synchronous; every bad input
+ * throws a typed InputError whose message starts with the file name.
+ */
+export function normalizeArticle(input: NormalizeInput): NormalizedArticle {
+  const { bytes, fileName } = input;
+  const maxBytes = input.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  const format = formatOf(fileName);
+  if (bytes.length > maxBytes) {
+    throw new InputTooLargeError(
+      `${bytes.length} bytes is over the limit of ${maxBytes} bytes`,
+      fileName,
+    );
+  }
+  const decoded = decodeBytes(bytes, fileName);
+  const text = cleanText(decoded.text);
+  if (text.trim().length === 0) {
+    throw new EmptyArticleError("holds only whitespace", fileName);
+  }
+  const doc = parse(format, text, fileName);
+  const structure = buildStructure(doc);
+  const stated = input.languageOverride?.trim() || doc.language;
+  const language: DetectedLanguage | undefined = stated
+    ? languageOverride(stated, fileName)
+    : undefined;
+  const assembled = assemble(structure.blocks, language?.code);
+  if (assembled.sentences.length === 0) {
+    const why = structure.removed.length > 0 ? " once boilerplate is removed" : "";
+    throw new NoSentenceError(`has no sentence with a letter or a digit${why}`, fileName);
+  }
+  const bodyBlocks = assembled.blocks.filter((block) => isBodyBlock(block.type));
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    source: { name: baseName(fileName), format, encoding: decoded.encoding, bytes: bytes.length },
+    language: language ?? detectLanguage(languageSample(assembled.text, bodyBlocks)),
+    title: structure.title,
+    dek: structure.dek,
+    text: assembled.text,
+    blocks: assembled.blocks,
+    sentences: assembled.sentences,
+    removed: [...structure.removed, ...assembled.dropped],
+    stats: {
+      characters: assembled.text.length,
+      words: countWords(assembled.text),
+      sentences: assembled.sentences.length,
+      paragraphs: bodyBlocks.length,
+    },
+  };
+}
+
+function baseName(fileName: string): string {
+  return fileName.slice(fileName.lastIndexOf("/") + 1);
+}
+
+/** Body text when there is some (headlines are short and title-cased: a weaker signal), else everything. */
+function languageSample(text: string, bodyBlocks: { start: number; end: number }[]): string {
+  const first = bodyBlocks[0];
+  if (!first) return text;
+  return text.slice(first.start, Math.min(text.length, first.start + 2_000));
+}

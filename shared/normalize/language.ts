@@ -1,0 +1,51 @@
+import { eld } from "eld/extrasmall";
+import type { DetectedLanguage } from "../contract/article";
+import { InvalidLanguageError } from "./errors";
+
+/** Detection reads at most this much body text: n-gram scores settle long before, and time stays flat. */
+const SAMPLE_CHARS = 2_000;
+const HAS_LETTER = /\p{L}/u;
+/** BCP 47 shapes Amazon Translate and Apertium understand: "en", "pt-PT", "zh-TW", "fil". */
+const LANGUAGE_CODE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
+
+const UNDETERMINED: DetectedLanguage = { code: "und", confidence: 0, method: "detected" };
+
+/**
+ * The language of a text with eld (n-grams, 60 languages; the extra-small database: same answers as the
+ * larger ones on news text, a quarter of their load time). Confidence blends eld's own reliability flag with
+ * the margin between the best and the second-best language, so "Iraq Joins Up" reads as English but unsure.
+ */
+export function detectLanguage(text: string): DetectedLanguage {
+  const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
+  if (!HAS_LETTER.test(sample)) return UNDETERMINED;
+  const result = eld.detect(sample);
+  if (!result.language) return UNDETERMINED;
+  const scores = Object.values(result.getScores()).sort((a, b) => b - a);
+  const best = scores[0] ?? 0;
+  const runnerUp = scores[1] ?? 0;
+  const margin = best > 0 ? (best - runnerUp) / best : 0;
+  const confidence =
+    (result.isReliable() ? 0.5 : 0) + 0.5 * Math.min(1, margin / MARGIN_FOR_CERTAINTY);
+  return { code: result.language, confidence: round2(confidence), method: "detected" };
+}
+
+/** A relative margin of 30% between the two best languages is as sure as n-gram scores get on news text. */
+const MARGIN_FOR_CERTAINTY = 0.3;
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** A language stated by the input (JSON `language`, object metadata): trusted, once it looks like a code. */
+export function languageOverride(code: string, fileName: string): DetectedLanguage {
+  const trimmed = code.trim();
+  if (!LANGUAGE_CODE.test(trimmed)) {
+    throw new InvalidLanguageError(
+      `language override "${code}" is not a language code such as "en" or "pt-PT"`,
+      fileName,
+    );
+  }
+  const [primary = "", ...rest] = trimmed.split("-");
+  const normalized = [primary.toLowerCase(), ...rest.map((part) => part.toUpperCase())].join("-");
+  return { code: normalized, confidence: 1, method: "override" };
+}
