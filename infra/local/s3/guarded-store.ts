@@ -1,0 +1,72 @@
+/**
+ * LOCAL ONLY. s3rver ignores If-None-Match / If-Match, so two finishers racing on manifest.json would both
+ * "win" and send two completion events. Local mode runs every handler in one process, so an in-process lock
+ * per key plus a HEAD check gives the same exactly-once answer S3's conditional write gives on AWS. It does
+ * not protect against a second process writing to the same data folder; on AWS, S3 itself is the guard.
+ */
+import type {
+  ConditionalPutOptions,
+  ObjectHead,
+  ObjectStore,
+  PutOptions,
+  StoredObject,
+} from "../../../shared/pipeline/ports";
+import { bareEtag } from "../../../shared/pipeline/provenance";
+
+export class LocallyGuardedObjectStore implements ObjectStore {
+  private readonly locks = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly inner: ObjectStore) {}
+
+  get(bucket: string, key: string): Promise<StoredObject | undefined> {
+    return this.inner.get(bucket, key);
+  }
+
+  head(bucket: string, key: string): Promise<ObjectHead | undefined> {
+    return this.inner.head(bucket, key);
+  }
+
+  put(
+    bucket: string,
+    key: string,
+    body: string | Uint8Array,
+    options?: PutOptions,
+  ): Promise<{ etag: string }> {
+    return this.inner.put(bucket, key, body, options);
+  }
+
+  list(bucket: string, prefix: string): Promise<string[]> {
+    return this.inner.list(bucket, prefix);
+  }
+
+  putIfAbsent(
+    bucket: string,
+    key: string,
+    body: string | Uint8Array,
+    options: ConditionalPutOptions = {},
+  ): Promise<{ written: boolean; etag?: string }> {
+    return this.withLock(`${bucket}/${key}`, async () => {
+      const current = await this.inner.head(bucket, key);
+      const allowed = options.ifMatch
+        ? current !== undefined && current.etag === bareEtag(options.ifMatch)
+        : current === undefined;
+      if (!allowed) return { written: false };
+      const { ifMatch: _condition, ...putOptions } = options;
+      const { etag } = await this.inner.put(bucket, key, body, putOptions);
+      return { written: true, etag };
+    });
+  }
+
+  private async withLock<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(name) ?? Promise.resolve();
+    const run = previous.then(work, work);
+    const settled = run.catch(() => undefined);
+    this.locks.set(name, settled);
+    try {
+      return await run;
+    } finally {
+      // Drop the entry when no later writer chained onto it, so the map does not grow with every key.
+      if (this.locks.get(name) === settled) this.locks.delete(name);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * s3rver on 127.0.0.1 with a free port the OS picks, its data in a folder under the project, the two buckets
+ * created. A real S3 protocol endpoint: the handlers, the CLI and `aws s3 --endpoint-url` all talk HTTP to it.
+ */
+import { mkdir } from "node:fs/promises";
+import S3rver, { type S3rverEvent } from "s3rver";
+
+export interface LocalBuckets {
+  ingest: string;
+  results: string;
+}
+
+export const DEFAULT_LOCAL_BUCKETS: LocalBuckets = {
+  ingest: "article-pipeline-ingest",
+  results: "article-pipeline-results",
+};
+
+export interface S3ServerOptions {
+  /** Folder holding the objects (created if missing); kept across runs, like a bucket. */
+  directory: string;
+  buckets?: LocalBuckets;
+  /** 0 (default) lets the OS pick a free port, so parallel runs and tests never collide. */
+  port?: number;
+  onEvent: (event: S3rverEvent) => void;
+}
+
+export interface S3Server {
+  endpoint: string;
+  port: number;
+  buckets: LocalBuckets;
+  close(): Promise<void>;
+}
+
+export async function startS3Server(options: S3ServerOptions): Promise<S3Server> {
+  const buckets = options.buckets ?? DEFAULT_LOCAL_BUCKETS;
+  await mkdir(options.directory, { recursive: true });
+  const server = new S3rver({
+    address: "127.0.0.1",
+    port: options.port ?? 0,
+    silent: true,
+    directory: options.directory,
+    // Path-style only: with vhost buckets on, a Host header like "127.0.0.1:port" is fine, but names with dots
+    // would be read as buckets.
+    vhostBuckets: false,
+    configureBuckets: [{ name: buckets.ingest }, { name: buckets.results }],
+  });
+  server.on("event", options.onEvent);
+  const address = await server.run();
+  return {
+    endpoint: `http://127.0.0.1:${address.port}`,
+    port: address.port,
+    buckets,
+    close: async () => {
+      // The SDK keeps connections alive; without this, close() waits for their idle timeout.
+      server.httpServer?.closeAllConnections();
+      await server.close();
+    },
+  };
+}
