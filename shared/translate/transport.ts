@@ -108,7 +108,7 @@ function assemble(
       `expected ${chunks.length} translated chunks, got ${translatedChunks.length}`,
     );
   }
-  const parts: string[][] = texts.map(() => []);
+  const parts: { source: string; translation: string }[][] = texts.map(() => []);
   chunks.forEach((chunk, c) => {
     const lines = translatedChunks[c] ?? [];
     if (lines.length !== chunk.pieces.length) {
@@ -117,11 +117,32 @@ function assemble(
       );
     }
     chunk.pieces.forEach((p, i) => {
-      parts[p.textIndex]?.push((lines[i] ?? "").trim());
+      parts[p.textIndex]?.push({ source: p.text, translation: (lines[i] ?? "").trim() });
     });
   });
   return texts.map((text, index) => {
     const translated = parts[index] ?? [];
-    return translated.length === 0 ? text : translated.join(joiner);
+    if (translated.length === 0) return text;
+    return translated.reduce(
+      (joined, part, i) =>
+        i === 0
+          ? part.translation
+          : joined + joinerAfter(translated[i - 1]?.source ?? "", joiner) + part.translation,
+      "",
+    );
   });
+}
+
+/** Characters of scripts written without spaces: a cut between two of them is a cut between words. */
+const UNSPACED_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]$/u;
+
+/**
+ * How to join the translations of two pieces of one sentence: like words of the target language where the
+ * source was cut between words (after whitespace, or inside unspaced script), and with nothing where a long
+ * token with no whitespace (a URL, a number) had to be cut inside.
+ */
+function joinerAfter(previousSource: string, wordJoiner: string): string {
+  if (/\s$/.test(previousSource) || UNSPACED_SCRIPT.test(previousSource)) return wordJoiner;
+  return "";
 }
