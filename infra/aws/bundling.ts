@@ -18,3 +18,11 @@ export const BUNDLE_BANNER =
  * copy. Decided by `npm run bench:bundle`: see the table in the README ("Deploying to AWS").
  */
 export const BUNDLE_EXTERNALS: readonly string[] = [];
+
+/**
+ * Module replacements (esbuild `alias`), relative to the project root. Lambda bundles take their
+ * credentials from the environment only: see functions/common/lambda-credentials.ts.
+ */
+export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
+  "@aws-sdk/credential-provider-node": "./functions/common/lambda-credentials.ts",
+};

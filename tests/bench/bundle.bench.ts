@@ -11,7 +11,12 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build, type Metafile } from "esbuild";
-import { BUNDLE_BANNER, BUNDLE_EXTERNALS, BUNDLE_TARGET } from "../../infra/aws/bundling";
+import {
+  BUNDLE_ALIASES,
+  BUNDLE_BANNER,
+  BUNDLE_EXTERNALS,
+  BUNDLE_TARGET,
+} from "../../infra/aws/bundling";
 import { ROUTES } from "../../shared/pipeline/routing";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -60,6 +65,9 @@ async function bundle(
     mainFields: ["module", "main"],
     banner: { js: BUNDLE_BANNER },
     external: [...external],
+    // The same replacements as the stack, except for packages left external (the runtime's copy is used).
+    alias: external.length > 0 ? {} : { ...BUNDLE_ALIASES },
+    absWorkingDir: ROOT,
     logLevel: "error",
   });
   return { bytes: statSync(outfile).size, metafile: result.metafile };
