@@ -1,0 +1,132 @@
+/**
+ * `npm start -- <file or folder…> [--to es,fr] [--sentences 3] [--out dir] [--translator apertium|aws|none]
+ * [--json]`: one-shot local run. Starts the local stack, uploads the files to incoming/ through the S3 API,
+ * waits for their manifests, reports each article, copies the outputs to --out (the results bucket's layout),
+ * and exits 1 if any article did not complete.
+ *
+ * `npm start -- redrive [normalize|summarize|translate]`: re-queues the dead letters and processes them.
+ */
+import type { StageName } from "../../../shared/pipeline/routing";
+import { downloadOutputs, readArticleResult } from "../results";
+import { runArticles } from "../run";
+import { collectSourceFiles } from "./files";
+import { COMMON_FLAGS, commonOptions, parseCommandLine, UsageError } from "./options";
+import { ProgressBar } from "./progress";
+import { type ArticleReport, articleReport, formatReport } from "./report";
+import { startSession } from "./session";
+
+const USAGE = `usage: npm start -- <file or folder…> [--to es,fr] [--sentences 3] [--out dir]
+                  [--translator apertium|aws|none] [--json] [--data-dir .local] [--verbose]
+       npm start -- redrive [normalize|summarize|translate]`;
+
+/** Above this many articles the report is one line each (the outputs are in --out either way). */
+const DETAILED_UP_TO = 10;
+const STAGES: readonly StageName[] = ["normalize", "summarize", "translate"];
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv, {
+    ...COMMON_FLAGS,
+    out: { type: "string" },
+    json: { type: "boolean" },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const options = commonOptions(values);
+  if (positionals[0] === "redrive") return redrive(options, positionals.slice(1));
+  if (positionals.length === 0) throw new UsageError(`no file given\n${USAGE}`);
+  const files = await collectSourceFiles(positionals);
+  const json = values.json === true;
+  const outDir = (values.out as string | undefined) ?? "out";
+
+  const { stack, translation } = await startSession(options);
+  try {
+    const progress = new ProgressBar(files.length);
+    const reports: ArticleReport[] = [];
+    const detailed = !json && files.length <= DETAILED_UP_TO;
+    const deadLetterHint = `see ${stack.dispatcher.deadLetters.directory}/ and ${stack.logFile}, then \`npm start -- redrive\``;
+    const report = async (run: Parameters<typeof articleReport>[0]) => {
+      const result = await readArticleResult(stack, run.articleId);
+      const copies = await downloadOutputs(stack, result.keys, outDir);
+      const entry = articleReport(run, result, copies, deadLetterHint);
+      reports.push(entry);
+      progress.tick(entry.status === "complete");
+      if (json) process.stdout.write(`${JSON.stringify(entry)}\n`);
+      return entry;
+    };
+    const pending: Promise<unknown>[] = [];
+    const runs = await runArticles(stack, files, {
+      onArticleDone: (run) => pending.push(report(run)),
+    });
+    await Promise.all(pending);
+    // Articles without a manifest: their message is retrying or dead-lettered.
+    for (const run of runs.filter((r) => !r.detail)) await report(run);
+    progress.clear();
+
+    const order = new Map(files.map((f, i) => [f.key, i]));
+    reports.sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));
+    if (!json) {
+      const translated =
+        translation.targetLanguages.length > 0
+          ? `translated into ${translation.targetLanguages.join(", ")} with ${translation.choice}`
+          : "no translation";
+      process.stdout.write(`${reports.map((r) => formatReport(r, detailed)).join("\n\n")}\n\n`);
+      process.stdout.write(`${reports.length} article(s), ${translated}; outputs in ${outDir}/\n`);
+    }
+    const bad = reports.filter((r) => r.status !== "complete");
+    if (bad.length > 0) {
+      process.stderr.write(
+        `error: ${bad.length} of ${reports.length} article(s) did not complete: ${bad
+          .map((r) => `${r.file} (${r.status})`)
+          .join(", ")}\n`,
+      );
+      return 1;
+    }
+    return 0;
+  } finally {
+    await stack.close();
+  }
+}
+
+async function redrive(options: ReturnType<typeof commonOptions>, args: string[]): Promise<number> {
+  const stage = args[0] as StageName | undefined;
+  if (stage !== undefined && !STAGES.includes(stage)) {
+    throw new UsageError(`redrive takes a stage (${STAGES.join(", ")}), got "${stage}"`);
+  }
+  const { stack } = await startSession(options);
+  try {
+    const finished: string[] = [];
+    const stop = stack.events.onArticleProcessed((d) =>
+      finished.push(`${d.source.key}: ${d.status}`),
+    );
+    const count = stack.dispatcher.redrive(stage);
+    await stack.dispatcher.idle();
+    stop();
+    const left = stack.dispatcher.deadLetters.list(stage).length;
+    process.stdout.write(
+      `re-queued ${count} dead letter(s); ${finished.length} article(s) finished\n`,
+    );
+    for (const line of finished) process.stdout.write(`  ${line}\n`);
+    if (left > 0) {
+      process.stderr.write(
+        `error: ${left} message(s) are dead-lettered again, see ${stack.dispatcher.deadLetters.directory}/\n`,
+      );
+      return 1;
+    }
+    return 0;
+  } finally {
+    await stack.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const usage = error instanceof UsageError;
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = usage ? 2 : 1;
+  },
+);
