@@ -81,6 +81,13 @@ function clientWith(script: FakeResponse[], maxAttempts = 3) {
 const command = () =>
   new TranslateTextCommand({ Text: "Hi.", SourceLanguageCode: "en", TargetLanguageCode: "es" });
 
+type RetryInfo = Parameters<typeof classifyTranslateError>[0];
+
+/** SDK exceptions type `cause` as unknown where SdkError wants Error; the runtime shape is the same. */
+function clientError(error: Error): RetryInfo {
+  return { error: error as unknown as RetryInfo["error"], errorType: "CLIENT_ERROR" };
+}
+
 describe("classifyTranslateError", () => {
   it("should treat ServiceUnavailable and InternalServer as transient whatever the status", () => {
     const $metadata = { httpStatusCode: 400 };
@@ -88,22 +95,16 @@ describe("classifyTranslateError", () => {
       new ServiceUnavailableException({ message: "x", $metadata }),
       new InternalServerException({ message: "x", $metadata }),
     ]) {
-      expect(classifyTranslateError({ error, errorType: "CLIENT_ERROR" }).errorType).toBe(
-        "TRANSIENT",
-      );
+      expect(classifyTranslateError(clientError(error)).errorType).toBe("TRANSIENT");
     }
   });
 
   it("should treat TooManyRequests as throttling and leave other errors alone", () => {
     const $metadata = {};
     const throttled = new TooManyRequestsException({ message: "x", $metadata });
-    expect(classifyTranslateError({ error: throttled, errorType: "CLIENT_ERROR" }).errorType).toBe(
-      "THROTTLING",
-    );
+    expect(classifyTranslateError(clientError(throttled)).errorType).toBe("THROTTLING");
     const unsupported = new UnsupportedLanguagePairException({ message: "x", $metadata });
-    expect(
-      classifyTranslateError({ error: unsupported, errorType: "CLIENT_ERROR" }).errorType,
-    ).toBe("CLIENT_ERROR");
+    expect(classifyTranslateError(clientError(unsupported)).errorType).toBe("CLIENT_ERROR");
   });
 });
 
