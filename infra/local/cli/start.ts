@@ -2,10 +2,11 @@
  * `npm start -- <file or folder…> [--to es,fr] [--sentences 3] [--out dir] [--translator apertium|aws|none]
  * [--json]`: one-shot local run. Starts the local stack, uploads the files to incoming/ through the S3 API,
  * waits for their manifests, reports each article, copies the outputs to --out (the results bucket's layout),
- * and exits 1 if any article did not complete.
+ * and exits 1 if any article did not complete (2 for bad flags or files).
  *
  * `npm start -- redrive [normalize|summarize|translate]`: re-queues the dead letters and processes them.
  */
+import { InputError } from "../../../shared/errors";
 import type { StageName } from "../../../shared/pipeline/routing";
 import { downloadOutputs, readArticleResult } from "../results";
 import { runArticles } from "../run";
@@ -125,7 +126,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const usage = error instanceof UsageError;
+    // Bad flags or files (InputError) exit 2, like a usage error; anything else is a crash of the run.
+    const usage = error instanceof InputError;
     process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = usage ? 2 : 1;
   },

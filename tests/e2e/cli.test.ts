@@ -1,0 +1,92 @@
+/** `npm start` as a user runs it: a child process, files in, JSON lines and --out files out, an exit code. */
+import { execFile } from "node:child_process";
+import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ArticleReport } from "../../infra/local/cli/report";
+import { SAMPLE_TXT } from "./helpers";
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, "../..");
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "cli-e2e-"));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function start(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ["--import", "tsx", "infra/local/cli/start.ts", ...args],
+      { cwd: ROOT, timeout: 60_000 },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
+  }
+}
+
+describe("npm start", () => {
+  it("should report each article as one JSON line, copy outputs to --out, and exit 1 naming the failed file", async () => {
+    // Prepare
+    const inbox = join(dir, "in");
+    const out = join(dir, "out");
+    await run("mkdir", ["-p", inbox]);
+    await copyFile(SAMPLE_TXT, join(inbox, "good article.txt"));
+    await writeFile(join(inbox, "empty.txt"), "");
+
+    // Act
+    const result = await start([
+      inbox,
+      "--translator",
+      "none",
+      "--json",
+      "--sentences",
+      "2",
+      "--out",
+      out,
+      "--data-dir",
+      join(dir, "data"),
+    ]);
+
+    // Assess
+    const reports = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as ArticleReport);
+    const byFile = new Map(reports.map((r) => [r.key, r]));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("empty.txt (failed)");
+    expect(byFile.get("incoming/good article.txt")).toMatchObject({
+      status: "complete",
+      language: "en",
+    });
+    expect(byFile.get("incoming/good article.txt")?.summary?.split("\n")).toHaveLength(2);
+    expect(byFile.get("incoming/empty.txt")?.status).toBe("failed");
+    const good = byFile.get("incoming/good article.txt") as ArticleReport;
+    const manifestPath = join(out, "results", good.articleId, "manifest.json");
+    expect(good.outputs["manifest.json"]).toBe(manifestPath);
+    const manifest = JSON.parse(await readFile(manifestPath, "utf8"));
+    expect(manifest.languages).toEqual({});
+    const failed = byFile.get("incoming/empty.txt") as ArticleReport;
+    expect((await stat(join(out, "results", failed.articleId, "error.json"))).isFile()).toBe(true);
+  });
+
+  it("should exit 2 with a message naming the file when it does not exist", async () => {
+    // Act
+    const result = await start(["no/such/file.txt", "--data-dir", join(dir, "data")]);
+
+    // Assess
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("no/such/file.txt: no such file or folder");
+  });
+});
