@@ -10,7 +10,9 @@ import {
   NoSentenceError,
   UnsupportedFormatError,
 } from "./errors";
+import { readHtml } from "./formats/html";
 import { readJson } from "./formats/json";
+import { readMarkdown } from "./formats/markdown";
 import { readPlainText } from "./formats/txt";
 import type { ParsedDocument } from "./formats/types";
 import { detectLanguage, languageOverride } from "./language";
@@ -60,10 +62,12 @@ function parse(format: SourceFormat, text: string, fileName: string): ParsedDocu
   switch (format) {
     case "json":
       return readJson(text, fileName);
+    case "md":
+      return readMarkdown(text);
+    case "html":
+      return readHtml(text, fileName);
     case "txt":
       return { format, title: null, blocks: readPlainText(text), removed: [] };
-    default:
-      throw new UnsupportedFormatError(`the ${format} reader is not available yet`, fileName);
   }
 }
 

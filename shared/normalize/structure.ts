@@ -1,4 +1,5 @@
 import type { BlockType, RemovedItem } from "../contract/article";
+import { isBodyBlock } from "./assemble";
 import { matchBoilerplate } from "./boilerplate";
 import { collapseWhitespace } from "./clean";
 import type { ParsedDocument, RawBlock } from "./formats/types";
@@ -160,9 +161,14 @@ export function buildStructure(doc: ParsedDocument): ArticleStructure {
   const blocks: TypedBlock[] = [];
   if (title !== null) blocks.push({ type: "title", text: title });
   if (dek !== null) blocks.push({ type: "dek", text: dek });
-  for (const candidate of candidates.slice(next)) {
-    blocks.push({ type: candidate.type ?? inferType(candidate.text, cased), text: candidate.text });
-  }
+  const rest = candidates.slice(next);
+  const inferred = rest.map((c) => c.type ?? inferType(c.text, cased));
+  // With no body block at all, a short unpunctuated text ("Iraq Joins Up") is the body, not a heading.
+  const hasBody = inferred.some(isBodyBlock);
+  rest.forEach((candidate, index) => {
+    const type = hasBody || candidate.type ? (inferred[index] as BlockType) : "paragraph";
+    blocks.push({ type, text: candidate.text });
+  });
   return { title, dek, blocks, removed };
 }
 
