@@ -1,0 +1,90 @@
+/**
+ * `npm run dev`: the local stack, running until Ctrl-C. Prints the endpoint and buckets (any S3 client works:
+ * `aws s3 cp --endpoint-url …`), uploads what is dropped into inbox/, and prints each article as it finishes.
+ * Type `redrive [stage]` + Enter to re-queue dead letters.
+ */
+import { resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { InputError } from "../../../shared/errors";
+import type { StageName } from "../../../shared/pipeline/routing";
+import { LOCAL_CREDENTIALS } from "../s3/client";
+import { watchInbox } from "./inbox";
+import { COMMON_FLAGS, commonOptions, parseCommandLine } from "./options";
+import { startSession } from "./session";
+
+const STAGES: readonly string[] = ["normalize", "summarize", "translate"];
+
+async function main(argv: string[]): Promise<void> {
+  const { values } = parseCommandLine(argv, { ...COMMON_FLAGS, inbox: { type: "string" } });
+  if (values.help) {
+    process.stdout.write(
+      "usage: npm run dev -- [--to es,fr] [--sentences 3] [--translator apertium|aws|none] [--inbox inbox] [--data-dir .local] [--verbose]\n",
+    );
+    return;
+  }
+  const options = commonOptions(values);
+  const inboxFolder = resolve((values.inbox as string | undefined) ?? "inbox");
+  const { stack, translation } = await startSession(options);
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+
+  stack.events.onArticleProcessed((detail) => {
+    say(
+      `${detail.status === "complete" ? "✔" : "✘"} ${detail.source.key}: ${detail.status} → s3://${detail.manifest.bucket}/${detail.manifest.key}`,
+    );
+  });
+  const inbox = await watchInbox({
+    folder: inboxFolder,
+    client: stack.client,
+    bucket: stack.buckets.ingest,
+    onUploaded: (key) => say(`↑ ${key}`),
+    onError: (file, error) =>
+      say(`✘ ${file}: upload failed: ${error instanceof Error ? error.message : error}`),
+  });
+
+  const languages = translation.targetLanguages.join(", ") || "none";
+  say(`local stack running (Ctrl-C to stop)
+  endpoint        ${stack.endpoint}
+  ingest bucket   ${stack.buckets.ingest}   (drop files under incoming/)
+  results bucket  ${stack.buckets.results}
+  translation     ${translation.choice}, into ${languages}
+  inbox           ${inboxFolder}/   (files dropped here are uploaded to incoming/)
+  data            ${stack.dataDirectory}/   (objects, dead-letter/, logs/, events.jsonl)
+try: AWS_ACCESS_KEY_ID=${LOCAL_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${LOCAL_CREDENTIALS.secretAccessKey} AWS_REGION=us-east-1 \\
+       aws s3 cp article.txt s3://${stack.buckets.ingest}/incoming/ --endpoint-url ${stack.endpoint}`);
+
+  const commands = process.stdin.isTTY ? createInterface({ input: process.stdin }) : undefined;
+  commands?.on("line", (line) => {
+    const [command, stage] = line.trim().split(/\s+/);
+    if (command !== "redrive") {
+      if (command) say("commands: redrive [normalize|summarize|translate]");
+      return;
+    }
+    if (stage && !STAGES.includes(stage)) {
+      say(`redrive takes one of ${STAGES.join(", ")}`);
+      return;
+    }
+    const count = stack.dispatcher.redrive(stage as StageName | undefined);
+    say(`re-queued ${count} dead letter(s)`);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      // A second Ctrl-C: the user does not want to wait for running handlers.
+      process.exit(130);
+    }
+    stopping = true;
+    say(`\n${signal}: stopping (queued messages are kept for the next run; Ctrl-C again to force)`);
+    inbox.close();
+    commands?.close();
+    await stack.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = error instanceof InputError ? 2 : 1;
+});
