@@ -42,6 +42,14 @@ export async function translateArticle(input: TranslateArticleInput): Promise<Ar
   }
 
   const texts = article.sentences.map((s) => s.text);
+  if (texts.every((text) => text.trim() === "")) {
+    // Nothing to translate (an empty article): no engine call, so no pair check and no bill.
+    return build(input, translator.engine, sourceLanguage, (s) => s.text, {
+      settings: translator.settings,
+      charactersBilled: 0,
+      requests: 0,
+    });
+  }
   const result = await translator.translateTexts({ sourceLanguage, targetLanguage, texts });
   if (result.texts.length !== texts.length) {
     throw new TranslationMisalignedError(

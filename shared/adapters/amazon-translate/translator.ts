@@ -18,6 +18,7 @@ import type {
   TranslateTextsResult,
   Translator,
 } from "../../translate/port";
+import { sameLanguage } from "../../translate/translate-article";
 import {
   planLineTransport,
   splitLines,
@@ -163,6 +164,8 @@ export class AmazonTranslateTranslator implements Translator {
       }
       // Retried once with the service's own guess, as its error message suggests.
       meter.detectedSource = guess;
+      // The text is already in the target language: nothing to translate, nothing to pay.
+      if (sameLanguage(guess, target)) return text;
       try {
         return await this.send(text, guess, target, meter);
       } catch (retryError) {
@@ -194,6 +197,9 @@ export class AmazonTranslateTranslator implements Translator {
         );
         // A rejected request translated nothing; only answered requests count as billed.
         meter.characters += codePoints(text);
+        if (source === AUTO && output.SourceLanguageCode) {
+          meter.detectedSource ??= output.SourceLanguageCode;
+        }
         return output.TranslatedText ?? "";
       } catch (error) {
         throw this.typed(error, text, source, target, meter);

@@ -214,6 +214,41 @@ describe("AmazonTranslateTranslator: errors", () => {
     expect(result.charactersBilled).toBe("Bonjour.".length);
   });
 
+  it("should not translate when the detected language is already the target", async () => {
+    translateMock
+      .on(TranslateTextCommand)
+      .rejects(
+        new DetectedLanguageLowConfidenceException({
+          message: "low",
+          DetectedLanguageCode: "es",
+          ...meta,
+        }),
+      );
+    const result = await translator().translateTexts({
+      sourceLanguage: "und",
+      targetLanguage: "es",
+      texts: ["Hola."],
+    });
+    expect(result.texts).toEqual(["Hola."]);
+    expect(result).toMatchObject({
+      requests: 1,
+      charactersBilled: 0,
+      detectedSourceLanguage: "es",
+    });
+  });
+
+  it("should record the source language the service detected for an undetermined article", async () => {
+    translateMock
+      .on(TranslateTextCommand)
+      .resolves({ TranslatedText: "Hello.", SourceLanguageCode: "de", TargetLanguageCode: "en" });
+    const result = await translator().translateTexts({
+      sourceLanguage: "und",
+      targetLanguage: "en",
+      texts: ["Hallo."],
+    });
+    expect(result.detectedSourceLanguage).toBe("de");
+  });
+
   it("should give up with a typed error when the retry is still unsure", async () => {
     translateMock.on(TranslateTextCommand).rejects(
       new DetectedLanguageLowConfidenceException({

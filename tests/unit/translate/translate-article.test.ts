@@ -82,6 +82,24 @@ describe("translateArticle", () => {
     expect(result.summary.text).toBe(article.sentences[3]?.text);
   });
 
+  it("should not call the engine for an article without text", async () => {
+    const article = buildArticle([]);
+    const translator = fakeTranslator();
+    const result = await translateArticle({
+      article,
+      summary: buildSummary(article, []),
+      targetLanguage: "es",
+      translator,
+    });
+    expect(translator.calls).toHaveLength(0);
+    expect(result).toMatchObject({
+      blocks: [],
+      charactersBilled: 0,
+      requests: 0,
+      engine: "apertium",
+    });
+  });
+
   it("should record the source language the engine detected for an undetermined article", async () => {
     const article = buildArticle(SAMPLE_BLOCKS, "und");
     const summary = buildSummary(article, []);
