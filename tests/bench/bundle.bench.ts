@@ -48,10 +48,14 @@ function log(line: string): void {
   if (!json) console.log(line);
 }
 
+/** Replaces the Powertools tracer by a no-op (informational rows: what tracing costs). */
+const NO_TRACER = { "@aws-lambda-powertools/tracer": "./tests/bench/bundle-stubs/tracer" };
+
 async function bundle(
   entry: string,
   outfile: string,
   external: readonly string[],
+  extraAliases: Record<string, string> = {},
 ): Promise<{ bytes: number; metafile: Metafile }> {
   const result = await build({
     metafile: true,
@@ -66,7 +70,7 @@ async function bundle(
     banner: { js: BUNDLE_BANNER },
     external: [...external],
     // The same replacements as the stack, except for packages left external (the runtime's copy is used).
-    alias: external.length > 0 ? {} : { ...BUNDLE_ALIASES },
+    alias: external.length > 0 ? { ...extraAliases } : { ...BUNDLE_ALIASES, ...extraAliases },
     absWorkingDir: ROOT,
     logLevel: "error",
   });
@@ -146,14 +150,19 @@ async function main(): Promise<void> {
     rows.push({ stage, clients: clients.map((c) => c.client) });
     const floorSource = join(OUT, `${stage}-floor.ts`);
     writeFileSync(floorSource, floorEntry(clients));
-    const builds: [string, string, readonly string[]][] = [
+    const builds: [string, string, readonly string[], Record<string, string>?][] = [
       [`${stage}:floor`, floorSource, BUNDLE_EXTERNALS],
+      [`${stage}:no-tracer`, entry, BUNDLE_EXTERNALS, NO_TRACER],
       [`${stage}:sdk-external`, entry, ["@aws-sdk/*"]],
       [`${stage}:floor-sdk-external`, floorSource, ["@aws-sdk/*"]],
     ];
-    for (const [name, source, external] of builds) {
+    for (const [name, source, external, aliases] of builds) {
       const out = join(OUT, name.replace(":", "-"), "index.mjs");
-      variants.push({ name, file: out, bytes: (await bundle(source, out, external)).bytes });
+      variants.push({
+        name,
+        file: out,
+        bytes: (await bundle(source, out, external, aliases)).bytes,
+      });
     }
   }
 
@@ -196,6 +205,17 @@ async function main(): Promise<void> {
     const over = round(f.initMs - f.sdkFloorMs);
     log(
       `| ${stage} | ${clients.join(", ")} | ${f.bytes} | ${round(f.bytes / KiB)} | ${f.initMs} | ${f.sdkFloorMs} | ${over} | ${f.bytes <= TARGET_BYTES_WITH_TRACER ? "yes" : "NO"}${f.bytes <= TARGET_BYTES ? " (≤ 500)" : ""} | ${over <= TARGET_INIT_OVER_FLOOR_MS ? "yes" : "NO"} |`,
+    );
+  }
+  log(
+    "\nWhat the X-Ray tracer costs (same functions with a no-op Tracer aliased in; not deployed):\n",
+  );
+  log("| function | bytes | KiB | init ms | init − floor |");
+  log("|---|---:|---:|---:|---:|");
+  for (const stage of stages) {
+    const init = initOf(`${stage}:no-tracer`);
+    log(
+      `| ${stage} | ${bytesOf(`${stage}:no-tracer`)} | ${round(bytesOf(`${stage}:no-tracer`) / KiB)} | ${round(init)} | ${round(init - initOf(`${stage}:floor`))} |`,
     );
   }
   log(

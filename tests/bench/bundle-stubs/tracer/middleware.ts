@@ -1,0 +1,1 @@
+export const captureLambdaHandler = (_tracer: unknown) => ({ before: () => {} });
