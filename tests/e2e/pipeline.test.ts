@@ -2,8 +2,11 @@
  * The whole pipeline through the local stack: real s3rver, the dispatcher, the three real handlers. Objects go
  * in over the S3 API; assertions read what the results bucket holds.
  */
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { watchInbox } from "../../infra/local/cli/inbox";
 import { articleIdFromKey, OUTPUT_FILES, outputKey } from "../../shared/contract/keys";
 import type { ArticleProcessedDetail, ErrorRecord, Manifest } from "../../shared/contract/manifest";
 import type { ArticleTranslation } from "../../shared/contract/translation";
@@ -161,6 +164,42 @@ describe("local stack end to end", () => {
     expect(letters[0]?.letter.lastError).toContain("MalformedMessageError");
     expect(redriven).toBe(1);
     expect(afterRedrive).toHaveLength(1);
+  });
+
+  it("should upload a file dropped into the inbox folder once it is fully written (npm run dev)", async () => {
+    // Prepare
+    const folder = await mkdtemp(join(tmpdir(), "inbox-"));
+    const uploaded: string[] = [];
+    const failures: unknown[] = [];
+    const inbox = await watchInbox({
+      folder,
+      client: e2e.stack.client,
+      bucket: e2e.stack.buckets.ingest,
+      settleMs: 50,
+      onUploaded: (key) => uploaded.push(key),
+      onError: (_file, error) => failures.push(error),
+    });
+    const key = "incoming/dropped in inbox.txt";
+    const done = new Promise<ArticleProcessedDetail>((resolve) => {
+      e2e.stack.events.onArticleProcessed((detail) => {
+        if (detail.source.key === key) resolve(detail);
+      });
+    });
+
+    // Act
+    try {
+      await writeFile(join(folder, "dropped in inbox.txt"), sample);
+      const detail = await done;
+      await e2e.stack.dispatcher.idle();
+
+      // Assess
+      expect(failures).toEqual([]);
+      expect(uploaded).toEqual([key]);
+      expect(detail.status).toBe("complete");
+    } finally {
+      inbox.close();
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it("should translate the sample into Spanish through real Apertium", async (context) => {
