@@ -1,5 +1,5 @@
 /** Reads an article's outputs back from the results bucket and mirrors them to a local folder. */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import { OUTPUT_FILES, outputKey, RESULTS_PREFIX } from "../../shared/contract/keys";
 import type { ErrorRecord, Manifest } from "../../shared/contract/manifest";
@@ -38,13 +38,19 @@ export async function readArticleResult(
   };
 }
 
-/** Copies every output of the article to `<outDir>/<bucket key>`: the results bucket's layout. */
+/**
+ * Copies every output of the article to `<outDir>/<bucket key>`: the results bucket's layout. The article's
+ * folder is emptied first, so files of an earlier run (a language no longer asked for) do not linger.
+ */
 export async function downloadOutputs(
   stack: LocalStack,
+  articleId: string,
   keys: readonly string[],
   outDir: string,
 ): Promise<Map<string, string>> {
   const root = resolve(outDir);
+  const folder = join(root, ...`${RESULTS_PREFIX}${articleId}`.split("/"));
+  if (folder.startsWith(root + sep)) await rm(folder, { recursive: true, force: true });
   const local = new Map<string, string>();
   for (const key of keys) {
     const path = join(root, ...key.split("/"));

@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
     const deadLetterHint = `see ${stack.dispatcher.deadLetters.directory}/ and ${stack.logFile}, then \`npm start -- redrive\``;
     const report = async (run: Parameters<typeof articleReport>[0]) => {
       const result = await readArticleResult(stack, run.articleId);
-      const copies = await downloadOutputs(stack, result.keys, outDir);
+      const copies = await downloadOutputs(stack, run.articleId, result.keys, outDir);
       const entry = articleReport(run, result, copies, deadLetterHint);
       reports.push(entry);
       progress.tick(entry.status === "complete");
