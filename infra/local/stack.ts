@@ -91,6 +91,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dataDirectory,
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       queue: { lastErrorOf: (id) => sink.failures.get(id), ...options.queue },
+      onError: (error) =>
+        process.stderr.write(
+          `local dispatcher: could not read a copied object's eTag: ${String(error)}\n`,
+        ),
     });
     const queue = dispatcher.translateJobQueue();
     const deps = { store, events, config, queue };

@@ -5,6 +5,8 @@
  */
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
+import { articleIdFromKey, OUTPUT_FILES, outputKey } from "../../../shared/contract/keys";
+import type { Manifest } from "../../../shared/contract/manifest";
 import { InputError } from "../../../shared/errors";
 import type { StageName } from "../../../shared/pipeline/routing";
 import { LOCAL_CREDENTIALS } from "../s3/client";
@@ -27,16 +29,43 @@ async function main(argv: string[]): Promise<void> {
   const { stack, translation } = await startSession(options);
   const say = (line: string) => process.stdout.write(`${line}\n`);
 
+  /** Completion events seen per "key etag", to tell a re-dropped file's skip from its processing. */
+  const announced = new Map<string, number>();
   stack.events.onArticleProcessed((detail) => {
+    const id = `${detail.source.key} ${detail.source.etag}`;
+    announced.set(id, (announced.get(id) ?? 0) + 1);
     say(
       `${detail.status === "complete" ? "✔" : "✘"} ${detail.source.key}: ${detail.status} → s3://${detail.manifest.bucket}/${detail.manifest.key}`,
     );
   });
+  // The pipeline skips a version it has processed; say so, or a re-dropped file looks ignored.
+  const explainIfUnchanged = async (key: string, etag: string) => {
+    const before = announced.get(`${key} ${etag}`) ?? 0;
+    await stack.dispatcher.idle();
+    const manifest = await stack.store.get(
+      stack.buckets.results,
+      outputKey(articleIdFromKey(key), OUTPUT_FILES.manifest),
+    );
+    const written =
+      manifest && (JSON.parse(Buffer.from(manifest.body).toString("utf8")) as Manifest);
+    const announcedNow = (announced.get(`${key} ${etag}`) ?? 0) > before;
+    if (written && written.source.etag === etag && !announcedNow) {
+      say(
+        `= ${key}: already processed (same content), outputs unchanged: s3://${written.resultsBucket}/${outputKey(written.articleId, OUTPUT_FILES.manifest)}`,
+      );
+    }
+  };
+
   const inbox = await watchInbox({
     folder: inboxFolder,
     client: stack.client,
     bucket: stack.buckets.ingest,
-    onUploaded: (key) => say(`↑ ${key}`),
+    onUploaded: (key, etag) => {
+      say(`↑ ${key}`);
+      explainIfUnchanged(key, etag).catch((error: unknown) =>
+        say(`? ${key}: could not read its manifest: ${String(error)}`),
+      );
+    },
     onError: (file, error) =>
       say(`✘ ${file}: upload failed: ${error instanceof Error ? error.message : error}`),
   });
