@@ -95,6 +95,11 @@ export async function runNormalizeStage(
         durationMs: finished.getTime() - started.getTime(),
       }),
     });
+    ctx.logger.info("article normalized", {
+      key: articleKey,
+      language: article.language.code,
+      sentences: article.stats.sentences,
+    });
     return result("written", article.stats.characters);
   } catch (error) {
     if (!shouldRecordFailure(error, input.delivery)) throw error;

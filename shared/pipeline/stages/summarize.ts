@@ -92,6 +92,10 @@ export async function runSummarizeStage(
         contentType: JSON_TYPE,
         metadata,
       });
+      ctx.logger.info("article summarized", {
+        key: summaryKey,
+        sentences: summary.sentences.length,
+      });
     } catch (error) {
       if (!shouldRecordFailure(error, input.delivery)) throw error;
       ctx.logger.warn("article cannot be summarized: recording the failure", { error });

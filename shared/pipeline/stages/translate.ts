@@ -115,6 +115,12 @@ export async function runTranslateStage(
       contentType: JSON_TYPE,
       metadata,
     });
+    ctx.logger.info("article translated", {
+      lang,
+      engine: translation.engine,
+      charactersBilled,
+      requests: translation.requests,
+    });
     return result("written");
   } catch (error) {
     if (!shouldRecordFailure(error, delivery)) throw error;
