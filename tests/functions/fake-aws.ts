@@ -135,7 +135,10 @@ export class FakeAws {
     }));
     this.sqs.on(SendMessageBatchCommand).callsFake(async (input) => {
       for (const entry of input.Entries ?? []) this.enqueue("translate", entry.MessageBody ?? "");
-      return { Successful: (input.Entries ?? []).map((e: { Id?: string }) => ({ Id: e.Id })), Failed: [] };
+      return {
+        Successful: (input.Entries ?? []).map((e: { Id?: string }) => ({ Id: e.Id })),
+        Failed: [],
+      };
     });
     this.eventBridge.on(PutEventsCommand).callsFake(async (input) => {
       this.events.push(...(input.Entries ?? []));

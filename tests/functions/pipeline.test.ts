@@ -215,6 +215,21 @@ describe("at-least-once delivery", () => {
     expect(aws.events).toHaveLength(1);
   });
 
+  it("should not resend jobs for a duplicate first delivery of the article event", async () => {
+    // Prepare: normalize and summarize ran; the jobs are queued but not yet translated.
+    aws.upload(SOURCE_KEY, SAMPLE);
+    await pipeline.handlers.normalize(aws.receive("normalize").event);
+    const { event } = aws.receive("summarize");
+    await pipeline.handlers.summarize(event);
+    expect(aws.pending.translate).toHaveLength(2);
+    // Act: S3 delivers the same notification again (a new message, first receive).
+    await pipeline.handlers.summarize(event);
+    // Assess
+    expect(aws.pending.translate).toHaveLength(2);
+    await pipeline.drain();
+    expect(aws.translateCalls.filter((c) => c.target === "es")).toHaveLength(1);
+  });
+
   it("should process a re-upload of the same key as a new version and replace the manifest once", async () => {
     // Prepare
     aws.upload(SOURCE_KEY, SAMPLE);

@@ -120,6 +120,13 @@ export async function runSummarizeStage(
     await finalizeManifest(ctx, finalizeInput);
     return result(redelivered ? "skipped" : "written");
   }
+  // A first delivery that finds the summary done is a duplicate event (another delivery did the work and
+  // sent the jobs, or is sending them now): sending again could bill a language twice. Only a retry of a
+  // delivery that failed (attempt > 1) may have stopped between the summary and the jobs.
+  if (redelivered && input.delivery.attempt <= 1) {
+    ctx.logger.info("summary already written by another delivery: not resending jobs", { missing });
+    return result("skipped");
+  }
   const jobs: TranslateJob[] = missing.map((targetLanguage) => ({
     articleId,
     source,
