@@ -3,22 +3,67 @@
  * word matching, sentence splitting and translation (non-breaking and zero-width spaces, soft hyphens).
  */
 
-// NBSP, narrow NBSP, figure space, the typographic spaces, medium math space, ideographic space, tab, VT, FF.
-const SPACES = /[\u00a0\u202f\u2007\u2000-\u2006\u2008-\u200a\u205f\u3000\t\v\f]/g;
-// Zero-width space, word joiner, BOM inside text, soft hyphen, and C0/C1 controls other than "\n".
-// ZWJ/ZWNJ stay: they carry meaning in Persian, Indic scripts and emoji.
-const INVISIBLE = /[\u200b\u2060\ufeff\u00ad]|[^\P{Cc}\n]/gu;
-const LINE_BREAKS = /\r\n?|[\u2028\u2029\u0085]/g;
-
-export function cleanText(raw: string): string {
-  return raw
-    .replace(LINE_BREAKS, "\n")
-    .replace(SPACES, " ")
-    .replace(INVISIBLE, "")
-    .normalize("NFC");
+/** What each character that needs cleaning becomes ("" = dropped). Anything else is kept as is. */
+function replacementOf(code: number): string | undefined {
+  if (code < 0x20) {
+    if (code === 0x0a) return undefined;
+    // Tab, vertical tab and form feed are spacing; "\r" is handled by the caller; other C0 controls go.
+    return code === 0x09 || code === 0x0b || code === 0x0c ? " " : "";
+  }
+  if (code < 0x7f) return undefined;
+  if (code <= 0x9f) return code === 0x85 ? "\n" : ""; // DEL and C1 controls; NEL is a line break
+  switch (code) {
+    case 0x00a0: // no-break space
+    case 0x2007: // figure space
+    case 0x202f: // narrow no-break space
+    case 0x205f: // medium mathematical space
+    case 0x3000: // ideographic space
+      return " ";
+    case 0x00ad: // soft hyphen
+    case 0x200b: // zero-width space
+    case 0x2060: // word joiner
+    case 0xfeff: // BOM / zero-width no-break space
+      return "";
+    case 0x2028: // line separator
+    case 0x2029: // paragraph separator
+      return "\n";
+    default:
+      // The typographic spaces U+2000–U+200A. ZWNJ/ZWJ (U+200C/D) stay: Persian, Indic scripts, emoji.
+      return code >= 0x2000 && code <= 0x200a ? " " : undefined;
+  }
 }
+
+/**
+ * One pass over the text, copying only where something changes (a 10 MB article is cleaned without the
+ * intermediate copies a chain of replace() calls would make), then NFC.
+ */
+export function cleanText(raw: string): string {
+  const parts: string[] = [];
+  let copied = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    let replacement: string | undefined;
+    let skip = 0;
+    if (code === 0x0d) {
+      replacement = "\n";
+      if (raw.charCodeAt(i + 1) === 0x0a) skip = 1;
+    } else {
+      replacement = replacementOf(code);
+    }
+    if (replacement === undefined) continue;
+    if (i > copied) parts.push(raw.slice(copied, i));
+    parts.push(replacement);
+    i += skip;
+    copied = i + 1;
+  }
+  if (parts.length === 0) return raw.normalize("NFC");
+  parts.push(raw.slice(copied));
+  return parts.join("").normalize("NFC");
+}
+
+const NEEDS_COLLAPSE = /\s{2,}|[^\S ]|^\s|\s$/;
 
 /** One line of running text: every whitespace run becomes one space, ends trimmed. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
+  return NEEDS_COLLAPSE.test(text) ? text.replace(/\s+/g, " ").trim() : text;
 }

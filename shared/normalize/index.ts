@@ -1,7 +1,7 @@
 import type { DetectedLanguage, NormalizedArticle, SourceFormat } from "../contract/article";
 import { SCHEMA_VERSION } from "../contract/version";
 import { DEFAULT_MAX_INPUT_BYTES } from "../limits";
-import { assemble, countWords, isBodyBlock } from "./assemble";
+import { assemble, isBodyBlock } from "./assemble";
 import { cleanText } from "./clean";
 import { decodeBytes } from "./decode";
 import {
@@ -114,12 +114,15 @@ export function normalizeArticle(input: NormalizeInput): NormalizedArticle {
     removed: [...structure.removed, ...assembled.dropped],
     stats: {
       characters: assembled.text.length,
-      words: countWords(assembled.text),
+      words: assembled.words,
       sentences: assembled.sentences.length,
       paragraphs: bodyBlocks.length,
     },
   };
 }
+
+/** detectLanguage reads less than this; slicing here keeps a 10 MB text from being copied. */
+const LANGUAGE_SAMPLE_CHARS = 1_000;
 
 function baseName(fileName: string): string {
   return fileName.slice(fileName.lastIndexOf("/") + 1);
@@ -129,5 +132,5 @@ function baseName(fileName: string): string {
 function languageSample(text: string, bodyBlocks: { start: number; end: number }[]): string {
   const first = bodyBlocks[0];
   if (!first) return text;
-  return text.slice(first.start, Math.min(text.length, first.start + 2_000));
+  return text.slice(first.start, Math.min(text.length, first.start + LANGUAGE_SAMPLE_CHARS));
 }

@@ -42,7 +42,8 @@ describe("Markdown", () => {
   });
 
   it("should read the title and language from front matter", () => {
-    const md = "---\ntitle: \"Port Strike\"\nlang: es\n---\n\nEl puerto está cerrado. Los barcos esperan.";
+    const md =
+      '---\ntitle: "Port Strike"\nlang: es\n---\n\nEl puerto está cerrado. Los barcos esperan.';
     const result = normalizeText(md, "a.md");
     expect(result.title).toBe("Port Strike");
     expect(result.language).toEqual({ code: "es", confidence: 1, method: "override" });

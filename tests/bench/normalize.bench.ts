@@ -1,0 +1,230 @@
+/**
+ * `npm run bench:normalize [-- --json]`: throughput of normalizeArticle on news articles one by one, and on
+ * 1 MB and 10 MB of concatenated article text (the scaling check: time(10 MB) / time(1 MB) should be ≈ 10).
+ *
+ * How: every measurement runs in a fresh child process that reads its input from a file. The 1 MB and 10 MB
+ * passes alternate in one process, with a full GC before each, so both sizes meet the same machine load (the
+ * machine is shared); throughputs and the ratio use the best pass of each, the table shows the median too.
+ * The 10 MB peak RSS comes from another process that normalizes the 10 MB file once.
+ * MB = 1,048,576 bytes. With --json, stdout is one object:
+ * {"mbPerSecNews", "mbPerSec1MB", "mbPerSec10MB", "ratio10MBto1MB", "peakRssMb10MB"}.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { normalizeArticle } from "../../shared/normalize";
+import { EVAL, evalIsPresent, longText, newsArticles, sampleArticles } from "./normalize-corpus";
+
+const MB = 1_048_576;
+const SCALING_ROUNDS = 7;
+
+interface Measurement {
+  bytes: number;
+  /** Milliseconds per pass, sorted. */
+  passes: number[];
+  /** Article count (news) or sentence count (long text), to show what was done. */
+  items: number;
+  peakRssMb: number;
+}
+
+const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+function median(sorted: number[]): number {
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+function best(m: Measurement): number {
+  return m.passes[0] as number;
+}
+
+function timed(run: () => number): { ms: number; items: number } {
+  collectGarbage();
+  const started = performance.now();
+  const items = run();
+  return { ms: performance.now() - started, items };
+}
+
+function peakRssMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+/** One warm-up pass (JIT, eld's tables, Readability's code), then `passes` timed ones. */
+function measureArticles(articles: { fileName: string; bytes: Uint8Array }[], passes: number) {
+  const run = () => {
+    for (const article of articles) normalizeArticle(article);
+    return articles.length;
+  };
+  run();
+  const times = Array.from({ length: passes }, () => timed(run).ms).sort((a, b) => a - b);
+  const bytes = articles.reduce((sum, a) => sum + a.bytes.length, 0);
+  return { bytes, passes: times, items: articles.length, peakRssMb: peakRssMb() };
+}
+
+function normalizeFile(file: string): () => number {
+  const bytes = new Uint8Array(readFileSync(file));
+  return () => normalizeArticle({ bytes, fileName: file, maxBytes: bytes.length }).sentences.length;
+}
+
+function measureScaling(oneMbFile: string, tenMbFile: string): [Measurement, Measurement] {
+  const runs = [normalizeFile(oneMbFile), normalizeFile(tenMbFile)];
+  const results = runs.map((): Measurement => ({ bytes: 0, passes: [], items: 0, peakRssMb: 0 }));
+  runs[0]?.();
+  for (let round = 0; round < SCALING_ROUNDS; round++) {
+    runs.forEach((run, i) => {
+      const { ms, items } = timed(run);
+      const result = results[i] as Measurement;
+      result.passes.push(ms);
+      result.items = items;
+    });
+  }
+  [oneMbFile, tenMbFile].forEach((file, i) => {
+    const result = results[i] as Measurement;
+    result.bytes = readFileSync(file).length;
+    result.passes.sort((a, b) => a - b);
+  });
+  return results as [Measurement, Measurement];
+}
+
+function measurePeakRss(file: string): Measurement {
+  normalizeArticle(newsArticles()[0] as { bytes: Uint8Array; fileName: string });
+  const { ms, items } = timed(normalizeFile(file));
+  return { bytes: readFileSync(file).length, passes: [ms], items, peakRssMb: peakRssMb() };
+}
+
+function child(args: string[]): unknown {
+  const [mode, ...files] = args;
+  switch (mode) {
+    case "news":
+      return measureArticles(newsArticles(), 7);
+    case "html":
+      return measureArticles(
+        sampleArticles().filter((a) => a.fileName.endsWith(".html")),
+        20,
+      );
+    case "scaling":
+      return measureScaling(files[0] as string, files[1] as string);
+    case "rss":
+      return measurePeakRss(files[0] as string);
+    default:
+      throw new Error(`unknown bench child mode "${mode}"`);
+  }
+}
+
+function runChild<T>(...args: string[]): T {
+  const script = fileURLToPath(import.meta.url);
+  const argv = [...process.execArgv, "--expose-gc", script, "--child", ...args];
+  const result = spawnSync(process.execPath, argv, { encoding: "utf8", maxBuffer: 16 * MB });
+  if (result.status !== 0) {
+    throw new Error(`bench child "${args[0]}" failed (exit ${result.status}): ${result.stderr}`);
+  }
+  return JSON.parse(result.stdout) as T;
+}
+
+function mbPerSec(m: Measurement): number {
+  return m.bytes / MB / (best(m) / 1000);
+}
+
+function round(value: number, digits = 2): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+function printTable(rows: [string, Measurement, string][], ratio: number): void {
+  const header = [
+    "input",
+    "size",
+    "passes",
+    "best ms",
+    "median ms",
+    "MB/s (best)",
+    "peak RSS MB",
+    "done",
+  ];
+  const body = rows.map(([name, m, unit]) => [
+    name,
+    m.bytes >= MB ? `${(m.bytes / MB).toFixed(2)} MB` : `${(m.bytes / 1024).toFixed(1)} KB`,
+    String(m.passes.length),
+    best(m).toFixed(1),
+    median(m.passes).toFixed(1),
+    mbPerSec(m).toFixed(2),
+    Number.isNaN(m.peakRssMb) ? "—" : m.peakRssMb.toFixed(0),
+    `${m.items} ${unit}`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? "").length)));
+  const line = (r: string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(" | ");
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("-|-"));
+  for (const r of body) console.log(line(r));
+  console.log(
+    `\nratio10MBto1MB = ${ratio.toFixed(2)} (time per byte at 10 MB / at 1 MB × 10; linear = 10)`,
+  );
+  const news = rows[0]?.[1];
+  if (news) {
+    const micros = (best(news) / news.items) * 1000;
+    const meanKb = news.bytes / news.items / 1024;
+    console.log(
+      `news: ${micros.toFixed(0)} µs per article (mean ${meanKb.toFixed(1)} KB), best pass`,
+    );
+  }
+  console.log(
+    evalIsPresent()
+      ? `news = the repository's samples (txt, md) + the dev articles of ${EVAL}`
+      : `../shared/eval is absent (${EVAL}): news = the repository's samples only, long texts = the sample repeated`,
+  );
+  console.log(
+    "peak RSS is the whole process's (Node, tsx, the loaded modules and the input included)",
+  );
+}
+
+function main(args: string[]): void {
+  if (args[0] === "--child") {
+    process.stdout.write(JSON.stringify(child(args.slice(1))));
+    return;
+  }
+  const news = runChild<Measurement>("news");
+  const html = runChild<Measurement>("html");
+  const folder = mkdtempSync(join(tmpdir(), "normalize-bench-"));
+  try {
+    const oneMbFile = join(folder, "1MB.txt");
+    const tenMbFile = join(folder, "10MB.txt");
+    writeFileSync(oneMbFile, longText(MB));
+    writeFileSync(tenMbFile, longText(10 * MB));
+    const [oneMb, tenMb] = runChild<[Measurement, Measurement]>("scaling", oneMbFile, tenMbFile);
+    const rss = runChild<Measurement>("rss", tenMbFile);
+    tenMb.peakRssMb = rss.peakRssMb;
+    oneMb.peakRssMb = Number.NaN;
+    // Per-byte time, so a cut a few bytes short of 1 MB or 10 MB does not bias the ratio.
+    const ratio = (best(tenMb) / tenMb.bytes / (best(oneMb) / oneMb.bytes)) * 10;
+    if (args.includes("--json")) {
+      console.log(
+        JSON.stringify({
+          mbPerSecNews: round(mbPerSec(news)),
+          mbPerSec1MB: round(mbPerSec(oneMb)),
+          mbPerSec10MB: round(mbPerSec(tenMb)),
+          ratio10MBto1MB: round(ratio),
+          peakRssMb10MB: round(tenMb.peakRssMb, 0),
+        }),
+      );
+      return;
+    }
+    printTable(
+      [
+        ["news articles (txt/md)", news, "articles"],
+        ["HTML sample (Readability)", html, "articles"],
+        ["1 MB concatenated", oneMb, "sentences"],
+        ["10 MB concatenated", tenMb, "sentences"],
+      ],
+      ratio,
+    );
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+main(process.argv.slice(2));
