@@ -35,8 +35,10 @@ export function createObservability(stage: StageName): Observability {
       serviceName: SERVICE_NAME,
       defaultDimensions: { stage },
     }),
-    // Tracing switches itself off outside Lambda (tests, local mode).
-    tracer: new Tracer({ serviceName: SERVICE_NAME }),
+    // Tracing switches itself off outside Lambda (tests, local mode). AWS SDK calls are traced per client
+    // (captureAWSv3Client); the handlers make no other HTTP call, so global http/https/fetch patching is
+    // off: it loaded undici at init for nothing (bench:bundle measured it).
+    tracer: new Tracer({ serviceName: SERVICE_NAME, captureHTTPsRequests: false }),
   };
 }
 
