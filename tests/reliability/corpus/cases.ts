@@ -1,0 +1,440 @@
+/**
+ * The bad-input corpus: every case built in code (no committed binaries), each with the outcome a user must
+ * get: complete outputs, or a failed manifest whose error record names the typed error. `verify` returns the
+ * problems found (empty when the case holds), so the same checks serve the tests and docs/RELIABILITY.md.
+ */
+import type { NormalizedArticle, SourceEncoding } from "../../../shared/contract/article";
+import type { ErrorRecord, Manifest } from "../../../shared/contract/manifest";
+import type { ArticleSummary } from "../../../shared/contract/summary";
+import type { ArticleTranslation } from "../../../shared/contract/translation";
+import { HOSTILE_HTML } from "./hostile-html";
+import {
+  ARABIC,
+  binaryFile,
+  CHINESE,
+  EMOJI,
+  englishArticle,
+  FRENCH,
+  HEBREW,
+  JAPANESE,
+  latin1,
+  MAGIC,
+  SPANISH,
+  utf8,
+  utf16be,
+  utf16le,
+} from "./text";
+
+/** The ceiling the corpus stack runs with (MAX_INPUT_BYTES), so "over the limit" stays small. */
+export const CORPUS_MAX_INPUT_BYTES = 2_000_000;
+/** Target language of the corpus run (the mocked Amazon Translate). */
+export const CORPUS_TARGET = "es";
+
+/** What the results bucket holds for one case once the queues are idle. */
+export interface CaseOutputs {
+  manifest?: Manifest;
+  article?: NormalizedArticle;
+  summary?: ArticleSummary;
+  translation?: ArticleTranslation;
+  error?: ErrorRecord;
+  /** Every output, by its path inside results/<id>/. */
+  files: Map<string, Uint8Array>;
+  /** "Article Processed" events for this key. */
+  events: number;
+}
+
+export type Drop =
+  /** One PUT. */
+  | "once"
+  /** The same bytes PUT twice at once: one article, one event. */
+  | "twice"
+  /** PUT, processed, then DELETE: the delete event changes nothing and starts nothing. */
+  | "then-delete";
+
+export interface CorpusCase {
+  name: string;
+  key: string;
+  body: Uint8Array;
+  drop: Drop;
+  /** The outcome, in words, for the table. */
+  expected: string;
+  verify(out: CaseOutputs): string[];
+}
+
+type Check = (out: CaseOutputs) => string | undefined;
+
+function completeWith(...checks: Check[]): CorpusCase["verify"] {
+  return (out) => {
+    const problems: string[] = [];
+    if (out.manifest?.status !== "complete") {
+      problems.push(`manifest status ${out.manifest?.status ?? "missing"}, expected complete`);
+      if (out.error) problems.push(`error record: ${out.error.errorType}: ${out.error.message}`);
+      return problems;
+    }
+    for (const file of ["article.json", "summary.json", "summary.txt", "report.html"]) {
+      if (!out.files.has(file)) problems.push(`${file} missing`);
+    }
+    if (!out.translation) problems.push(`translations/${CORPUS_TARGET}.json missing`);
+    if (out.events !== 1) problems.push(`${out.events} completion events, expected 1`);
+    for (const check of checks) {
+      const problem = check(out);
+      if (problem) problems.push(problem);
+    }
+    return problems;
+  };
+}
+
+function failedWith(errorType: string, messagePart: string): CorpusCase["verify"] {
+  return (out) => {
+    const problems: string[] = [];
+    if (out.manifest?.status !== "failed") {
+      problems.push(`manifest status ${out.manifest?.status ?? "missing"}, expected failed`);
+    }
+    if (!out.error) return [...problems, "error.json missing"];
+    if (out.error.errorType !== errorType) {
+      problems.push(`error type ${out.error.errorType}, expected ${errorType}`);
+    }
+    // The promise of InputError: the message names the file and the problem.
+    if (!out.error.message.includes(out.error.source.key)) {
+      problems.push(`error message does not name the file: ${out.error.message}`);
+    }
+    if (!out.error.message.toLowerCase().includes(messagePart.toLowerCase())) {
+      problems.push(`error message lacks "${messagePart}": ${out.error.message}`);
+    }
+    if (out.manifest?.outputs.error === undefined)
+      problems.push("manifest does not point at error.json");
+    if (out.events !== 1) problems.push(`${out.events} completion events, expected 1`);
+    return problems;
+  };
+}
+
+const encoding =
+  (expected: SourceEncoding): Check =>
+  (out) =>
+    out.article?.source.encoding === expected
+      ? undefined
+      : `encoding ${out.article?.source.encoding}, expected ${expected}`;
+
+const language =
+  (...codes: string[]): Check =>
+  (out) =>
+    codes.includes(out.article?.language.code ?? "")
+      ? undefined
+      : `language ${out.article?.language.code}, expected ${codes.join(" or ")}`;
+
+const textContains =
+  (...parts: string[]): Check =>
+  (out) => {
+    const missing = parts.filter((part) => !out.article?.text.includes(part));
+    return missing.length ? `article text lacks ${JSON.stringify(missing)}` : undefined;
+  };
+
+const sentences =
+  (min: number, max = Number.POSITIVE_INFINITY): Check =>
+  (out) => {
+    const n = out.article?.sentences.length ?? 0;
+    return n >= min && n <= max ? undefined : `${n} sentences, expected ${min}..${max}`;
+  };
+
+/** Every source sentence has its translation: nothing dropped between article and translation. */
+const everySentenceTranslated: Check = (out) => {
+  const translated = new Map(
+    out.translation?.blocks.flatMap((b) => b.sentences.map((s) => [s.id, s.text] as const)) ?? [],
+  );
+  const missing = (out.article?.sentences ?? []).filter((s) => !translated.get(s.id)?.trim());
+  return missing.length ? `${missing.length} sentences without a translation` : undefined;
+};
+
+const ENGLISH = englishArticle(3);
+const ONE_SENTENCE = "The harbour reopened on Tuesday after a three-week strike ended with a deal.";
+const LATIN1_TEXT =
+  "Le café du port a rouvert mardi après trois semaines de grève. Les dockers ont obtenu une hausse de salaire. La mairie s'est félicitée de l'accord signé à l'aube.";
+const INVALID_UTF8 = Uint8Array.from([
+  ...utf8("The harbour reopened on Tuesday. Traders said the caf"),
+  0xe9, // a lone Latin-1 byte: not valid UTF-8
+  0xc3, // a truncated two-byte sequence
+  ...utf8(" by the quay was full again. Workers returned to the docks at dawn."),
+]);
+
+export function buildCorpus(): CorpusCase[] {
+  const cases: CorpusCase[] = [
+    {
+      name: "empty file",
+      key: "incoming/empty.txt",
+      body: new Uint8Array(),
+      drop: "once",
+      expected: "failed: EmptyArticleError",
+      verify: failedWith("EmptyArticleError", "empty"),
+    },
+    {
+      name: "whitespace only",
+      key: "incoming/whitespace.txt",
+      body: utf8(" \n\t\u00a0\u2003\r\n\u200b  \n"),
+      drop: "once",
+      expected: "failed: EmptyArticleError",
+      verify: failedWith("EmptyArticleError", "whitespace"),
+    },
+    {
+      name: "PNG bytes named .txt",
+      key: "incoming/photo.txt",
+      body: binaryFile(MAGIC.png),
+      drop: "once",
+      expected: "failed: BinaryInputError",
+      verify: failedWith("BinaryInputError", "PNG"),
+    },
+    {
+      name: "PDF bytes named .md",
+      key: "incoming/paper.md",
+      body: binaryFile(MAGIC.pdf),
+      drop: "once",
+      expected: "failed: BinaryInputError",
+      verify: failedWith("BinaryInputError", "PDF"),
+    },
+    {
+      name: "zip bytes named .html",
+      key: "incoming/archive.html",
+      body: binaryFile(MAGIC.zip),
+      drop: "once",
+      expected: "failed: BinaryInputError",
+      verify: failedWith("BinaryInputError", "ZIP"),
+    },
+    {
+      name: "over the size limit",
+      key: "incoming/huge.txt",
+      body: utf8(`${"The harbour strike went on. ".repeat(CORPUS_MAX_INPUT_BYTES / 28 + 10)}`),
+      drop: "once",
+      expected: "failed: SourceTooLargeError (before download)",
+      verify: failedWith("SourceTooLargeError", "over the limit"),
+    },
+    {
+      name: "invalid UTF-8",
+      key: "incoming/invalid-utf8.txt",
+      body: INVALID_UTF8,
+      drop: "once",
+      expected: "complete, read as windows-1252",
+      verify: completeWith(encoding("windows-1252"), textContains("café", "Workers returned")),
+    },
+    {
+      name: "UTF-16 LE with BOM",
+      key: "incoming/utf16le.txt",
+      body: utf16le(ENGLISH),
+      drop: "once",
+      expected: "complete, utf-16le, text intact",
+      verify: completeWith(encoding("utf-16le"), textContains("week 9.")),
+    },
+    {
+      name: "UTF-16 BE with BOM",
+      key: "incoming/utf16be.txt",
+      body: utf16be(ENGLISH),
+      drop: "once",
+      expected: "complete, utf-16be, text intact",
+      verify: completeWith(encoding("utf-16be"), textContains("week 9.")),
+    },
+    {
+      name: "Latin-1 (no BOM)",
+      key: "incoming/latin1.txt",
+      body: latin1(LATIN1_TEXT),
+      drop: "once",
+      expected: "complete, windows-1252, accents intact",
+      verify: completeWith(
+        encoding("windows-1252"),
+        language("fr"),
+        textContains("café", "grève", "félicitée"),
+      ),
+    },
+    {
+      name: "hostile HTML (script, style, iframe, on* handlers)",
+      key: "incoming/hostile.html",
+      body: utf8(HOSTILE_HTML),
+      drop: "once",
+      expected: "complete, no live markup in any output (see security)",
+      verify: completeWith(textContains("before the harbour closes"), sentences(4)),
+    },
+    {
+      name: "HTML with no body",
+      key: "incoming/no-body.html",
+      body: utf8(
+        "<!doctype html><html><head><title>Only a title</title><meta charset=utf-8></head></html>",
+      ),
+      drop: "once",
+      expected: "failed: NoArticleBodyError",
+      verify: failedWith("NoArticleBodyError", "body"),
+    },
+    {
+      name: "JSON without text",
+      key: "incoming/no-text.json",
+      body: utf8(JSON.stringify({ title: "A headline and nothing else", language: "en" })),
+      drop: "once",
+      expected: "failed: NoArticleBodyError",
+      verify: failedWith("NoArticleBodyError", "text"),
+    },
+    {
+      name: "invalid JSON",
+      key: "incoming/broken.json",
+      body: utf8('{"title": "Harbour", "text": "The strike went on'),
+      drop: "once",
+      expected: "failed: InvalidJsonError",
+      verify: failedWith("InvalidJsonError", "not valid JSON"),
+    },
+    {
+      name: "punctuation only",
+      key: "incoming/separators.md",
+      body: utf8("* * *\n\n---\n\n... !!! ???\n"),
+      drop: "once",
+      expected: "failed: NoSentenceError",
+      verify: failedWith("NoSentenceError", "no sentence"),
+    },
+    {
+      name: "one-sentence article",
+      key: "incoming/one-sentence.txt",
+      body: utf8(ONE_SENTENCE),
+      drop: "once",
+      expected: "complete, 1 sentence, summary = that sentence",
+      verify: completeWith(sentences(1, 1), (out) =>
+        out.summary?.text === ONE_SENTENCE ? undefined : `summary "${out.summary?.text}"`,
+      ),
+    },
+    {
+      name: "10,000 paragraphs",
+      key: "incoming/ten-thousand.txt",
+      body: utf8(englishArticle(10_000, 1)),
+      drop: "once",
+      expected: "complete, 10,000 sentences all translated",
+      verify: completeWith(sentences(10_000, 10_000), everySentenceTranslated),
+    },
+    {
+      name: "Arabic (RTL)",
+      key: "incoming/arabic.txt",
+      body: utf8(ARABIC),
+      drop: "once",
+      expected: "complete, ar, 4 sentences",
+      verify: completeWith(language("ar"), sentences(4, 4), textContains("الميناء")),
+    },
+    {
+      name: "Hebrew (RTL)",
+      key: "incoming/hebrew.txt",
+      body: utf8(HEBREW),
+      drop: "once",
+      expected: "complete, he, 4 sentences",
+      verify: completeWith(language("he"), sentences(4, 4), textContains("הנמל")),
+    },
+    {
+      name: "Chinese (no spaces)",
+      key: "incoming/chinese.txt",
+      body: utf8(CHINESE),
+      drop: "once",
+      expected: "complete, zh, 4 sentences",
+      verify: completeWith(language("zh"), sentences(4, 4), everySentenceTranslated),
+    },
+    {
+      name: "Japanese (no spaces)",
+      key: "incoming/japanese.txt",
+      body: utf8(JAPANESE),
+      drop: "once",
+      expected: "complete, ja, 4 sentences",
+      verify: completeWith(language("ja"), sentences(4, 4), everySentenceTranslated),
+    },
+    {
+      name: "Chinese run of 40 KB with no punctuation",
+      key: "incoming/chinese-run.txt",
+      body: utf8("港口工人罢工要求提高工资".repeat(1200)),
+      drop: "once",
+      expected: "complete, one sentence cut under the 10,000-byte request limit",
+      verify: completeWith(sentences(1, 1), everySentenceTranslated),
+    },
+    {
+      name: "emoji (ZWJ families, flags, skin tones)",
+      key: "incoming/emoji.txt",
+      body: utf8(EMOJI),
+      drop: "once",
+      expected: "complete, every emoji kept",
+      verify: completeWith(language("en"), textContains("👨‍👩‍👧", "🇪🇸", "💪🏽", "🚢")),
+    },
+    {
+      name: "mixed languages",
+      key: "incoming/mixed.txt",
+      body: utf8(`${englishArticle(1)}\n\n${SPANISH}\n\n${FRENCH}\n\n${ARABIC}`),
+      drop: "once",
+      expected: "complete, one language for the article",
+      verify: completeWith(language("en", "es", "fr", "ar"), textContains("huelga", "grève")),
+    },
+    {
+      name: "key with spaces",
+      key: "incoming/Harbour strike day 3.txt",
+      body: utf8(ENGLISH),
+      drop: "once",
+      expected: "complete, key kept verbatim",
+      verify: completeWith(keyIs("incoming/Harbour strike day 3.txt")),
+    },
+    {
+      name: "key with + and %",
+      key: "incoming/100% up + 5%2B more.txt",
+      body: utf8(ENGLISH),
+      drop: "once",
+      expected: "complete, key kept verbatim",
+      verify: completeWith(keyIs("incoming/100% up + 5%2B more.txt")),
+    },
+    {
+      name: "unicode key",
+      key: "incoming/Crónica del puerto — 港口 ✓.txt",
+      body: utf8(ENGLISH),
+      drop: "once",
+      expected: "complete, key kept verbatim",
+      verify: completeWith(keyIs("incoming/Crónica del puerto — 港口 ✓.txt")),
+    },
+    {
+      name: "deep prefix",
+      key: "incoming/2026/11/23/europe/ports/north/terminal-b/harbour.txt",
+      body: utf8(ENGLISH),
+      drop: "once",
+      expected: "complete, folders kept in the article id",
+      verify: completeWith(
+        keyIs("incoming/2026/11/23/europe/ports/north/terminal-b/harbour.txt"),
+        (out) =>
+          out.manifest?.articleId.startsWith("2026/11/23/europe/ports/north/terminal-b/")
+            ? undefined
+            : `article id ${out.manifest?.articleId}`,
+      ),
+    },
+    {
+      name: "unsupported extension",
+      key: "incoming/notes.docx",
+      body: utf8(ENGLISH),
+      drop: "once",
+      expected: "failed: UnsupportedFormatError",
+      verify: failedWith("UnsupportedFormatError", ".docx"),
+    },
+    {
+      name: "no extension",
+      key: "incoming/README",
+      body: utf8(ENGLISH),
+      drop: "once",
+      expected: "failed: UnsupportedFormatError",
+      verify: failedWith("UnsupportedFormatError", "no extension"),
+    },
+    {
+      name: "same file twice at once",
+      key: "incoming/dropped-twice.txt",
+      body: utf8(ENGLISH),
+      drop: "twice",
+      expected: "complete once: one manifest, one event",
+      verify: completeWith(),
+    },
+    {
+      name: "delete after processing",
+      key: "incoming/deleted.txt",
+      body: utf8(ENGLISH),
+      drop: "then-delete",
+      expected: "complete; the delete event starts nothing",
+      verify: completeWith(),
+    },
+  ];
+  return cases;
+}
+
+function keyIs(key: string): Check {
+  return (out) =>
+    out.manifest?.source.key === key
+      ? undefined
+      : `manifest source key ${out.manifest?.source.key}`;
+}
