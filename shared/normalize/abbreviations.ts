@@ -34,6 +34,7 @@ export const TITLES = new Set([
   "rev",
   "hon",
   "fr",
+  "m", // French "M. Le Maire"; as an initial ("M. Night") it does not end a sentence either
   "mme",
   "mlle",
   "sr",

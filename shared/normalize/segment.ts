@@ -224,6 +224,37 @@ function decideBoundary(
   return periodEndsSentence(text, sentenceStart, runStart, next, cased);
 }
 
+function isStraightQuote(code: number): boolean {
+  return code === 0x22 || code === 0x27;
+}
+
+function isLoneToken(text: string, index: number): boolean {
+  return (
+    (index === 0 || isSpace(text.charCodeAt(index - 1))) &&
+    (index + 1 >= text.length || isSpace(text.charCodeAt(index + 1)))
+  );
+}
+
+/**
+ * A closing quote cut off from its sentence by a space (`… years. ’ figures show`, common in detokenized
+ * text) belongs to the sentence before it. Returns the extended end, or -1.
+ */
+function detachedCloserEnd(text: string, after: number, loneStraightQuotes: number): number {
+  let j = after;
+  while (
+    j < text.length &&
+    (text.charCodeAt(j) === Code.Space || text.charCodeAt(j) === Code.Tab)
+  ) {
+    j++;
+  }
+  if (j === after || j >= text.length || !isLoneToken(text, j)) return -1;
+  const code = text.charCodeAt(j);
+  if (code === 0x2019 || code === 0x201d || code === 0x00bb) return j + 1;
+  if (isStraightQuote(code) && (j + 1 === text.length || loneStraightQuotes % 2 === 1))
+    return j + 1;
+  return -1;
+}
+
 function trimmedEnd(text: string, start: number, end: number): number {
   let e = end;
   while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
@@ -242,6 +273,9 @@ export function segmentSentences(text: string, _lang?: string): SentenceSpan[] {
   const n = text.length;
   // Lowercased text (no capital anywhere) cannot use capitals as evidence of a sentence start.
   const cased = HAS_UPPER.test(text);
+  // Straight quotes standing alone between spaces (detokenized text: `he said : ' we will '`): an odd count
+  // so far means one is open, so the next lone one closes it.
+  let loneStraightQuotes = 0;
   let start = -1;
   let i = 0;
   while (i < n) {
@@ -266,16 +300,32 @@ export function segmentSentences(text: string, _lang?: string): SentenceSpan[] {
       continue;
     }
     if (!isTerminal(code)) {
+      if (isStraightQuote(code) && isLoneToken(text, i)) loneStraightQuotes++;
       i++;
       continue;
     }
     let runEnd = i;
     while (runEnd < n && isTerminal(text.charCodeAt(runEnd))) runEnd++;
+    // A spaced ellipsis ". . ." is one run, not three sentence ends.
+    while (
+      text.charCodeAt(runEnd - 1) === Code.Period &&
+      text.charCodeAt(runEnd) === Code.Space &&
+      text.charCodeAt(runEnd + 1) === Code.Period &&
+      (runEnd - i > 1 || text.charCodeAt(runEnd + 2) === Code.Space)
+    ) {
+      runEnd += 2;
+      while (runEnd < n && isTerminal(text.charCodeAt(runEnd))) runEnd++;
+    }
     let after = runEnd;
     while (after < n && isCloser(text.charCodeAt(after))) after++;
     if (decideBoundary(text, start, i, runEnd, after, cased)) {
-      spans.push({ start, end: after });
+      const detached = detachedCloserEnd(text, after, loneStraightQuotes);
+      if (detached > 0 && isStraightQuote(text.charCodeAt(detached - 1))) loneStraightQuotes++;
+      const end = detached > 0 ? detached : after;
+      spans.push({ start, end });
       start = -1;
+      i = end;
+      continue;
     }
     i = after;
   }

@@ -91,6 +91,31 @@ describe("segmentSentences", () => {
     expect(sentences).toEqual(expected);
   });
 
+  it.each([
+    [
+      "a spaced ellipsis",
+      "It was a strange match . . . momentum swings. Then it ended.",
+      ["It was a strange match . . . momentum swings.", "Then it ended."],
+    ],
+    [
+      "a closing quote cut off by a space",
+      "we will win. ’ figures show more. the end. '",
+      ["we will win. ’", "figures show more.", "the end. '"],
+    ],
+    [
+      "an opening quote after a space",
+      "he said: ' we will win. ' then he left.",
+      ["he said: ' we will win. '", "then he left."],
+    ],
+    [
+      "French titles",
+      "M. Le Maire a parlé. Mme Dupont aussi.",
+      ["M. Le Maire a parlé.", "Mme Dupont aussi."],
+    ],
+  ])("should handle %s", (_name, text, expected) => {
+    expect(split(text)).toEqual(expected);
+  });
+
   it("should split lowercased text with no capitals and no paragraph breaks", () => {
     // Prepare: the shape of cnndm_lower_dev.jsonl
     const text =
