@@ -88,13 +88,26 @@ function truncate(text: string): string {
   return text.length > MAX_REMOVED_TEXT ? `${text.slice(0, MAX_REMOVED_TEXT - 1)}…` : text;
 }
 
+/** Text of an element with its pieces kept apart ("Home", "Travel" → "Home Travel", not "HomeTravel"). */
+function spacedText(node: DomNode): string {
+  const pieces: string[] = [];
+  const walk = (current: DomNode): void => {
+    for (const child of Array.from(current.childNodes)) {
+      if (child.nodeType === TEXT_NODE) pieces.push(child.textContent ?? "");
+      else if (child.nodeType === ELEMENT_NODE) walk(child);
+    }
+  };
+  walk(node);
+  return collapseWhitespace(pieces.join(" "));
+}
+
 function stripMarkup(document: DomDocument, removed: RemovedItem[]): void {
   for (const [tag, label] of Object.entries(STRIPPED)) {
     const elements = Array.from(document.querySelectorAll(tag));
     if (elements.length === 0) continue;
     if (VISIBLE_STRIPPED.has(tag)) {
       for (const element of elements) {
-        const text = collapseWhitespace(element.textContent ?? "");
+        const text = spacedText(element);
         if (text)
           removed.push({ kind: "markup", text: truncate(text), reason: `<${tag}>: ${label}` });
       }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { normalizeArticle } from "../../../shared/normalize";
 import { stripInline } from "../../../shared/normalize/formats/markdown";
-import { blockTexts, normalizeFile, normalizeText, SAMPLES, utf8 } from "./helpers";
+import { blockTexts, FIXTURES, normalizeFile, normalizeText, SAMPLES, utf8 } from "./helpers";
 
 const CAPTION =
   "Striking dockworkers gather beside a stacked container terminal at the Port of Kelmouth on Monday morning";
@@ -144,5 +144,37 @@ describe("JSON", () => {
   it("should clean characters that JSON escapes hide", () => {
     const article = normalizeText('{"text": "10\\u00a0a.m.\\r\\nco\\u00adoperation."}', "a.json");
     expect(article.text).toBe("10 a.m. cooperation.");
+  });
+});
+
+describe("a cluttered news page", () => {
+  const article = normalizeFile(join(FIXTURES, "cluttered-page.html"));
+
+  it("should keep the article and its structure", () => {
+    expect(article.title).toBe("Ferry Operator Cancels Winter Crossings After Engine Fault");
+    expect(blockTexts(article, "heading")).toEqual(["Islanders Fear Shortages"]);
+    expect(blockTexts(article, "caption")).toEqual([
+      "The MV Saltire laid up in dry dock at Greenock on Tuesday",
+    ]);
+    expect(article.stats.paragraphs).toBe(5);
+    expect(article.text).toContain('"We have plans for this. We just did not expect to use them');
+  });
+
+  it("should list the navigation, the newsletter form, the ad and the read-more link as removed", () => {
+    expect(article.removed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: "markup", text: "Home Travel Weather" }),
+        expect.objectContaining({
+          kind: "markup",
+          text: "Sign up for our daily newsletter Subscribe",
+        }),
+        expect.objectContaining({ kind: "boilerplate", text: "Advertisement" }),
+        expect.objectContaining({
+          kind: "boilerplate",
+          text: "Read more: How the islands lost their second ferry",
+        }),
+      ]),
+    );
+    expect(article.text).not.toMatch(/cookies|Related stories|Share on|Coastline Daily|Read more/);
   });
 });
