@@ -1,0 +1,150 @@
+/**
+ * Batch summaries for people with many articles (and the held-out check):
+ *   npm run --silent summarize -- --in articles.jsonl --out summaries.jsonl
+ *     [--sentences N | --words N | --ratio R] [--lang xx]
+ * Reads JSONL rows {"id", "text", "title"?} (paragraphs separated by blank lines), runs each through the same
+ * normalizer as the pipeline, and writes {"id", "summary"} rows with the chosen sentences joined by "\n".
+ * Streams both files, so input size is bounded by disk, not memory. A bad row is reported on stderr with its
+ * line number and skipped; the other rows still come out.
+ */
+
+import { once } from "node:events";
+import { createReadStream, createWriteStream, existsSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import type { SummaryLength } from "../contract/summary";
+import { InputError } from "../errors";
+import { normalizeArticle } from "../normalize";
+import { checkSummaryLength, DEFAULT_SUMMARY_LENGTH, summarizeArticle } from "../summarize";
+
+/** A JSONL row that is not a JSON object with a string `id` and a string `text`. */
+export class MalformedRowError extends InputError {}
+
+const USAGE =
+  "usage: npm run --silent summarize -- --in articles.jsonl --out summaries.jsonl [--sentences N | --words N | --ratio R] [--lang xx]";
+
+/** Rows can hold whole articles: allow what the pipeline allows for one file, plus JSON escaping. */
+const MAX_ROW_BYTES = 12 * 1024 * 1024;
+
+interface Row {
+  id: string;
+  text: string;
+  title?: string | null;
+}
+
+function parseRow(line: string, where: string): Row {
+  let data: unknown;
+  try {
+    data = JSON.parse(line);
+  } catch (error) {
+    throw new MalformedRowError(`not valid JSON (${(error as Error).message})`, where);
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw new MalformedRowError("must be a JSON object {id, text, title?}", where);
+  }
+  const { id, text, title } = data as Record<string, unknown>;
+  if (typeof id !== "string" || id.length === 0) {
+    throw new MalformedRowError('needs a non-empty string "id"', where);
+  }
+  if (typeof text !== "string") throw new MalformedRowError('needs a string "text"', where);
+  if (title !== undefined && title !== null && typeof title !== "string") {
+    throw new MalformedRowError('"title" must be a string or null when present', where);
+  }
+  return { id, text, title: title as string | null | undefined };
+}
+
+function lengthFromOptions(options: {
+  sentences?: string;
+  words?: string;
+  ratio?: string;
+}): SummaryLength {
+  const given = (["sentences", "words", "ratio"] as const).filter((k) => options[k] !== undefined);
+  if (given.length > 1) throw new Error("choose one of --sentences, --words, --ratio");
+  const mode = given[0];
+  if (mode === undefined) return DEFAULT_SUMMARY_LENGTH;
+  return { mode, value: Number(options[mode]) };
+}
+
+function summarizeRow(row: Row, length: SummaryLength, lang?: string) {
+  const json = JSON.stringify({ title: row.title ?? undefined, text: row.text });
+  const article = normalizeArticle({
+    bytes: new TextEncoder().encode(json),
+    fileName: `${row.id}.json`,
+    maxBytes: MAX_ROW_BYTES,
+    ...(lang ? { languageOverride: lang } : {}),
+  });
+  return summarizeArticle(article, length);
+}
+
+async function main(): Promise<number> {
+  let values: Record<string, string | undefined>;
+  let length: SummaryLength;
+  try {
+    values = parseArgs({
+      options: {
+        in: { type: "string" },
+        out: { type: "string" },
+        sentences: { type: "string" },
+        words: { type: "string" },
+        ratio: { type: "string" },
+        lang: { type: "string" },
+      },
+    }).values;
+    length = lengthFromOptions(values);
+    checkSummaryLength(length, "command line");
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (!values.in || !values.out) {
+    console.error(USAGE);
+    return 2;
+  }
+  if (!existsSync(values.in)) {
+    console.error(`${values.in}: no such file`);
+    return 1;
+  }
+
+  const output = createWriteStream(values.out, { encoding: "utf8" });
+  const lines = createInterface({
+    input: createReadStream(values.in, "utf8"),
+    crlfDelay: Infinity,
+  });
+  let lineNumber = 0;
+  let written = 0;
+  let skipped = 0;
+  for await (const line of lines) {
+    lineNumber++;
+    if (line.trim().length === 0) continue;
+    const where = `${values.in}:${lineNumber}`;
+    try {
+      const row = parseRow(line, where);
+      const summary = summarizeRow(row, length, values.lang);
+      if (!output.write(`${JSON.stringify({ id: row.id, summary: summary.text })}\n`)) {
+        await once(output, "drain");
+      }
+      written++;
+    } catch (error) {
+      // Bad input (malformed row, empty text, invalid length…) skips the row; anything else is a bug.
+      if (!(error instanceof InputError)) throw error;
+      skipped++;
+      console.error(`skipped ${error.message}`);
+    }
+  }
+  output.end();
+  await once(output, "finish");
+  console.error(
+    `${written} summaries written to ${values.out}${skipped ? `, ${skipped} rows skipped` : ""}`,
+  );
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);

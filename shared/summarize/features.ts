@@ -1,0 +1,302 @@
+/**
+ * Per-sentence features for the scorer. Everything is computed in time linear in the article's length:
+ * centrality is each sentence's summed cosine similarity to all others, which equals its dot product with the
+ * sum of the (unit) sentence vectors, so no sentence pair is ever compared directly.
+ *
+ * No feature reads casing, paragraph breaks or the title: those depend on how an article was stored, not on
+ * what it says. The requested length relative to the article (k of n) is a feature, since how much of an
+ * article is asked for changes which sentences are worth taking.
+ */
+
+import { textRank } from "./graph";
+import type { LanguageProfile } from "./language";
+import { sentenceTerms } from "./terms";
+
+export interface SentenceAnalysis {
+  /** Unit tf-idf vector over article-local term ids, as parallel arrays. */
+  termIds: Int32Array;
+  weights: Float64Array;
+  words: number;
+}
+
+export interface ArticleAnalysis {
+  sentences: SentenceAnalysis[];
+  /** One row per sentence, in FEATURE_NAMES order. */
+  features: Float64Array[];
+}
+
+export const FEATURE_NAMES = [
+  "pos0",
+  "pos1",
+  "pos2",
+  "pos3",
+  "pos4",
+  "pos5to7",
+  "pos8to11",
+  "pos12to19",
+  "relPos",
+  "relPosSq",
+  "inLeadK",
+  "logPosOverK",
+  "kOverN",
+  "kOverN_x_relPos",
+  "kOverN_x_inLeadK",
+  "kOverN_x_pos0",
+  "logWords",
+  "short",
+  "long",
+  "wordsOverMean",
+  "centrality",
+  "centralityOverMax",
+  "centralityRank",
+  "kOverN_x_centralityOverMax",
+  "leadSimilarity",
+  "stopwordRatio",
+  "hasQuote",
+  "startsWithQuote",
+  "question",
+  "earlyColon",
+  "digitRatio",
+  "noTerms",
+  "repeatedTrigramRatio",
+  "veryLong",
+  "termDensity",
+  "kOverN_x_logWords",
+  "kOverN_x_centralityRank",
+  "kOverN_x_leadSimilarity",
+  "kOverN_x_termDensity",
+  "kOverN_x_repeatedTrigramRatio",
+  "kOverN_x_relPosSq",
+  "textRank",
+  "textRankRank",
+  "kOverN_x_textRankRank",
+  "over40Words",
+  "over55Words",
+  "overTwiceMedian",
+  "overThriceMedian",
+] as const;
+
+export const FEATURE_COUNT = FEATURE_NAMES.length;
+
+const LEAD_SIZE = 3;
+const QUOTE = /["“”«»„]|(?:^|\s)[‘']/u;
+const STARTS_WITH_QUOTE = /^\s*["“‘'«„]/u;
+const QUESTION = /[?¿？]\s*["”’»]?\s*$/u;
+const EARLY_COLON = /^[^:]{1,40}:\s/u;
+const DIGIT = /\p{N}/gu;
+
+function dot(a: SentenceAnalysis, dense: Float64Array): number {
+  let sum = 0;
+  for (let t = 0; t < a.termIds.length; t++) {
+    sum += (a.weights[t] as number) * (dense[a.termIds[t] as number] as number);
+  }
+  return sum;
+}
+
+function vectorize(texts: readonly string[], language: LanguageProfile) {
+  const vocabulary = new Map<string, number>();
+  const documentFrequency: number[] = [];
+  const perSentence = texts.map((text) => {
+    const { terms, words, stopwords } = sentenceTerms(text, language);
+    const counts = new Map<number, number>();
+    for (const term of terms) {
+      let id = vocabulary.get(term);
+      if (id === undefined) {
+        id = vocabulary.size;
+        vocabulary.set(term, id);
+        documentFrequency.push(0);
+      }
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    for (const id of counts.keys()) documentFrequency[id] = (documentFrequency[id] as number) + 1;
+    return { counts, words, stopwords };
+  });
+
+  const n = texts.length;
+  const sentences: SentenceAnalysis[] = perSentence.map(({ counts, words }) => {
+    const termIds = new Int32Array(counts.size);
+    const weights = new Float64Array(counts.size);
+    let norm = 0;
+    let t = 0;
+    for (const [id, count] of counts) {
+      const weight = (1 + Math.log(count)) * Math.log((n + 1) / (documentFrequency[id] as number));
+      termIds[t] = id;
+      weights[t] = weight;
+      norm += weight * weight;
+      t++;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0)
+      for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] as number) / norm;
+    return { termIds, weights, words };
+  });
+  // Mean share of sentences each term occurs in (SumBasic's word probability, by sentence).
+  const termDensity = perSentence.map(({ counts }) => {
+    if (counts.size === 0) return 0;
+    let sum = 0;
+    for (const id of counts.keys()) sum += (documentFrequency[id] as number) / n;
+    return sum / counts.size;
+  });
+  return {
+    sentences,
+    termDensity,
+    stopwordCounts: perSentence.map((s) => s.stopwords),
+    vocabularySize: vocabulary.size,
+  };
+}
+
+const RAW_WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/**
+ * Share of each sentence's word trigrams already seen in an earlier sentence. Photo captions and pull quotes
+ * pasted into the text repeat what came before them, and they make poor summary sentences; the sentence they
+ * repeat came first and is not marked.
+ */
+function repeatedTrigramRatios(texts: readonly string[]): Float64Array {
+  // Trigrams as 32-bit hashes of word hashes: no string per trigram, so a 10 MB text stays cheap to scan.
+  const seen = new Set<number>();
+  const grams = new Set<number>();
+  return Float64Array.from(texts, (text) => {
+    const words = text.toLowerCase().match(RAW_WORD) ?? [];
+    const hashes = words.map(hashWord);
+    grams.clear();
+    for (let i = 0; i + 2 < hashes.length; i++) {
+      grams.add(
+        Math.imul(
+          (hashes[i] as number) ^ Math.imul(hashes[i + 1] as number, 0x9e3779b1),
+          0x85ebca6b,
+        ) ^ Math.imul(hashes[i + 2] as number, 0xc2b2ae35),
+      );
+    }
+    if (grams.size === 0) return 0;
+    let repeated = 0;
+    for (const g of grams) if (seen.has(g)) repeated++;
+    for (const g of grams) seen.add(g);
+    return repeated / grams.size;
+  });
+}
+
+/** FNV-1a over UTF-16 code units. */
+function hashWord(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+/** 0 for the highest value, 1 for the lowest (ties by position). */
+function ranksOf(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => (values[b] as number) - (values[a] as number) || a - b,
+  );
+  const ranks = new Float64Array(n);
+  order.forEach((i, rank) => {
+    ranks[i] = n > 1 ? rank / (n - 1) : 0;
+  });
+  return ranks;
+}
+
+function selfDot(a: SentenceAnalysis): number {
+  let sum = 0;
+  for (const w of a.weights) sum += w * w;
+  return sum;
+}
+
+/**
+ * @param texts the article's body sentences in document order
+ * @param k the number of sentences requested (an estimate when the length is a word budget)
+ */
+export function analyzeArticle(
+  texts: readonly string[],
+  k: number,
+  language: LanguageProfile,
+): ArticleAnalysis {
+  const n = texts.length;
+  const { sentences, termDensity, stopwordCounts, vocabularySize } = vectorize(texts, language);
+  const repeated = repeatedTrigramRatios(texts);
+
+  const total = new Float64Array(vocabularySize);
+  const lead = new Float64Array(vocabularySize);
+  sentences.forEach((s, i) => {
+    for (let t = 0; t < s.termIds.length; t++) {
+      const id = s.termIds[t] as number;
+      total[id] = (total[id] as number) + (s.weights[t] as number);
+      if (i < LEAD_SIZE) lead[id] = (lead[id] as number) + (s.weights[t] as number);
+    }
+  });
+
+  const leadCount = Math.min(LEAD_SIZE, n);
+  const centrality = sentences.map((s) => (n > 1 ? (dot(s, total) - selfDot(s)) / (n - 1) : 0));
+  // A loop, not Math.max(...spread): a 10 MB article has more sentences than the call stack takes arguments.
+  const maxCentrality = centrality.reduce((max, c) => Math.max(c, max), 1e-9);
+  const centralityRank = ranksOf(centrality);
+  const pageRank = textRank(sentences);
+  const pageRankRank = ranksOf(pageRank);
+  const sortedWords = sentences.map((s) => s.words).sort((a, b) => a - b);
+  const medianWords = Math.max(1, sortedWords[sortedWords.length >> 1] ?? 1);
+  const meanWords = Math.max(1, sentences.reduce((sum, s) => sum + s.words, 0) / Math.max(1, n));
+  const kOverN = n > 0 ? Math.min(1, k / n) : 1;
+
+  const features = sentences.map((s, i) => {
+    const text = texts[i] as string;
+    const relPos = n > 1 ? i / (n - 1) : 0;
+    const inLeadK = i < k ? 1 : 0;
+    const selfInLead = i < LEAD_SIZE ? selfDot(s) : 0;
+    const others = i < LEAD_SIZE ? leadCount - 1 : leadCount;
+    const leadSimilarity = others > 0 ? (dot(s, lead) - selfInLead) / others : 0;
+    const centralityOverMax = (centrality[i] as number) / maxCentrality;
+    const characters = Math.max(1, text.length);
+    const row = new Float64Array(FEATURE_COUNT);
+    let f = 0;
+    row[f++] = i === 0 ? 1 : 0;
+    row[f++] = i === 1 ? 1 : 0;
+    row[f++] = i === 2 ? 1 : 0;
+    row[f++] = i === 3 ? 1 : 0;
+    row[f++] = i === 4 ? 1 : 0;
+    row[f++] = i >= 5 && i < 8 ? 1 : 0;
+    row[f++] = i >= 8 && i < 12 ? 1 : 0;
+    row[f++] = i >= 12 && i < 20 ? 1 : 0;
+    row[f++] = relPos;
+    row[f++] = relPos * relPos;
+    row[f++] = inLeadK;
+    row[f++] = Math.log1p(i / Math.max(1, k));
+    row[f++] = kOverN;
+    row[f++] = kOverN * relPos;
+    row[f++] = kOverN * inLeadK;
+    row[f++] = kOverN * (i === 0 ? 1 : 0);
+    row[f++] = Math.log1p(s.words);
+    row[f++] = s.words < 6 ? 1 : 0;
+    row[f++] = s.words > 45 ? 1 : 0;
+    row[f++] = Math.min(4, s.words / meanWords);
+    row[f++] = centrality[i] as number;
+    row[f++] = centralityOverMax;
+    row[f++] = centralityRank[i] as number;
+    row[f++] = kOverN * centralityOverMax;
+    row[f++] = leadSimilarity;
+    row[f++] = s.words > 0 ? (stopwordCounts[i] as number) / s.words : 0;
+    row[f++] = QUOTE.test(text) ? 1 : 0;
+    row[f++] = STARTS_WITH_QUOTE.test(text) ? 1 : 0;
+    row[f++] = QUESTION.test(text) ? 1 : 0;
+    row[f++] = EARLY_COLON.test(text) ? 1 : 0;
+    row[f++] = (text.match(DIGIT)?.length ?? 0) / characters;
+    row[f++] = s.termIds.length === 0 ? 1 : 0;
+    row[f++] = repeated[i] as number;
+    row[f++] = s.words > 70 ? 1 : 0;
+    row[f++] = termDensity[i] as number;
+    row[f++] = kOverN * Math.log1p(s.words);
+    row[f++] = kOverN * (centralityRank[i] as number);
+    row[f++] = kOverN * leadSimilarity;
+    row[f++] = kOverN * (termDensity[i] as number);
+    row[f++] = kOverN * (repeated[i] as number);
+    row[f++] = kOverN * relPos * relPos;
+    row[f++] = pageRank[i] as number;
+    row[f++] = pageRankRank[i] as number;
+    row[f++] = kOverN * (pageRankRank[i] as number);
+    row[f++] = s.words > 40 ? 1 : 0;
+    row[f++] = s.words > 55 ? 1 : 0;
+    row[f++] = s.words > 2 * medianWords ? 1 : 0;
+    row[f++] = s.words > 3 * medianWords ? 1 : 0;
+    return row;
+  });
+  return { sentences, features };
+}

@@ -1,0 +1,121 @@
+/**
+ * Turning scores into a summary: how many sentences a length asks for, and greedy selection by score that
+ * skips near-duplicates of what is already chosen.
+ */
+import type { SummaryLength } from "../contract/summary";
+import type { SentenceAnalysis } from "./features";
+
+/** The sentence count a length asks for, as the scorer's k-of-n feature sees it. */
+export function requestedCount(length: SummaryLength, wordCounts: readonly number[]): number {
+  const n = wordCounts.length;
+  if (n === 0) return 0;
+  switch (length.mode) {
+    case "sentences":
+      return Math.min(n, Math.floor(length.value));
+    case "ratio":
+      return Math.min(n, Math.max(1, Math.round(length.value * n)));
+    case "words": {
+      const meanWords = Math.max(1, wordCounts.reduce((a, b) => a + b, 0) / n);
+      return Math.min(n, Math.max(1, Math.round(length.value / meanWords)));
+    }
+  }
+}
+
+export function cosine(a: SentenceAnalysis, b: SentenceAnalysis): number {
+  // Both vectors are short and sorted by first appearance, not id: index the smaller one.
+  const [small, large] = a.termIds.length <= b.termIds.length ? [a, b] : [b, a];
+  if (small.termIds.length === 0) return 0;
+  const lookup = new Map<number, number>();
+  for (let t = 0; t < small.termIds.length; t++) {
+    lookup.set(small.termIds[t] as number, small.weights[t] as number);
+  }
+  let sum = 0;
+  for (let t = 0; t < large.termIds.length; t++) {
+    const w = lookup.get(large.termIds[t] as number);
+    if (w !== undefined) sum += w * (large.weights[t] as number);
+  }
+  return sum;
+}
+
+/** Terms of a candidate used to find earlier picks it might duplicate: its highest-weighted (rarest) ones. */
+const PROBE_TERMS = 4;
+
+/**
+ * Chosen sentences indexed by term, so a candidate is compared only with picks that share one of its rarest
+ * terms (a near-duplicate always does) rather than with every pick: selection stays linear when a ratio asks
+ * for thousands of sentences.
+ */
+class ChosenIndex {
+  private readonly postings = new Map<number, number[]>();
+
+  constructor(private readonly sentences: readonly SentenceAnalysis[]) {}
+
+  add(index: number): void {
+    for (const id of (this.sentences[index] as SentenceAnalysis).termIds) {
+      const list = this.postings.get(id);
+      if (list) list.push(index);
+      else this.postings.set(id, [index]);
+    }
+  }
+
+  duplicates(candidate: SentenceAnalysis, threshold: number): boolean {
+    const probes = [...candidate.termIds.keys()]
+      .sort((a, b) => (candidate.weights[b] as number) - (candidate.weights[a] as number))
+      .slice(0, PROBE_TERMS);
+    const seen = new Set<number>();
+    for (const t of probes) {
+      for (const j of this.postings.get(candidate.termIds[t] as number) ?? []) {
+        if (seen.has(j)) continue;
+        seen.add(j);
+        if (cosine(candidate, this.sentences[j] as SentenceAnalysis) > threshold) return true;
+      }
+    }
+    return false;
+  }
+}
+
+export interface Selection {
+  /** Indices into the body sentences, in document order. */
+  indices: number[];
+  skippedAsDuplicates: number;
+}
+
+/**
+ * Greedy by score. With a word budget, a sentence that does not fit is passed over for a shorter one; when
+ * nothing fits, the best sentence alone is returned (whole sentences only).
+ */
+export function selectSentences(
+  scores: readonly number[],
+  sentences: readonly SentenceAnalysis[],
+  length: SummaryLength,
+  count: number,
+  redundancyThreshold: number,
+): Selection {
+  // "Fewer sentences than asked": all of them, duplicates or not, since nothing better is left to take.
+  if (length.mode !== "words" && count >= scores.length) {
+    return { indices: scores.map((_, i) => i), skippedAsDuplicates: 0 };
+  }
+  const ranked = scores
+    .map((score, i) => [score, i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const chosen: number[] = [];
+  const index = new ChosenIndex(sentences);
+  let skippedAsDuplicates = 0;
+  let words = 0;
+  for (const [, i] of ranked) {
+    if (length.mode === "words" ? words >= length.value : chosen.length >= count) break;
+    const candidate = sentences[i] as SentenceAnalysis;
+    if (length.mode === "words" && words + candidate.words > length.value) continue;
+    if (index.duplicates(candidate, redundancyThreshold)) {
+      skippedAsDuplicates++;
+      continue;
+    }
+    chosen.push(i);
+    index.add(i);
+    words += candidate.words;
+  }
+  if (chosen.length === 0 && ranked.length > 0 && length.mode === "words") {
+    chosen.push((ranked[0] as readonly [number, number])[1]);
+  }
+  return { indices: chosen.sort((a, b) => a - b), skippedAsDuplicates };
+}

@@ -1,0 +1,165 @@
+/**
+ * Pieces shared by the scorer's training script and the benchmark: oracle labels, logistic regression and
+ * ROUGE evaluation of the full summarizer (scoring + selection) on prepared dev articles.
+ */
+
+import { scoreBodySentences } from "../../shared/summarize";
+import type { SentenceAnalysis } from "../../shared/summarize/features";
+import { FEATURE_NAMES } from "../../shared/summarize/features";
+import { type ScorerWeights, scoreSentence } from "../../shared/summarize/model";
+import { selectSentences } from "../../shared/summarize/select";
+import { type BoostOptions, boost } from "./gbdt";
+import { type RougeScores, rougeN, scoreRouge, tokenize } from "./rouge/rouge";
+import type { EvalArticle } from "./summary-data";
+
+export interface PreparedArticle {
+  source: string;
+  file: string;
+  k: number;
+  reference: string;
+  body: string[];
+  analysis: { sentences: SentenceAnalysis[]; features: Float64Array[] };
+  labels: Uint8Array;
+  /** Each sentence's own ROUGE-1 + ROUGE-2 F1 against the reference, scaled so the article's best is 1. */
+  soft: Float64Array;
+}
+
+export function softLabels(body: readonly string[], reference: string): Float64Array {
+  const refTokens = tokenize(reference);
+  const scores = Float64Array.from(body, (s) => {
+    const tokens = tokenize(s);
+    return rougeN(refTokens, tokens, 1).fmeasure + rougeN(refTokens, tokens, 2).fmeasure;
+  });
+  const max = scores.reduce((m, x) => Math.max(m, x), 1e-9);
+  return scores.map((x) => x / max);
+}
+
+/** Greedy extractive oracle of exactly k sentences (or all when fewer), maximizing ROUGE-1 + ROUGE-2 F1. */
+export function oracleLabels(body: readonly string[], reference: string, k: number): Uint8Array {
+  const labels = new Uint8Array(body.length);
+  const refTokens = tokenize(reference);
+  const sentenceTokens = body.map((s) => tokenize(s));
+  const chosen: number[] = [];
+  for (let step = 0; step < Math.min(k, body.length); step++) {
+    let best = -1;
+    let bestScore = -1;
+    for (let i = 0; i < body.length; i++) {
+      if (labels[i]) continue;
+      const candidate = [...chosen, i]
+        .sort((a, b) => a - b)
+        .flatMap((j) => sentenceTokens[j] ?? []);
+      const score =
+        rougeN(refTokens, candidate, 1).fmeasure + rougeN(refTokens, candidate, 2).fmeasure;
+      if (score > bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    }
+    if (best < 0) break;
+    labels[best] = 1;
+    chosen.push(best);
+  }
+  return labels;
+}
+
+export function prepare(
+  articles: readonly EvalArticle[],
+  file: string,
+  source: string,
+  k: number,
+  language: string,
+): PreparedArticle[] {
+  return articles.map(({ row, body }) => {
+    const { analysis } = scoreBodySentences(body, Math.min(k, body.length), language);
+    return {
+      source,
+      file,
+      k,
+      reference: row.reference,
+      body,
+      analysis,
+      labels: oracleLabels(body, row.reference, k),
+      soft: softLabels(body, row.reference),
+    };
+  });
+}
+
+export interface TrainOptions extends BoostOptions {
+  redundancyThreshold: number;
+  /** Relative weight of each source (summed over its articles), e.g. { cnndm: 1, bbc: 1, orangesum: 1 }. */
+  sourceWeights: Record<string, number>;
+  /** Target = (1 - softMix) × oracle membership + softMix × the sentence's own scaled ROUGE. */
+  softMix: number;
+  leadBonus: number;
+}
+
+export const METHOD = "boosted-trees-position-centrality-v1";
+
+/** Each source weighs as its sourceWeights entry says, spread evenly over its articles and their sentences. */
+export function train(articles: readonly PreparedArticle[], options: TrainOptions): ScorerWeights {
+  const rows: Float64Array[] = [];
+  const labels: number[] = [];
+  const weights: number[] = [];
+  const perSource = new Map<string, number>();
+  for (const a of articles) perSource.set(a.source, (perSource.get(a.source) ?? 0) + 1);
+  for (const a of articles) {
+    const articleWeight = (options.sourceWeights[a.source] ?? 1) / (perSource.get(a.source) ?? 1);
+    a.analysis.features.forEach((row, i) => {
+      rows.push(row);
+      labels.push(
+        (1 - options.softMix) * (a.labels[i] as number) + options.softMix * (a.soft[i] as number),
+      );
+      weights.push(articleWeight / Math.max(1, a.body.length));
+    });
+  }
+  const ensemble = boost(rows, labels, weights, options);
+  return {
+    method: METHOD,
+    features: [...FEATURE_NAMES],
+    base: ensemble.base,
+    trees: ensemble.trees,
+    redundancyThreshold: options.redundancyThreshold,
+    leadBonus: options.leadBonus,
+  };
+}
+
+export interface DatasetScores {
+  rouge1: number;
+  rouge2: number;
+  rougeL: number;
+}
+
+function mean(scores: readonly RougeScores[]): DatasetScores {
+  const n = Math.max(1, scores.length);
+  const sum = (pick: (s: RougeScores) => number) =>
+    (100 * scores.reduce((a, s) => a + pick(s), 0)) / n;
+  return {
+    rouge1: sum((s) => s.rouge1.fmeasure),
+    rouge2: sum((s) => s.rouge2.fmeasure),
+    rougeL: sum((s) => s.rougeLsum.fmeasure),
+  };
+}
+
+export function evaluate(
+  articles: readonly PreparedArticle[],
+  model: ScorerWeights,
+): DatasetScores {
+  return mean(
+    articles.map((a) => {
+      const scores = a.analysis.features.map((row) => scoreSentence(row, model));
+      const length = { mode: "sentences", value: a.k } as const;
+      const { indices } = selectSentences(
+        scores,
+        a.analysis.sentences,
+        length,
+        Math.min(a.k, a.body.length),
+        model.redundancyThreshold,
+      );
+      return scoreRouge(a.reference, indices.map((i) => a.body[i]).join("\n"));
+    }),
+  );
+}
+
+export function evaluateLead(articles: readonly PreparedArticle[]): DatasetScores {
+  return mean(articles.map((a) => scoreRouge(a.reference, a.body.slice(0, a.k).join("\n"))));
+}

@@ -1,0 +1,138 @@
+/**
+ * `npm run bench:summary [-- --json]`: ROUGE of the summarizer on ../shared/eval/*_dev.jsonl at the lengths the
+ * issue sets (CNN/DM 3, BBC 7, OrangeSum 2), next to LEAD-k over the same normalizer's body sentences, scored by
+ * the same code; plus throughput (normalize + summarize, one core) and how summarize time grows from a 1 MB to a
+ * 10 MB text (linear would be 10).
+ */
+import { performance } from "node:perf_hooks";
+import { normalizeArticle } from "../../shared/normalize";
+import { bodySentences, summarizeArticle } from "../../shared/summarize";
+import { scoreRouge } from "./rouge/rouge";
+import { DATASETS, EVAL_DIR, evalDataAvailable, readRows, rowToArticle } from "./summary-data";
+
+const json = process.argv.includes("--json");
+
+if (!evalDataAvailable()) {
+  const message = `Dev data not found at ${EVAL_DIR} (it sits beside the repo, not in it): no summary benchmark to run.`;
+  if (json) console.log(JSON.stringify({ skipped: message }));
+  else console.log(message);
+  process.exit(0);
+}
+
+interface Triple {
+  rouge1: number;
+  rouge2: number;
+  rougeL: number;
+}
+
+function meanTriple(scores: ReturnType<typeof scoreRouge>[]): Triple {
+  const n = Math.max(1, scores.length);
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    rouge1: round((100 * scores.reduce((a, s) => a + s.rouge1.fmeasure, 0)) / n),
+    rouge2: round((100 * scores.reduce((a, s) => a + s.rouge2.fmeasure, 0)) / n),
+    rougeL: round((100 * scores.reduce((a, s) => a + s.rougeLsum.fmeasure, 0)) / n),
+  };
+}
+
+const datasets: Record<string, Triple & { lead: Triple }> = {};
+for (const { file, sentences } of DATASETS) {
+  const model: ReturnType<typeof scoreRouge>[] = [];
+  const lead: ReturnType<typeof scoreRouge>[] = [];
+  for (const row of readRows(file)) {
+    const article = rowToArticle(row);
+    const summary = summarizeArticle(article, { mode: "sentences", value: sentences });
+    model.push(scoreRouge(row.reference, summary.text));
+    const leadText = bodySentences(article)
+      .slice(0, sentences)
+      .map((s) => s.text)
+      .join("\n");
+    lead.push(scoreRouge(row.reference, leadText));
+  }
+  datasets[file] = { ...meanTriple(model), lead: meanTriple(lead) };
+}
+
+/** Articles per second for normalize + summarize over the CNN/DM and BBC news rows, after a warm-up pass. */
+function throughput(): number {
+  const rows = [...readRows("cnndm_cased_dev.jsonl"), ...readRows("bbc_dev.jsonl")];
+  const encoded = rows.map((row) => ({
+    bytes: new TextEncoder().encode(
+      JSON.stringify({ title: row.title ?? undefined, text: row.text }),
+    ),
+    fileName: `${row.id}.json`,
+  }));
+  const run = () => {
+    for (const input of encoded) summarizeArticle(normalizeArticle(input));
+  };
+  run();
+  const rounds = 3;
+  const started = performance.now();
+  for (let r = 0; r < rounds; r++) run();
+  const seconds = (performance.now() - started) / 1000;
+  return Math.round((rounds * encoded.length) / seconds);
+}
+
+/** Summarize time for a ~10 MB text over a ~1 MB one (both from dev articles, normalized beforehand). */
+function scaling(): number {
+  const paragraphs = readRows("cnndm_cased_dev.jsonl").flatMap((row) => row.text.split(/\n\s*\n/));
+  const textOf = (bytes: number) => {
+    const parts: string[] = [];
+    let size = 0;
+    for (let i = 0; size < bytes; i++) {
+      const p = paragraphs[i % paragraphs.length] as string;
+      parts.push(p);
+      size += Buffer.byteLength(p, "utf8") + 2;
+    }
+    return parts.join("\n\n");
+  };
+  const article = (bytes: number) =>
+    normalizeArticle({
+      bytes: new TextEncoder().encode(textOf(bytes)),
+      fileName: `scaling-${bytes}.txt`,
+      maxBytes: 2 * bytes,
+      languageOverride: "en",
+    });
+  const timeOnce = (a: ReturnType<typeof article>) => {
+    const started = performance.now();
+    summarizeArticle(a);
+    return performance.now() - started;
+  };
+  const small = article(1_000_000);
+  const large = article(10_000_000);
+  timeOnce(small);
+  // Interleaved runs and medians: other processes on a shared machine slow some runs, not one size.
+  const smallTimes: number[] = [];
+  const largeTimes: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    smallTimes.push(timeOnce(small));
+    largeTimes.push(timeOnce(large));
+  }
+  const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)] as number;
+  return Math.round((median(largeTimes) / median(smallTimes)) * 100) / 100;
+}
+
+const articlesPerSec = throughput();
+const ratio10MBto1MB = scaling();
+
+if (json) {
+  console.log(JSON.stringify({ datasets, articlesPerSec, ratio10MBto1MB }));
+} else {
+  const pad = (s: string, n: number) => s.padEnd(n);
+  const fmt = (t: Triple) =>
+    `${t.rouge1.toFixed(2)} / ${t.rouge2.toFixed(2)} / ${t.rougeL.toFixed(2)}`;
+  console.log("ROUGE F1 ×100 (R1 / R2 / RLsum), rouge_score semantics, Porter-stemmed");
+  console.log(
+    `${pad("dev file", 26)}${pad("k", 4)}${pad("summarizer", 24)}${pad("LEAD-k", 24)}ΔR1`,
+  );
+  for (const { file, sentences } of DATASETS) {
+    const d = datasets[file] as Triple & { lead: Triple };
+    const delta = d.rouge1 - d.lead.rouge1;
+    console.log(
+      `${pad(file, 26)}${pad(String(sentences), 4)}${pad(fmt(d), 24)}${pad(fmt(d.lead), 24)}${delta >= 0 ? "+" : ""}${delta.toFixed(2)}`,
+    );
+  }
+  console.log(
+    `\nnormalize + summarize: ${articlesPerSec} articles/s (one core, CNN/DM cased + BBC rows)`,
+  );
+  console.log(`summarize time, 10 MB text / 1 MB text: ${ratio10MBto1MB} (linear = 10)`);
+}

@@ -1,0 +1,135 @@
+/**
+ * Fits the summarizer's sentence scorer on the dev data (../shared/eval) and, with --write, saves the weights to
+ * shared/summarize/weights.json. Prints 5-fold cross-validated ROUGE (folds by article within every file) next
+ * to LEAD-k so that choices are judged on articles the model did not see.
+ *   npm run train:summarizer [-- --write] [-- --l2 0.01 --redundancy 0.6]
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { DATASETS, EVAL_DIR, evalDataAvailable, loadArticles } from "./summary-data";
+import {
+  evaluate,
+  evaluateLead,
+  type PreparedArticle,
+  prepare,
+  type TrainOptions,
+  train,
+} from "./summary-training";
+
+const args = process.argv.slice(2);
+function option(name: string, fallback: number): number {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+}
+
+if (!evalDataAvailable()) {
+  console.log(
+    `Dev data not found at ${EVAL_DIR}: nothing to train on (it sits beside the repo, not in it).`,
+  );
+  process.exit(0);
+}
+
+const SOURCE_OF: Record<string, string> = {
+  "cnndm_lower_dev.jsonl": "cnndm",
+  "cnndm_cased_dev.jsonl": "cnndm-cased",
+  "bbc_dev.jsonl": "bbc",
+  "orangesum_fr_dev.jsonl": "orangesum",
+};
+
+const options: TrainOptions = {
+  trees: option("trees", 150),
+  depth: option("depth", 3),
+  learningRate: option("lr", 0.1),
+  lambda: option("lambda", 1e-4),
+  minChildWeight: option("min-child", 1e-4),
+  bins: option("bins", 32),
+  redundancyThreshold: option("redundancy", 0.6),
+  softMix: option("soft", 0),
+  leadBonus: option("lead-bonus", 0),
+  sourceWeights: {
+    cnndm: option("w-cnndm", 1),
+    "cnndm-cased": option("w-cased", 0.1),
+    bbc: option("w-bbc", 1),
+    orangesum: option("w-orangesum", 1),
+  },
+};
+
+const started = Date.now();
+const prepared: PreparedArticle[] = [];
+for (const { file, sentences } of DATASETS) {
+  const articles = loadArticles(file);
+  const language = file.startsWith("orangesum") ? "fr" : "en";
+  prepared.push(...prepare(articles, file, SOURCE_OF[file] ?? file, sentences, language));
+}
+console.error(
+  `prepared ${prepared.length} articles in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
+
+const FOLDS = 5;
+const foldOf = (index: number) => index % FOLDS;
+const byFile = new Map<string, PreparedArticle[]>();
+for (const a of prepared) byFile.set(a.file, [...(byFile.get(a.file) ?? []), a]);
+
+// Fit one model per fold, then score the held-out fold under each selection setting of the grid.
+const foldModels: { model: ReturnType<typeof train>; tests: Map<string, PreparedArticle[]> }[] = [];
+for (let fold = 0; fold < FOLDS; fold++) {
+  const trainSet: PreparedArticle[] = [];
+  const tests = new Map<string, PreparedArticle[]>();
+  for (const [file, list] of byFile) {
+    list.forEach((a, i) => {
+      if (foldOf(i) === fold) tests.set(file, [...(tests.get(file) ?? []), a]);
+      else trainSet.push(a);
+    });
+  }
+  foldModels.push({ model: train(trainSet, options), tests });
+}
+
+const grid = (name: string, fallback: number) => {
+  const i = args.indexOf(`--grid-${name}`);
+  return i >= 0 ? (args[i + 1] as string).split(",").map(Number) : [fallback];
+};
+const leads = new Map<string, ReturnType<typeof evaluateLead>>();
+for (const [file, list] of byFile) leads.set(file, evaluateLead(list));
+console.log(`options: ${JSON.stringify(options)}`);
+for (const leadBonus of grid("lead-bonus", options.leadBonus)) {
+  for (const redundancyThreshold of grid("redundancy", options.redundancyThreshold)) {
+    console.log(`leadBonus ${leadBonus}, redundancy ${redundancyThreshold}`);
+    console.log(
+      "file                      k   model (5-fold CV) R1/R2/RL   LEAD-k R1/R2/RL      ΔR1",
+    );
+    for (const [file, list] of byFile) {
+      let r1 = 0;
+      let r2 = 0;
+      let rl = 0;
+      for (const { model, tests } of foldModels) {
+        const test = tests.get(file) ?? [];
+        const s = evaluate(test, { ...model, leadBonus, redundancyThreshold });
+        r1 += s.rouge1 * test.length;
+        r2 += s.rouge2 * test.length;
+        rl += s.rougeL * test.length;
+      }
+      const n = list.length;
+      const lead = leads.get(file) as ReturnType<typeof evaluateLead>;
+      console.log(
+        `${file.padEnd(25)} ${String(list[0]?.k).padStart(2)}   ${(r1 / n).toFixed(2)} / ${(r2 / n).toFixed(2)} / ${(rl / n).toFixed(2)}     ${lead.rouge1.toFixed(2)} / ${lead.rouge2.toFixed(2)} / ${lead.rougeL.toFixed(2)}   ${(r1 / n - lead.rouge1).toFixed(2)}`,
+      );
+    }
+  }
+}
+
+if (args.includes("--write")) {
+  const model = train(prepared, options);
+  const path = join(import.meta.dirname, "../../shared/summarize/weights.json");
+  const round = (x: number) => Number(x.toPrecision(6));
+  const rounded = {
+    ...model,
+    base: round(model.base),
+    trees: model.trees.map((t) => ({
+      ...t,
+      threshold: t.threshold.map(round),
+      value: t.value.map(round),
+    })),
+  };
+  writeFileSync(path, `${JSON.stringify(rounded)}\n`);
+  console.log(`weights written to ${path}`);
+}

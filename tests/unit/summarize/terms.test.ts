@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { languageProfile } from "../../../shared/summarize/language";
+import { sentenceTerms } from "../../../shared/summarize/terms";
+
+describe("sentenceTerms", () => {
+  it.each([
+    ["en", "The workers were striking for higher wages", ["worker", "strike", "wage"]],
+    ["es", "Los trabajadores están luchando por salarios", ["trabaj", "luch", "salari"]],
+    [
+      "fr",
+      "Les travailleurs nationaux réclament des salaires",
+      ["travailleur", "national", "recl", "salair"],
+    ],
+    ["de", "Die Arbeiter fordern höhere Löhne", ["arbeit", "ford", "hoh", "lohn"]],
+    ["it", "I lavoratori chiedono salari più alti", ["lavor", "chied", "salar", "alti"]],
+    ["pt", "Os trabalhadores pedem salários maiores", ["trabalh", "ped", "salári", "maior"]],
+  ])("should drop %s stopwords and stem with Snowball", (language, text, expected) => {
+    expect(sentenceTerms(text, languageProfile(language)).terms).toEqual(expected);
+  });
+
+  it("should turn Chinese and Japanese runs into character bigrams", () => {
+    expect(sentenceTerms("港口罢工", languageProfile("zh")).terms).toEqual([
+      "港口",
+      "口罢",
+      "罢工",
+    ]);
+  });
+
+  it("should keep words unstemmed for a language without a stemmer", () => {
+    expect(sentenceTerms("Wafanyakazi wamegoma leo", languageProfile("xx")).terms).toEqual([
+      "wafanyakazi",
+      "wamegoma",
+      "leo",
+    ]);
+  });
+
+  it("should count words and stopwords as a reader would", () => {
+    const result = sentenceTerms("The strike closed the port.", languageProfile("en"));
+    expect(result.words).toBe(5);
+    expect(result.stopwords).toBeGreaterThanOrEqual(2);
+  });
+});
