@@ -11,7 +11,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderReport } from "../../shared/report";
 import { hostileFixture } from "../unit/report/fixture";
-import { loadSampleReportInput } from "./sample";
+import { loadHostileHtmlReportInput, loadSampleReportInput } from "./sample";
 
 // The callbacks given to page.evaluate/$eval run in the page; the project's type library has no DOM (on purpose:
 // Lambda code must not use it), so the little those callbacks touch is declared here, for this file only.
@@ -68,11 +68,16 @@ describe.skipIf(!available)("report.html in Chromium", () => {
   let browser: Browser;
   let sample: { url: string; origin: string };
   let hostileUrl: string;
+  let hostileHtmlUrl: string;
 
   beforeAll(async () => {
     const input = await loadSampleReportInput();
     sample = { url: await writeReport("sample", renderReport(input.report)), origin: input.origin };
     hostileUrl = await writeReport("hostile", renderReport(hostileFixture()));
+    hostileHtmlUrl = await writeReport(
+      "hostile-html",
+      renderReport(await loadHostileHtmlReportInput()),
+    );
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
@@ -185,6 +190,27 @@ describe.skipIf(!available)("report.html in Chromium", () => {
       await page.$eval("#translation-1 td:nth-child(2)", (el) => getComputedStyle(el).direction),
     ).toBe("rtl");
     await page.screenshot({ path: join(OUTPUT_DIR, "hostile.png"), fullPage: true });
+    await close();
+  });
+
+  it("should show the escaped markup of a hostile HTML article as text after normalization", async () => {
+    // Prepare
+    const { page, requests, dialogs, errors, close } = await open(hostileHtmlUrl);
+
+    // Act
+    const pwned = await page.evaluate(() => window.__pwned);
+    const title = await page.locator("h1").textContent();
+    const live = await page.$$eval("script, img, [onclick], [onload]", (els) => els.length);
+
+    // Assess
+    expect(pwned).toBeUndefined();
+    expect(live).toBe(0);
+    expect([dialogs, errors, requests]).toEqual([[], [], [hostileHtmlUrl]]);
+    expect(title).toContain("<script>window.__pwned = true</script>");
+    expect(
+      await page.getByText(`<img src=x onerror="window.__pwned = true">`).first().isVisible(),
+    ).toBe(true);
+    await page.screenshot({ path: join(OUTPUT_DIR, "hostile-html.png"), fullPage: true });
     await close();
   });
 });
