@@ -85,6 +85,8 @@ function inferType(text: string, cased: boolean): BlockType {
 interface Candidate {
   text: string;
   type: BlockType | undefined;
+  /** How many removed items come before this block: lets a later removal keep document order. */
+  removedBefore: number;
 }
 
 /** Drops boilerplate lines inside a block and boilerplate blocks, then the footer after a footer marker. */
@@ -110,12 +112,16 @@ function removeBoilerplate(blocks: RawBlock[], removed: RemovedItem[]): Candidat
             removed.push({ kind: "boilerplate", text: restText, reason: `after footer "${text}"` });
           }
         }
-        if (keptLines.length > 0) kept.push({ text: keptLines.join(" "), type: block.type });
+        if (keptLines.length > 0) {
+          kept.push({ text: keptLines.join(" "), type: block.type, removedBefore: removed.length });
+        }
         return kept;
       }
       removed.push({ kind: "boilerplate", text, reason: `${rule.label}: "${text}"` });
     }
-    if (keptLines.length > 0) kept.push({ text: keptLines.join(" "), type: block.type });
+    if (keptLines.length > 0) {
+      kept.push({ text: keptLines.join(" "), type: block.type, removedBefore: removed.length });
+    }
   }
   return kept;
 }
@@ -146,7 +152,7 @@ export function buildStructure(doc: ParsedDocument): ArticleStructure {
       const keepSecond = doc.title === null && second.text.length > title.length;
       const dropped = keepSecond ? title : second.text;
       if (keepSecond) title = second.text;
-      removed.push({
+      removed.splice(second.removedBefore, 0, {
         kind: "duplicate-headline",
         text: dropped,
         reason: `repeats the title (${Math.round(overlap * 100)}% of its words)`,

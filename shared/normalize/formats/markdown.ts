@@ -16,24 +16,33 @@ const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 const ESCAPE_BASE = 0xe000;
 const ESCAPED = /\\([\\`*_{}[\]()#+\-.!>|~])/g;
 const PARKED = /[\ue000-\ue07f]/g;
+const HAS_PARKED = /[\ue000-\ue07f]/;
 
 /** Inline Markdown → plain text: images keep their alt text, links their label; emphasis and code marks go. */
 export function stripInline(text: string): string {
-  return text
-    .replace(ESCAPED, (_match, char: string) =>
-      String.fromCharCode(ESCAPE_BASE + char.charCodeAt(0)),
-    )
+  // Text that already holds those code points keeps its escapes' backslashes rather than being corrupted.
+  const park = !HAS_PARKED.test(text);
+  const parked = park
+    ? text.replace(ESCAPED, (_match, char: string) =>
+        String.fromCharCode(ESCAPE_BASE + char.charCodeAt(0)),
+      )
+    : text;
+  const plain = parked
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
     .replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1")
     .replace(/<(https?:\/\/[^>\s]+)>/g, "$1")
     .replace(/<\/?[a-zA-Z][^>]*>/g, "")
     .replace(/`([^`]+)`/g, "$1")
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "$2")
+    // Each pattern stops at its own marker character, so a paragraph is scanned in linear time.
+    .replace(/\*\*(?=\S)([^*]*?\S)\*\*/g, "$1")
+    .replace(/__(?=\S)([^_]*?\S)__/g, "$1")
     .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])/g, "$1$2")
     .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, "$1$2")
-    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, "$1")
-    .replace(PARKED, (char) => String.fromCharCode(char.charCodeAt(0) - ESCAPE_BASE));
+    .replace(/~~(?=\S)([^~]*?\S)~~/g, "$1");
+  return park
+    ? plain.replace(PARKED, (char) => String.fromCharCode(char.charCodeAt(0) - ESCAPE_BASE))
+    : plain;
 }
 
 function frontMatterField(yaml: string, field: string): string | undefined {
