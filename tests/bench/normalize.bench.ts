@@ -2,9 +2,11 @@
  * `npm run bench:normalize [-- --json]`: throughput of normalizeArticle on news articles one by one, and on
  * 1 MB and 10 MB of concatenated article text (the scaling check: time(10 MB) / time(1 MB) should be ≈ 10).
  *
- * How: every measurement runs in a fresh child process that reads its input from a file. The 1 MB and 10 MB
- * passes alternate in one process, with a full GC before each, so both sizes meet the same machine load (the
- * machine is shared); throughputs and the ratio use the best pass of each, the table shows the median too.
+ * How: every measurement runs in a fresh child process that reads its input from a file, with a full GC
+ * before each timed pass. Times are the process's CPU time (user + system, GC threads included): the
+ * machine is shared, and CPU time does not count the time another process held the core; wall time is in the
+ * table too. The 1 MB and 10 MB passes alternate in one process, ten 1 MB passes against one 10 MB pass per
+ * round. Throughputs and the ratio use the best round; the table shows the median too.
  * The 10 MB peak RSS comes from another process that normalizes the 10 MB file once.
  * MB = 1,048,576 bytes. With --json, stdout is one object:
  * {"mbPerSecNews", "mbPerSec1MB", "mbPerSec10MB", "ratio10MBto1MB", "peakRssMb10MB"}.
@@ -19,14 +21,24 @@ import { EVAL, evalIsPresent, longText, newsArticles, sampleArticles } from "./n
 
 const MB = 1_048_576;
 const SCALING_ROUNDS = 7;
+const ONE_MB_BATCH = 10;
 
 interface Measurement {
   bytes: number;
-  /** Milliseconds per pass, sorted. */
-  passes: number[];
+  /** CPU milliseconds per pass, sorted. */
+  cpu: number[];
+  /** Wall-clock milliseconds per pass, sorted. */
+  wall: number[];
   /** Article count (news) or sentence count (long text), to show what was done. */
   items: number;
-  peakRssMb: number;
+  /** null where not measured (the scaling process holds both inputs: its peak says nothing on its own). */
+  peakRssMb: number | null;
+}
+
+interface Pass {
+  cpuMs: number;
+  wallMs: number;
+  items: number;
 }
 
 const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => {});
@@ -39,30 +51,42 @@ function median(sorted: number[]): number {
 }
 
 function best(m: Measurement): number {
-  return m.passes[0] as number;
+  return m.cpu[0] as number;
 }
 
-function timed(run: () => number): { ms: number; items: number } {
+function timed(run: () => number): Pass {
   collectGarbage();
-  const started = performance.now();
+  const wallStart = performance.now();
+  const cpuStart = process.cpuUsage();
   const items = run();
-  return { ms: performance.now() - started, items };
+  const cpu = process.cpuUsage(cpuStart);
+  return { cpuMs: (cpu.user + cpu.system) / 1000, wallMs: performance.now() - wallStart, items };
 }
 
 function peakRssMb(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
 
-/** One warm-up pass (JIT, eld's tables, Readability's code), then `passes` timed ones. */
-function measureArticles(articles: { fileName: string; bytes: Uint8Array }[], passes: number) {
+function measurement(bytes: number, passes: Pass[], peak: number | null): Measurement {
+  return {
+    bytes,
+    cpu: passes.map((p) => p.cpuMs).sort((a, b) => a - b),
+    wall: passes.map((p) => p.wallMs).sort((a, b) => a - b),
+    items: passes.at(-1)?.items ?? 0,
+    peakRssMb: peak,
+  };
+}
+
+/** One warm-up pass (JIT, eld's tables, Readability's code), then `count` timed ones. */
+function measureArticles(articles: { fileName: string; bytes: Uint8Array }[], count: number) {
   const run = () => {
     for (const article of articles) normalizeArticle(article);
     return articles.length;
   };
   run();
-  const times = Array.from({ length: passes }, () => timed(run).ms).sort((a, b) => a - b);
+  const passes = Array.from({ length: count }, () => timed(run));
   const bytes = articles.reduce((sum, a) => sum + a.bytes.length, 0);
-  return { bytes, passes: times, items: articles.length, peakRssMb: peakRssMb() };
+  return measurement(bytes, passes, peakRssMb());
 }
 
 function normalizeFile(file: string): () => number {
@@ -71,29 +95,31 @@ function normalizeFile(file: string): () => number {
 }
 
 function measureScaling(oneMbFile: string, tenMbFile: string): [Measurement, Measurement] {
-  const runs = [normalizeFile(oneMbFile), normalizeFile(tenMbFile)];
-  const results = runs.map((): Measurement => ({ bytes: 0, passes: [], items: 0, peakRssMb: 0 }));
-  runs[0]?.();
+  const oneMb = normalizeFile(oneMbFile);
+  const tenMb = normalizeFile(tenMbFile);
+  const batch = () => {
+    let items = 0;
+    for (let i = 0; i < ONE_MB_BATCH; i++) items = oneMb();
+    return items;
+  };
+  oneMb();
+  const small: Pass[] = [];
+  const large: Pass[] = [];
   for (let round = 0; round < SCALING_ROUNDS; round++) {
-    runs.forEach((run, i) => {
-      const { ms, items } = timed(run);
-      const result = results[i] as Measurement;
-      result.passes.push(ms);
-      result.items = items;
-    });
+    const pass = timed(batch);
+    small.push({ ...pass, cpuMs: pass.cpuMs / ONE_MB_BATCH, wallMs: pass.wallMs / ONE_MB_BATCH });
+    large.push(timed(tenMb));
   }
-  [oneMbFile, tenMbFile].forEach((file, i) => {
-    const result = results[i] as Measurement;
-    result.bytes = readFileSync(file).length;
-    result.passes.sort((a, b) => a - b);
-  });
-  return results as [Measurement, Measurement];
+  return [
+    measurement(readFileSync(oneMbFile).length, small, null),
+    measurement(readFileSync(tenMbFile).length, large, null),
+  ];
 }
 
 function measurePeakRss(file: string): Measurement {
   normalizeArticle(newsArticles()[0] as { bytes: Uint8Array; fileName: string });
-  const { ms, items } = timed(normalizeFile(file));
-  return { bytes: readFileSync(file).length, passes: [ms], items, peakRssMb: peakRssMb() };
+  const pass = timed(normalizeFile(file));
+  return measurement(readFileSync(file).length, [pass], peakRssMb());
 }
 
 function child(args: string[]): unknown {
@@ -139,20 +165,22 @@ function printTable(rows: [string, Measurement, string][], ratio: number): void 
     "input",
     "size",
     "passes",
-    "best ms",
-    "median ms",
-    "MB/s (best)",
+    "best CPU ms",
+    "median CPU ms",
+    "best wall ms",
+    "MB/s (best CPU)",
     "peak RSS MB",
     "done",
   ];
   const body = rows.map(([name, m, unit]) => [
     name,
     m.bytes >= MB ? `${(m.bytes / MB).toFixed(2)} MB` : `${(m.bytes / 1024).toFixed(1)} KB`,
-    String(m.passes.length),
+    String(m.cpu.length),
     best(m).toFixed(1),
-    median(m.passes).toFixed(1),
+    median(m.cpu).toFixed(1),
+    (m.wall[0] as number).toFixed(1),
     mbPerSec(m).toFixed(2),
-    Number.isNaN(m.peakRssMb) ? "—" : m.peakRssMb.toFixed(0),
+    m.peakRssMb === null ? "—" : m.peakRssMb.toFixed(0),
     `${m.items} ${unit}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? "").length)));
@@ -162,15 +190,13 @@ function printTable(rows: [string, Measurement, string][], ratio: number): void 
   console.log(widths.map((w) => "-".repeat(w)).join("-|-"));
   for (const r of body) console.log(line(r));
   console.log(
-    `\nratio10MBto1MB = ${ratio.toFixed(2)} (time per byte at 10 MB / at 1 MB × 10; linear = 10)`,
+    `\nratio10MBto1MB = ${ratio.toFixed(2)} (CPU time per byte at 10 MB / at 1 MB × 10; linear = 10)`,
   );
   const news = rows[0]?.[1];
   if (news) {
     const micros = (best(news) / news.items) * 1000;
     const meanKb = news.bytes / news.items / 1024;
-    console.log(
-      `news: ${micros.toFixed(0)} µs per article (mean ${meanKb.toFixed(1)} KB), best pass`,
-    );
+    console.log(`news: ${micros.toFixed(0)} µs CPU per article (mean ${meanKb.toFixed(1)} KB)`);
   }
   console.log(
     evalIsPresent()
@@ -196,9 +222,7 @@ function main(args: string[]): void {
     writeFileSync(oneMbFile, longText(MB));
     writeFileSync(tenMbFile, longText(10 * MB));
     const [oneMb, tenMb] = runChild<[Measurement, Measurement]>("scaling", oneMbFile, tenMbFile);
-    const rss = runChild<Measurement>("rss", tenMbFile);
-    tenMb.peakRssMb = rss.peakRssMb;
-    oneMb.peakRssMb = Number.NaN;
+    tenMb.peakRssMb = runChild<Measurement>("rss", tenMbFile).peakRssMb;
     // Per-byte time, so a cut a few bytes short of 1 MB or 10 MB does not bias the ratio.
     const ratio = (best(tenMb) / tenMb.bytes / (best(oneMb) / oneMb.bytes)) * 10;
     if (args.includes("--json")) {
@@ -208,7 +232,7 @@ function main(args: string[]): void {
           mbPerSec1MB: round(mbPerSec(oneMb)),
           mbPerSec10MB: round(mbPerSec(tenMb)),
           ratio10MBto1MB: round(ratio),
-          peakRssMb10MB: round(tenMb.peakRssMb, 0),
+          peakRssMb10MB: round(tenMb.peakRssMb ?? Number.NaN, 0),
         }),
       );
       return;
