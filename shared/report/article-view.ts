@@ -33,7 +33,7 @@ export function renderSummarySection(
     // A link to the sentence in context; it carries the key too, so focusing it lights up the counterparts.
     return key === undefined
       ? html`<li>${s.text}</li>`
-      : html`<li><a class="s" href="#a-${key}" data-k="${key}">${s.text}</a></li>`;
+      : html`<li><a class="s k${key}" href="#a-${key}" data-k="${key}">${s.text}</a></li>`;
   });
   return html`<section id="summary" aria-labelledby="summary-h">
 <h2 id="summary-h">Summary</h2>
@@ -71,7 +71,7 @@ export function renderArticleSection(
   flushList();
   return html`<section id="article" aria-labelledby="article-h">
 <h2 id="article-h">Article</h2>
-<p class="legend"><mark>Highlighted</mark> sentences are in the summary. Focus or hover a sentence to see it in the summary and the translations.</p>
+<p class="legend"><mark>Highlighted</mark> sentences are in the summary. In each translation below, focus or hover a sentence to highlight its counterpart.</p>
 <div class="article-body" lang="${lang}" dir="${textDirection(lang)}">
 ${parts.length > 0 ? parts : html`<p class="empty">The article has no text.</p>`}
 </div>

@@ -3,7 +3,7 @@ import { html, type SafeHtml } from "./html";
 
 /**
  * Report-assigned integer keys for the article's sentences (their index in `article.sentences`). Keys, not
- * the contract's sentence ids, go into ids, `data-k` and the stylesheet, so no article-supplied string is
+ * the contract's sentence ids, go into ids, classes, `data-k` and the stylesheet, so no article-supplied string is
  * ever used as an id or a CSS selector.
  */
 export class SentenceKeys {
@@ -42,7 +42,10 @@ export function sentenceElement(
   markup: { idPrefix: string; highlight: boolean },
 ): SafeHtml {
   const id = key === undefined ? undefined : `${markup.idPrefix}${key}`;
-  const attributes = html`class="s"${id !== undefined && html` id="${id}" data-k="${key}"`} tabindex="0"`;
+  const attributes =
+    key === undefined
+      ? html`class="s" tabindex="0"`
+      : html`class="s k${key}" id="${id}" data-k="${key}" tabindex="0"`;
   return markup.highlight
     ? html`<mark ${attributes}>${text}</mark>`
     : html`<span ${attributes}>${text}</span>`;

@@ -139,7 +139,7 @@ describe.skipIf(!available)("report.html in Chromium", () => {
 
     // Assess
     expect(await background(page, `#t0-${key}`)).toBe(PAIR_BACKGROUND);
-    expect(await background(page, `#a-${key}`)).toBe(PAIR_BACKGROUND);
+    expect(await background(page, `#t0-src-${other}`)).toBe(NO_BACKGROUND);
     expect(await background(page, `#t0-${other}`)).toBe(NO_BACKGROUND);
     const ring = await page.$eval(`#t0-src-${key}`, (el) => {
       const style = getComputedStyle(el);
