@@ -193,6 +193,7 @@ function decideBoundary(
   runEnd: number,
   after: number,
   cased: boolean,
+  openStraightQuote: boolean,
 ): boolean {
   if (after >= text.length) return true;
   let hasCjk = false;
@@ -207,6 +208,7 @@ function decideBoundary(
   if (hasCjk) return true;
   // "3.5", "U.S.", "example.com", "a@b.org": no space after the mark, no boundary.
   if (!isSpace(text.charCodeAt(after))) return false;
+  if (quotationContinues(text, after, cased, openStraightQuote)) return false;
   const next = readNextWord(text, after);
   if (next.blankLine || next.word.length === 0) return true;
   const first = next.word[0] ?? "";
@@ -222,6 +224,36 @@ function decideBoundary(
   // A period closed by a quote or bracket ends the quotation's sentence, in any case.
   if (after > runEnd) return true;
   return periodEndsSentence(text, sentenceStart, runStart, next, cased);
+}
+
+/**
+ * French spacing puts the closing guillemet after a space: `« Stop ! », a-t-il dit` and `« Stop ! » a-t-il
+ * dit` are one sentence. After a sentence mark and spaces: closing quotes, then a comma/semicolon/colon, or
+ * (in cased text) a lowercase word, mean the quotation's sentence goes on. A straight quote only closes when
+ * one is open; otherwise it opens the next sentence.
+ */
+function quotationContinues(
+  text: string,
+  after: number,
+  cased: boolean,
+  openStraightQuote: boolean,
+): boolean {
+  let j = after;
+  while (
+    j < text.length &&
+    (text.charCodeAt(j) === Code.Space || text.charCodeAt(j) === Code.Tab)
+  ) {
+    j++;
+  }
+  const first = text.charCodeAt(j);
+  if (!isQuoteCloser(first) || (isStraightQuote(first) && !openStraightQuote)) return false;
+  let k = j;
+  while (k < text.length && isQuoteCloser(text.charCodeAt(k))) k++;
+  const following = text.charCodeAt(k);
+  if (following === 0x2c || following === 0x3b || following === 0x3a) return true;
+  if (!cased || !isSpace(following)) return false;
+  while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+  return isLower(text[k] ?? "");
 }
 
 function isStraightQuote(code: number): boolean {
@@ -318,7 +350,8 @@ export function segmentSentences(text: string, _lang?: string): SentenceSpan[] {
     }
     let after = runEnd;
     while (after < n && isCloser(text.charCodeAt(after))) after++;
-    if (decideBoundary(text, start, i, runEnd, after, cased)) {
+    const openStraightQuote = loneStraightQuotes % 2 === 1;
+    if (decideBoundary(text, start, i, runEnd, after, cased, openStraightQuote)) {
       const detached = detachedCloserEnd(text, after, loneStraightQuotes);
       if (detached > 0 && isStraightQuote(text.charCodeAt(detached - 1))) loneStraightQuotes++;
       const end = detached > 0 ? detached : after;

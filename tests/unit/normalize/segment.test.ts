@@ -108,6 +108,11 @@ describe("segmentSentences", () => {
       ["he said: ' we will win. '", "then he left."],
     ],
     [
+      "French guillemets after a space",
+      "« Stop ! », a-t-il dit. « Jamais ! » a répondu Marie. « C'est fini. » Il part.",
+      ["« Stop ! », a-t-il dit.", "« Jamais ! » a répondu Marie.", "« C'est fini. »", "Il part."],
+    ],
+    [
       "French titles",
       "M. Le Maire a parlé. Mme Dupont aussi.",
       ["M. Le Maire a parlé.", "Mme Dupont aussi."],
