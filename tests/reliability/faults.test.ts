@@ -1,0 +1,169 @@
+/**
+ * Fault injection through the local stack: Amazon Translate throttling and 5xx bursts (under the SDK, and
+ * straight at the adapter), an S3 write that fails once, and a handler that dies between two writes. Each
+ * scenario is compared with a clean run of the same batch: every article must end the same way, with the
+ * same outputs, and Amazon Translate must have billed the same characters.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  articleIdFromKey,
+  OUTPUT_FILES,
+  outputKey,
+  RESULTS_PREFIX,
+} from "../../shared/contract/keys";
+import { articleBatch, snapshotDifferences } from "./harness/articles";
+import { EVERY_OUTPUT, runScenario, type ScenarioResult } from "./harness/scenario";
+import { recordFigures } from "./results";
+
+const KEYS = articleBatch().map((a) => a.key);
+/** The batch's bad inputs: their outcome is a failed manifest (error.json), not outputs. */
+const BAD_INPUTS = ["incoming/scan.pdf", "incoming/empty.json"];
+
+let clean: ScenarioResult;
+const scenarios: Record<string, ScenarioResult> = {};
+
+beforeAll(async () => {
+  clean = await runScenario();
+  scenarios.sdkFaults = await runScenario({
+    translate: { via: "http", faults: { throttleRate: 0.3, burstRate: 0.2, burstLength: 3 } },
+  });
+  scenarios.adapterFaults = await runScenario({
+    translate: {
+      via: "client-mock",
+      faults: { throttleRate: 0.3, burstEvery: 10, burstLength: 3 },
+    },
+  });
+  scenarios.failedWrite = await runScenario({
+    storeFaults: [{ kind: "fail-write", keys: EVERY_OUTPUT }],
+  });
+  scenarios.crash = await runScenario({
+    storeFaults: [{ kind: "crash-after-write", keys: EVERY_OUTPUT }],
+  });
+}, 180_000);
+
+afterAll(() => {
+  const summary = (name: string, run: ScenarioResult) => ({
+    name,
+    wallMs: run.wallMs,
+    translateCalls: run.meter.calls,
+    throttled: run.meter.throttled,
+    serverErrors: run.meter.serverErrors,
+    storeFaults: run.faultHits,
+    billedCharacters: run.meter.billedCharacters,
+    billedRatio: Number((run.meter.billedCharacters / clean.meter.billedCharacters).toFixed(3)),
+    articlesWithManifest: KEYS.filter((k) => manifestOf(run, k)).length,
+    articlesLikeClean: KEYS.length - articlesDiffering(run).length,
+    articlesAnnounced: KEYS.filter((k) => (run.events.get(k) ?? 0) > 0).length,
+    maxEventsPerArticle: Math.max(0, ...run.events.values()),
+    deadLetters: run.deadLetters,
+  });
+  recordFigures("faults", {
+    articles: KEYS.length,
+    scenarios: [
+      summary("clean", clean),
+      ...Object.entries(scenarios).map(([name, run]) => summary(name, run)),
+    ],
+  });
+});
+
+function manifestOf(run: ScenarioResult, key: string): Record<string, unknown> | undefined {
+  const text = run.snapshot.get(outputKey(articleIdFromKey(key), OUTPUT_FILES.manifest));
+  return text === undefined ? undefined : JSON.parse(text);
+}
+
+/** Source keys whose outputs differ from the clean run's (clock fields aside). */
+function articlesDiffering(run: ScenarioResult): string[] {
+  const paths = snapshotDifferences(clean.snapshot, run.snapshot);
+  return KEYS.filter((key) => {
+    const prefix = `${RESULTS_PREFIX}${articleIdFromKey(key)}/`;
+    return paths.some((path) => path.startsWith(prefix));
+  });
+}
+
+describe("the clean run every scenario is compared with", () => {
+  it("should give every article its manifest and one event, with nothing dead-lettered", () => {
+    expect(KEYS.filter((k) => !manifestOf(clean, k))).toEqual([]);
+    expect(KEYS.map((k) => clean.events.get(k))).toEqual(KEYS.map(() => 1));
+    expect(BAD_INPUTS.map((k) => manifestOf(clean, k)?.status)).toEqual(["failed", "failed"]);
+    expect(clean.deadLetters).toBe(0);
+    expect(clean.meter.billedCharacters).toBeGreaterThan(100_000);
+  });
+});
+
+describe("Amazon Translate faults", () => {
+  it("should end like the clean run and bill the same characters when 30% of calls are throttled and 5xx come in bursts (SDK retries)", () => {
+    const run = scenarios.sdkFaults as ScenarioResult;
+    expect(run.meter.throttled).toBeGreaterThan(0);
+    expect(run.meter.serverErrors).toBeGreaterThan(0);
+    expect(articlesDiffering(run)).toEqual([]);
+    expect(run.meter.billedCharacters).toBe(clean.meter.billedCharacters);
+    expect(run.deadLetters).toBe(0);
+  });
+
+  it("should still end every article with a manifest when faults reach the adapter with no SDK retry (aws-sdk-client-mock)", () => {
+    // The mock replaces `send`, so only the queue retries: a language whose requests keep failing through
+    // every delivery is recorded as failed (manifest "partial"), not lost. The billed overhead is reported.
+    const run = scenarios.adapterFaults as ScenarioResult;
+    expect(run.meter.throttled).toBeGreaterThan(0);
+    expect(KEYS.filter((k) => !manifestOf(run, k))).toEqual([]);
+    expect(KEYS.filter((k) => !run.events.get(k))).toEqual([]);
+    expect(run.deadLetters).toBe(0);
+  });
+});
+
+describe("an S3 write that fails once (every output key)", () => {
+  it("should complete every good article exactly like the clean run", () => {
+    const run = scenarios.failedWrite as ScenarioResult;
+    expect(run.faultHits).toBeGreaterThan(20);
+    const good = KEYS.filter((k) => !BAD_INPUTS.includes(k));
+    expect(articlesDiffering(run).filter((k) => good.includes(k))).toEqual([]);
+    expect(good.filter((k) => !run.events.get(k))).toEqual([]);
+    expect(run.deadLetters).toBe(0);
+  });
+
+  it.fails("KNOWN BUG (normalize skips on error.json alone): should still write a bad input's failed manifest and event", () => {
+    const run = scenarios.failedWrite as ScenarioResult;
+    expect(BAD_INPUTS.map((k) => manifestOf(run, k)?.status)).toEqual(["failed", "failed"]);
+    expect(BAD_INPUTS.map((k) => run.events.get(k) ?? 0)).toEqual([1, 1]);
+  });
+
+  it.fails("KNOWN GAP (translation paid before any durable write): should bill no more characters than the clean run", () => {
+    expect((scenarios.failedWrite as ScenarioResult).meter.billedCharacters).toBe(
+      clean.meter.billedCharacters,
+    );
+  });
+});
+
+describe("a handler that dies between two writes (after every output write, once)", () => {
+  it("should complete every good article exactly like the clean run, and announce it", () => {
+    const run = scenarios.crash as ScenarioResult;
+    expect(run.faultHits).toBeGreaterThan(20);
+    const good = KEYS.filter((k) => !BAD_INPUTS.includes(k));
+    expect(articlesDiffering(run).filter((k) => good.includes(k))).toEqual([]);
+    expect(good.filter((k) => !run.events.get(k))).toEqual([]);
+    expect(run.deadLetters).toBe(0);
+  });
+
+  it("should leave a bad input its error record", () => {
+    const run = scenarios.crash as ScenarioResult;
+    const errors = BAD_INPUTS.map((k) =>
+      run.snapshot.get(outputKey(articleIdFromKey(k), OUTPUT_FILES.error)),
+    );
+    expect(errors.map((e) => (e ? JSON.parse(e).stage : undefined))).toEqual([
+      "normalize",
+      "normalize",
+    ]);
+  });
+
+  it.fails("KNOWN BUG (normalize skips on error.json alone, never re-announces): should write a bad input's failed manifest and send its event when the handler died after error.json or after the manifest", () => {
+    const run = scenarios.crash as ScenarioResult;
+    expect(BAD_INPUTS.map((k) => manifestOf(run, k)?.status)).toEqual(["failed", "failed"]);
+    expect(BAD_INPUTS.map((k) => run.events.get(k) ?? 0)).toEqual([1, 1]);
+  });
+
+  it.fails("KNOWN GAP (translation paid before any durable write): should bill no more characters than the clean run", () => {
+    expect((scenarios.crash as ScenarioResult).meter.billedCharacters).toBe(
+      clean.meter.billedCharacters,
+    );
+  });
+});
