@@ -2,7 +2,14 @@
  * One reliability scenario: a fresh local stack, the article batch dropped at once under the given faults or
  * deliveries, and what came out: outputs, events, dead letters, and what Amazon Translate billed.
  */
-import { articleBatch, BATCH_LANGUAGES, type BatchRun, dropBatch } from "./articles";
+import type { StageName } from "../../../shared/pipeline/routing";
+import {
+  articleBatch,
+  BATCH_LANGUAGES,
+  type BatchArticle,
+  type BatchRun,
+  dropBatch,
+} from "./articles";
 import { crashable } from "./crash";
 import { FaultyObjectStore, type StoreFault } from "./faulty-store";
 import { type HandlerWrapper, startReliabilityStack } from "./stack";
@@ -14,6 +21,10 @@ export type TranslateSetup =
   | { via: "http"; faults: HttpTranslateFaults };
 
 export interface Scenario {
+  /** Defaults to articleBatch() into BATCH_LANGUAGES. */
+  batch?: BatchArticle[];
+  languages?: readonly string[];
+  concurrency?: Partial<Record<StageName, number>>;
   translate?: TranslateSetup;
   storeFaults?: StoreFault[];
   wrapHandler?: HandlerWrapper;
@@ -33,7 +44,8 @@ export async function runScenario(scenario: Scenario = {}): Promise<ScenarioResu
   let store: FaultyObjectStore | undefined;
   const reliability = await startReliabilityStack({
     translator: translate.translator,
-    targetLanguages: [...BATCH_LANGUAGES],
+    targetLanguages: [...(scenario.languages ?? BATCH_LANGUAGES)],
+    ...(scenario.concurrency ? { concurrency: scenario.concurrency } : {}),
     ...(scenario.storeFaults
       ? { wrapStore: (inner) => (store = new FaultyObjectStore(inner, scenario.storeFaults ?? [])) }
       : {}),
@@ -43,7 +55,7 @@ export async function runScenario(scenario: Scenario = {}): Promise<ScenarioResu
   });
   try {
     const started = performance.now();
-    const run = await dropBatch(reliability.stack, articleBatch(), store);
+    const run = await dropBatch(reliability.stack, scenario.batch ?? articleBatch(), store);
     return {
       ...run,
       meter: translate.meter,
