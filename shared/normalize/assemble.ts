@@ -71,7 +71,8 @@ function hasWord(text: string, start: number, end: number): boolean {
     if (code < 0x80) {
       if ((code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a))
         return true;
-    } else if (HAS_WORD.test(text[i] ?? "")) {
+    } else if (HAS_WORD.test(String.fromCodePoint(text.codePointAt(i) ?? code))) {
+      // By code point: a letter outside the BMP (𝐁, 𠀀) is two UTF-16 units, neither of them a letter.
       return true;
     }
   }

@@ -167,6 +167,10 @@ function collectBlocks(root: DomNode): RawBlock[] {
 export function readHtml(html: string, fileName: string): ParsedDocument {
   const removed: RemovedItem[] = [];
   const { document } = parseHTML(html);
+  // Text without a single element parses to a document with no root, which Readability rejects untyped.
+  if (!document.documentElement) {
+    throw new NoArticleBodyError("holds no HTML element (plain text named .html?)", fileName);
+  }
   stripMarkup(document as unknown as DomDocument, removed);
   const reader = new Readability(document as never, {
     // Keep the DOM node: serializing to HTML only to parse it again would double the cost.

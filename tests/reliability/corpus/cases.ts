@@ -146,6 +146,8 @@ const everySentenceTranslated: Check = (out) => {
 };
 
 const ENGLISH = englishArticle(3);
+/** "BREAKING NEWS" in mathematical bold letters, as pasted from social media: letters, all outside the BMP. */
+const ASTRAL_HEADLINE = "𝐁𝐑𝐄𝐀𝐊𝐈𝐍𝐆 𝐍𝐄𝐖𝐒";
 const ONE_SENTENCE = "The harbour reopened on Tuesday after a three-week strike ended with a deal.";
 const LATIN1_TEXT =
   "Le café du port a rouvert mardi après trois semaines de grève. Les dockers ont obtenu une hausse de salaire. La mairie s'est félicitée de l'accord signé à l'aube.";
@@ -261,6 +263,14 @@ export function buildCorpus(): CorpusCase[] {
       verify: failedWith("NoArticleBodyError", "body"),
     },
     {
+      name: "HTML file holding plain text, no markup",
+      key: "incoming/plain.html",
+      body: utf8("Breaking: the harbour is closed until further notice."),
+      drop: "once",
+      expected: "failed: NoArticleBodyError (typed, first delivery)",
+      verify: failedWith("NoArticleBodyError", "plain.html"),
+    },
+    {
       name: "JSON without text",
       key: "incoming/no-text.json",
       body: utf8(JSON.stringify({ title: "A headline and nothing else", language: "en" })),
@@ -349,6 +359,21 @@ export function buildCorpus(): CorpusCase[] {
       drop: "once",
       expected: "complete, every emoji kept",
       verify: completeWith(language("en"), textContains("👨‍👩‍👧", "🇪🇸", "💪🏽", "🚢")),
+    },
+    {
+      name: "letters outside the BMP (math bold, CJK Ext. B)",
+      key: "incoming/astral.txt",
+      body: utf8(`${ASTRAL_HEADLINE}\n\n${englishArticle(1)} 𠮷野家 reopened.\n\n𠀀𠀁𠀂！`),
+      drop: "once",
+      expected: "complete, no sentence dropped",
+      verify: completeWith(
+        textContains(ASTRAL_HEADLINE, "𠀀𠀁𠀂！"),
+        everySentenceTranslated,
+        (out) =>
+          out.article?.sentences.some((s) => s.text === ASTRAL_HEADLINE)
+            ? undefined
+            : `no sentence "${ASTRAL_HEADLINE}"`,
+      ),
     },
     {
       name: "mixed languages",
