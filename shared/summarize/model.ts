@@ -10,13 +10,13 @@ const K_OVER_N = FEATURE_NAMES.indexOf("kOverN");
 
 import trained from "./weights.json";
 
-/** One tree as parallel arrays; a node with feature -1 is a leaf. Goes left when value < threshold. */
+/**
+ * One tree in heap layout: node i has children 2i+1 (taken when the feature's value < v[i]) and 2i+2.
+ * f[i] is the feature index, or -1 for a leaf whose score is v[i].
+ */
 export interface Tree {
-  feature: number[];
-  threshold: number[];
-  left: number[];
-  right: number[];
-  value: number[];
+  f: number[];
+  v: number[];
 }
 
 export interface TreeEnsemble {
@@ -30,11 +30,12 @@ export interface ScorerWeights extends TreeEnsemble {
   /** Cosine similarity (tf-idf, within the article) above which two sentences count as near-duplicates. */
   redundancyThreshold: number;
   /**
-   * Added to the logit of the first k sentences, scaled by max(0, 1 - 2·k/n): oracle labels reward whatever
+   * Added to the logit of the first k sentences, scaled by max(0, 1 - leadSlope·k/n): oracle labels reward whatever
    * overlapped the reference with hindsight, which under-rates how reliably a news lead summarizes when little
    * of the article is asked for. Tuned by cross-validation on the dev data.
    */
   leadBonus: number;
+  leadSlope: number;
 }
 
 function checkedWeights(candidate: ScorerWeights): ScorerWeights {
@@ -54,19 +55,16 @@ export const DEFAULT_WEIGHTS: ScorerWeights = checkedWeights(trained as ScorerWe
 
 /** Probability-like score in (0, 1). */
 export function scoreSentence(features: Float64Array, model: ScorerWeights): number {
-  const leadPrior = Math.max(0, 1 - 2 * (features[K_OVER_N] as number));
+  const leadPrior = Math.max(0, 1 - model.leadSlope * (features[K_OVER_N] as number));
   let z = model.base + model.leadBonus * leadPrior * (features[IN_LEAD_K] as number);
   for (const tree of model.trees) {
     let node = 0;
-    let feature = tree.feature[node] as number;
+    let feature = tree.f[node] as number;
     while (feature >= 0) {
-      node =
-        (features[feature] as number) < (tree.threshold[node] as number)
-          ? (tree.left[node] as number)
-          : (tree.right[node] as number);
-      feature = tree.feature[node] as number;
+      node = (features[feature] as number) < (tree.v[node] as number) ? 2 * node + 1 : 2 * node + 2;
+      feature = tree.f[node] as number;
     }
-    z += tree.value[node] as number;
+    z += tree.v[node] as number;
   }
   return 1 / (1 + Math.exp(-z));
 }

@@ -2,7 +2,7 @@
  * Gradient-boosted regression trees for binary labels (logistic loss, second-order splits on histogram bins),
  * the learner behind the summarizer's scorer. Deterministic: no sampling, ties broken by feature index.
  */
-import type { TreeEnsemble } from "../../shared/summarize/model";
+import type { Tree, TreeEnsemble } from "../../shared/summarize/model";
 
 export interface BoostOptions {
   trees: number;
@@ -82,20 +82,12 @@ export function boost(
       g[i] = w * (p - (labels[i] as number));
       h[i] = w * p * (1 - p);
     }
-    const tree = {
-      feature: [] as number[],
-      threshold: [] as number[],
-      left: [] as number[],
-      right: [] as number[],
-      value: [] as number[],
-    };
-    const build = (node: Node): number => {
-      const id = tree.feature.length;
-      tree.feature.push(-1);
-      tree.threshold.push(0);
-      tree.left.push(-1);
-      tree.right.push(-1);
-      tree.value.push(0);
+    const tree: Tree = { f: [], v: [] };
+    const build = (node: Node, id: number): void => {
+      while (tree.f.length <= id) {
+        tree.f.push(-1);
+        tree.v.push(0);
+      }
       let G = 0;
       let H = 0;
       for (const i of node.rows) {
@@ -103,8 +95,8 @@ export function boost(
         H += h[i] as number;
       }
       const leafValue = (-G / (H + options.lambda)) * options.learningRate;
-      tree.value[id] = leafValue;
-      if (node.depth >= options.depth) return id;
+      tree.v[id] = leafValue;
+      if (node.depth >= options.depth) return;
       const parentScore = (G * G) / (H + options.lambda);
       let bestGain = 1e-12;
       let bestFeature = -1;
@@ -138,29 +130,28 @@ export function boost(
           }
         }
       }
-      if (bestFeature < 0) return id;
+      if (bestFeature < 0) return;
       const bins = binned[bestFeature] as Uint8Array;
       const leftRows = node.rows.filter((i) => (bins[i] as number) <= bestBin);
       const rightRows = node.rows.filter((i) => (bins[i] as number) > bestBin);
-      tree.feature[id] = bestFeature;
+      tree.f[id] = bestFeature;
       // Rows in bins 0..bestBin have values below thresholds[bestBin].
-      tree.threshold[id] = (thresholds[bestFeature] as number[])[bestBin] as number;
-      tree.left[id] = build({ rows: leftRows, depth: node.depth + 1 });
-      tree.right[id] = build({ rows: rightRows, depth: node.depth + 1 });
-      return id;
+      tree.v[id] = (thresholds[bestFeature] as number[])[bestBin] as number;
+      build({ rows: leftRows, depth: node.depth + 1 }, 2 * id + 1);
+      build({ rows: rightRows, depth: node.depth + 1 }, 2 * id + 2);
     };
-    build({ rows: Int32Array.from({ length: n }, (_, i) => i), depth: 0 });
+    build({ rows: Int32Array.from({ length: n }, (_, i) => i), depth: 0 }, 0);
     ensemble.trees.push(tree);
     for (let i = 0; i < n; i++) {
       let node = 0;
       const row = rows[i] as Float64Array;
-      while ((tree.feature[node] as number) >= 0) {
+      while ((tree.f[node] as number) >= 0) {
         node =
-          (row[tree.feature[node] as number] as number) < (tree.threshold[node] as number)
-            ? (tree.left[node] as number)
-            : (tree.right[node] as number);
+          (row[tree.f[node] as number] as number) < (tree.v[node] as number)
+            ? 2 * node + 1
+            : 2 * node + 2;
       }
-      margin[i] = (margin[i] as number) + (tree.value[node] as number);
+      margin[i] = (margin[i] as number) + (tree.v[node] as number);
     }
   }
   return ensemble;

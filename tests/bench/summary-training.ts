@@ -91,6 +91,7 @@ export interface TrainOptions extends BoostOptions {
   /** Target = (1 - softMix) × oracle membership + softMix × the sentence's own scaled ROUGE. */
   softMix: number;
   leadBonus: number;
+  leadSlope: number;
 }
 
 export const METHOD = "boosted-trees-position-centrality-v1";
@@ -120,6 +121,7 @@ export function train(articles: readonly PreparedArticle[], options: TrainOption
     trees: ensemble.trees,
     redundancyThreshold: options.redundancyThreshold,
     leadBonus: options.leadBonus,
+    leadSlope: options.leadSlope,
   };
 }
 

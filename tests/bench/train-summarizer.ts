@@ -38,17 +38,18 @@ const SOURCE_OF: Record<string, string> = {
 
 const options: TrainOptions = {
   trees: option("trees", 150),
-  depth: option("depth", 3),
+  depth: option("depth", 4),
   learningRate: option("lr", 0.1),
   lambda: option("lambda", 1e-4),
   minChildWeight: option("min-child", 1e-4),
   bins: option("bins", 32),
-  redundancyThreshold: option("redundancy", 0.6),
+  redundancyThreshold: option("redundancy", 0.45),
   softMix: option("soft", 0),
-  leadBonus: option("lead-bonus", 0),
+  leadBonus: option("lead-bonus", 1.2),
+  leadSlope: option("lead-slope", 2),
   sourceWeights: {
     cnndm: option("w-cnndm", 1),
-    "cnndm-cased": option("w-cased", 0.1),
+    "cnndm-cased": option("w-cased", 1),
     bbc: option("w-bbc", 1),
     orangesum: option("w-orangesum", 1),
   },
@@ -92,29 +93,32 @@ const leads = new Map<string, ReturnType<typeof evaluateLead>>();
 for (const [file, list] of byFile) leads.set(file, evaluateLead(list));
 console.log(`options: ${JSON.stringify(options)}`);
 for (const leadBonus of grid("lead-bonus", options.leadBonus)) {
-  for (const redundancyThreshold of grid("redundancy", options.redundancyThreshold)) {
-    console.log(`leadBonus ${leadBonus}, redundancy ${redundancyThreshold}`);
-    console.log(
-      "file                      k   model (5-fold CV) R1/R2/RL   LEAD-k R1/R2/RL      ΔR1",
-    );
-    for (const [file, list] of byFile) {
-      let r1 = 0;
-      let r2 = 0;
-      let rl = 0;
-      for (const { model, tests } of foldModels) {
-        const test = tests.get(file) ?? [];
-        const s = evaluate(test, { ...model, leadBonus, redundancyThreshold });
-        r1 += s.rouge1 * test.length;
-        r2 += s.rouge2 * test.length;
-        rl += s.rougeL * test.length;
-      }
-      const n = list.length;
-      const lead = leads.get(file) as ReturnType<typeof evaluateLead>;
+  for (const leadSlope of grid("lead-slope", options.leadSlope))
+    for (const redundancyThreshold of grid("redundancy", options.redundancyThreshold)) {
       console.log(
-        `${file.padEnd(25)} ${String(list[0]?.k).padStart(2)}   ${(r1 / n).toFixed(2)} / ${(r2 / n).toFixed(2)} / ${(rl / n).toFixed(2)}     ${lead.rouge1.toFixed(2)} / ${lead.rouge2.toFixed(2)} / ${lead.rougeL.toFixed(2)}   ${(r1 / n - lead.rouge1).toFixed(2)}`,
+        `leadBonus ${leadBonus}, leadSlope ${leadSlope}, redundancy ${redundancyThreshold}`,
       );
+      console.log(
+        "file                      k   model (5-fold CV) R1/R2/RL   LEAD-k R1/R2/RL      ΔR1",
+      );
+      for (const [file, list] of byFile) {
+        let r1 = 0;
+        let r2 = 0;
+        let rl = 0;
+        for (const { model, tests } of foldModels) {
+          const test = tests.get(file) ?? [];
+          const s = evaluate(test, { ...model, leadBonus, leadSlope, redundancyThreshold });
+          r1 += s.rouge1 * test.length;
+          r2 += s.rouge2 * test.length;
+          rl += s.rougeL * test.length;
+        }
+        const n = list.length;
+        const lead = leads.get(file) as ReturnType<typeof evaluateLead>;
+        console.log(
+          `${file.padEnd(25)} ${String(list[0]?.k).padStart(2)}   ${(r1 / n).toFixed(2)} / ${(r2 / n).toFixed(2)} / ${(rl / n).toFixed(2)}     ${lead.rouge1.toFixed(2)} / ${lead.rouge2.toFixed(2)} / ${lead.rougeL.toFixed(2)}   ${(r1 / n - lead.rouge1).toFixed(2)}`,
+        );
+      }
     }
-  }
 }
 
 if (args.includes("--write")) {
@@ -124,11 +128,7 @@ if (args.includes("--write")) {
   const rounded = {
     ...model,
     base: round(model.base),
-    trees: model.trees.map((t) => ({
-      ...t,
-      threshold: t.threshold.map(round),
-      value: t.value.map(round),
-    })),
+    trees: model.trees.map((t) => ({ f: t.f, v: t.v.map(round) })),
   };
   writeFileSync(path, `${JSON.stringify(rounded)}\n`);
   console.log(`weights written to ${path}`);
