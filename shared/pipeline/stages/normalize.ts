@@ -10,7 +10,7 @@ import {
   shouldRecordFailure,
   toJson,
 } from "./context";
-import { recordArticleFailure } from "./finalize";
+import { finalizeManifest, recordArticleFailure } from "./finalize";
 
 /** One object-created notification for the ingest bucket (key already decoded). */
 export interface NormalizeInput {
@@ -52,12 +52,25 @@ export async function runNormalizeStage(
     durationMs: ctx.now().getTime() - started.getTime(),
   });
 
-  const [done, failed] = await Promise.all([
+  const [done, failed, finalized] = await Promise.all([
     ctx.store.head(bucket, articleKey),
     ctx.store.head(bucket, outputKey(articleId, OUTPUT_FILES.error)),
+    ctx.store.head(bucket, outputKey(articleId, OUTPUT_FILES.manifest)),
   ]);
-  if (isMadeFrom(done, input.etag) || isMadeFrom(failed, input.etag)) {
+  // error.json alone is not done: a delivery that stopped before the failed manifest is redone, so the
+  // manifest and its event are written (normalizing is deterministic and bills nothing).
+  const recordedFailure = isMadeFrom(failed, input.etag) && isMadeFrom(finalized, input.etag);
+  if (isMadeFrom(done, input.etag) || recordedFailure) {
     ctx.logger.info("source version already normalized: skipping", { etag: input.etag });
+    if (recordedFailure && input.delivery.attempt > 1) {
+      // The previous delivery may have died between the failed manifest and its event: announce it again.
+      await finalizeManifest(ctx, {
+        articleId,
+        source: { bucket: input.bucket, key: input.key, etag: bareEtag(input.etag) },
+        targetLanguages: [],
+        delivery: input.delivery,
+      });
+    }
     return result("skipped");
   }
 

@@ -69,6 +69,16 @@ export async function runSummarizeStage(
   const manifest = await ctx.store.head(bucket, outputKey(articleId, OUTPUT_FILES.manifest));
   if (isMadeFrom(manifest, source.etag)) {
     ctx.logger.info("source version already finalized: skipping", { etag: source.etag });
+    // With no target language summarize wrote the manifest: a previous delivery may have died before its
+    // event, so a redelivery announces it again (at least once, as finalizeManifest does for translate).
+    if (input.delivery.attempt > 1) {
+      await finalizeManifest(ctx, {
+        articleId,
+        source,
+        targetLanguages: ctx.config.targetLanguages,
+        delivery: input.delivery,
+      });
+    }
     return result("skipped");
   }
 

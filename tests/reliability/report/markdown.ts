@@ -110,7 +110,7 @@ function corpusSection(corpus: CorpusFigures | undefined): string[] {
     c.bytes,
     c.expected,
     c.status === "complete"
-      ? `complete (${c.encoding}, ${c.language}, ${c.sentences} sentences)`
+      ? `complete (${c.encoding}, ${c.language}, ${c.sentences} sentence${c.sentences === 1 ? "" : "s"})`
       : `${c.status}: ${c.errorType ?? "no error record"}`,
     c.problems.length === 0 ? "pass" : `**FAIL**: ${c.problems.join("; ")}`,
   ]);
