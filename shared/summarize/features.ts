@@ -8,7 +8,7 @@
  * article is asked for changes which sentences are worth taking.
  */
 
-import { textRank } from "./graph";
+import { lexRank, textRank } from "./graph";
 import type { LanguageProfile } from "./language";
 import { sentenceTerms } from "./terms";
 
@@ -74,6 +74,9 @@ export const FEATURE_NAMES = [
   "over55Words",
   "overTwiceMedian",
   "overThriceMedian",
+  "lexRank",
+  "lexRankRank",
+  "kOverN_x_lexRankRank",
 ] as const;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
@@ -232,6 +235,8 @@ export function analyzeArticle(
   const centralityRank = ranksOf(centrality);
   const pageRank = textRank(sentences);
   const pageRankRank = ranksOf(pageRank);
+  const cosineRank = lexRank(sentences);
+  const cosineRankRank = ranksOf(cosineRank);
   const sortedWords = sentences.map((s) => s.words).sort((a, b) => a - b);
   const medianWords = Math.max(1, sortedWords[sortedWords.length >> 1] ?? 1);
   const meanWords = Math.max(1, sentences.reduce((sum, s) => sum + s.words, 0) / Math.max(1, n));
@@ -296,6 +301,9 @@ export function analyzeArticle(
     row[f++] = s.words > 55 ? 1 : 0;
     row[f++] = s.words > 2 * medianWords ? 1 : 0;
     row[f++] = s.words > 3 * medianWords ? 1 : 0;
+    row[f++] = cosineRank[i] as number;
+    row[f++] = cosineRankRank[i] as number;
+    row[f++] = kOverN * (cosineRankRank[i] as number);
     return row;
   });
   return { sentences, features };
