@@ -3,10 +3,18 @@
  * get: complete outputs, or a failed manifest whose error record names the typed error. `verify` returns the
  * problems found (empty when the case holds), so the same checks serve the tests and docs/RELIABILITY.md.
  */
-import type { NormalizedArticle, SourceEncoding } from "../../../shared/contract/article";
-import type { ErrorRecord, Manifest } from "../../../shared/contract/manifest";
-import type { ArticleSummary } from "../../../shared/contract/summary";
-import type { ArticleTranslation } from "../../../shared/contract/translation";
+import {
+  CORPUS_MAX_INPUT_BYTES,
+  type CorpusCase,
+  completeWith,
+  encoding,
+  everySentenceTranslated,
+  failedWith,
+  keyIs,
+  language,
+  sentences,
+  textContains,
+} from "./checks";
 import { HOSTILE_HTML } from "./hostile-html";
 import {
   ARABIC,
@@ -25,125 +33,7 @@ import {
   utf16le,
 } from "./text";
 
-/** The ceiling the corpus stack runs with (MAX_INPUT_BYTES), so "over the limit" stays small. */
-export const CORPUS_MAX_INPUT_BYTES = 2_000_000;
-/** Target language of the corpus run (the mocked Amazon Translate). */
-export const CORPUS_TARGET = "es";
-
-/** What the results bucket holds for one case once the queues are idle. */
-export interface CaseOutputs {
-  manifest?: Manifest;
-  article?: NormalizedArticle;
-  summary?: ArticleSummary;
-  translation?: ArticleTranslation;
-  error?: ErrorRecord;
-  /** Every output, by its path inside results/<id>/. */
-  files: Map<string, Uint8Array>;
-  /** "Article Processed" events for this key. */
-  events: number;
-}
-
-export type Drop =
-  /** One PUT. */
-  | "once"
-  /** The same bytes PUT twice at once: one article, one event. */
-  | "twice"
-  /** PUT, processed, then DELETE: the delete event changes nothing and starts nothing. */
-  | "then-delete";
-
-export interface CorpusCase {
-  name: string;
-  key: string;
-  body: Uint8Array;
-  drop: Drop;
-  /** The outcome, in words, for the table. */
-  expected: string;
-  verify(out: CaseOutputs): string[];
-}
-
-type Check = (out: CaseOutputs) => string | undefined;
-
-function completeWith(...checks: Check[]): CorpusCase["verify"] {
-  return (out) => {
-    const problems: string[] = [];
-    if (out.manifest?.status !== "complete") {
-      problems.push(`manifest status ${out.manifest?.status ?? "missing"}, expected complete`);
-      if (out.error) problems.push(`error record: ${out.error.errorType}: ${out.error.message}`);
-      return problems;
-    }
-    for (const file of ["article.json", "summary.json", "summary.txt", "report.html"]) {
-      if (!out.files.has(file)) problems.push(`${file} missing`);
-    }
-    if (!out.translation) problems.push(`translations/${CORPUS_TARGET}.json missing`);
-    if (out.events !== 1) problems.push(`${out.events} completion events, expected 1`);
-    for (const check of checks) {
-      const problem = check(out);
-      if (problem) problems.push(problem);
-    }
-    return problems;
-  };
-}
-
-function failedWith(errorType: string, messagePart: string): CorpusCase["verify"] {
-  return (out) => {
-    const problems: string[] = [];
-    if (out.manifest?.status !== "failed") {
-      problems.push(`manifest status ${out.manifest?.status ?? "missing"}, expected failed`);
-    }
-    if (!out.error) return [...problems, "error.json missing"];
-    if (out.error.errorType !== errorType) {
-      problems.push(`error type ${out.error.errorType}, expected ${errorType}`);
-    }
-    // The promise of InputError: the message names the file and the problem.
-    if (!out.error.message.includes(out.error.source.key)) {
-      problems.push(`error message does not name the file: ${out.error.message}`);
-    }
-    if (!out.error.message.toLowerCase().includes(messagePart.toLowerCase())) {
-      problems.push(`error message lacks "${messagePart}": ${out.error.message}`);
-    }
-    if (out.manifest?.outputs.error === undefined)
-      problems.push("manifest does not point at error.json");
-    if (out.events !== 1) problems.push(`${out.events} completion events, expected 1`);
-    return problems;
-  };
-}
-
-const encoding =
-  (expected: SourceEncoding): Check =>
-  (out) =>
-    out.article?.source.encoding === expected
-      ? undefined
-      : `encoding ${out.article?.source.encoding}, expected ${expected}`;
-
-const language =
-  (...codes: string[]): Check =>
-  (out) =>
-    codes.includes(out.article?.language.code ?? "")
-      ? undefined
-      : `language ${out.article?.language.code}, expected ${codes.join(" or ")}`;
-
-const textContains =
-  (...parts: string[]): Check =>
-  (out) => {
-    const missing = parts.filter((part) => !out.article?.text.includes(part));
-    return missing.length ? `article text lacks ${JSON.stringify(missing)}` : undefined;
-  };
-
-const sentences =
-  (min: number, max = Number.POSITIVE_INFINITY): Check =>
-  (out) => {
-    const n = out.article?.sentences.length ?? 0;
-    return n >= min && n <= max ? undefined : `${n} sentences, expected ${min}..${max}`;
-  };
-
-/** Every source sentence has its translation: nothing dropped between article and translation. */
-const everySentenceTranslated: Check = (out) => {
-  const translated = new Map(
-    out.translation?.blocks.flatMap((b) => b.sentences.map((s) => [s.id, s.text] as const)) ?? [],
-  );
-  const missing = (out.article?.sentences ?? []).filter((s) => !translated.get(s.id)?.trim());
-  return missing.length ? `${missing.length} sentences without a translation` : undefined;
-};
+export { type CaseOutputs, CORPUS_MAX_INPUT_BYTES, CORPUS_TARGET, type CorpusCase } from "./checks";
 
 const ENGLISH = englishArticle(3);
 /** "BREAKING NEWS" in mathematical bold letters, as pasted from social media: letters, all outside the BMP. */
@@ -455,11 +345,4 @@ export function buildCorpus(): CorpusCase[] {
     },
   ];
   return cases;
-}
-
-function keyIs(key: string): Check {
-  return (out) =>
-    out.manifest?.source.key === key
-      ? undefined
-      : `manifest source key ${out.manifest?.source.key}`;
 }
