@@ -16,6 +16,7 @@ import { type LocalStack, startLocalStack } from "../../../infra/local/stack";
 import { ENV, type RawSettings } from "../../../shared/pipeline/config";
 import type { ObjectStore, Translator } from "../../../shared/pipeline/ports";
 import type { StageName } from "../../../shared/pipeline/routing";
+import { AtomicKeyStore } from "./atomic-store";
 
 export const STAGES: readonly StageName[] = ["normalize", "summarize", "translate"];
 
@@ -30,7 +31,7 @@ export interface ReliabilityStackOptions {
   translator?: Translator;
   targetLanguages?: readonly string[];
   settings?: RawSettings;
-  /** Wraps the object store every handler uses (not the CLI's): fault injection on writes. */
+  /** Wraps the object store every handler uses (not the CLI's; atomic per key, as S3 is): fault injection. */
   wrapStore?: (store: ObjectStore) => ObjectStore;
   wrapHandler?: HandlerWrapper;
   concurrency?: Partial<Record<StageName, number>>;
@@ -72,7 +73,8 @@ export async function startReliabilityStack(
       translate: late("translate"),
     },
   });
-  const handlerStore = options.wrapStore ? options.wrapStore(stack.store) : stack.store;
+  const atomic = new AtomicKeyStore(stack.store);
+  const handlerStore = options.wrapStore ? options.wrapStore(atomic) : atomic;
   const sink = createLogSink(stack.logFile, false);
   const deps = {
     store: handlerStore,
