@@ -83,9 +83,9 @@ describe("normalizeArticle on arbitrary input", () => {
   it("should keep the invariants for any Unicode inside HTML paragraphs and JSON fields", () => {
     fc.assert(
       fc.property(fc.array(wellFormedText(40), { minLength: 1, maxLength: 8 }), (paragraphs) => {
-        const escape = (t: string) =>
+        const escapeHtml = (t: string) =>
           t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-        const html = `<html><body><article>${paragraphs.map((p) => `<p>${escape(p)}</p>`).join("")}</article></body></html>`;
+        const html = `<html><body><article>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("")}</article></body></html>`;
         const fromHtml = normalizeOrTypedError(Buffer.from(html, "utf8"), "incoming/any.html");
         if (fromHtml) assertArticleInvariants(fromHtml);
         const json = JSON.stringify({ title: paragraphs[0], text: paragraphs.join("\n\n") });
