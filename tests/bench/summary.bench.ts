@@ -13,9 +13,14 @@ import { DATASETS, EVAL_DIR, evalDataAvailable, readRows, rowToArticle } from ".
 const json = process.argv.includes("--json");
 
 if (!evalDataAvailable()) {
-  const message = `Dev data not found at ${EVAL_DIR} (it sits beside the repo, not in it): no summary benchmark to run.`;
-  if (json) console.log(JSON.stringify({ skipped: message }));
-  else console.log(message);
+  const message = `Dev data not found at ${EVAL_DIR} (it sits beside the repo, not in it): nothing measured.`;
+  if (json) {
+    // Still one object with the issue's keys; null, not a number, for what was not measured.
+    console.error(message);
+    console.log(JSON.stringify({ datasets: {}, articlesPerSec: null, ratio10MBto1MB: null }));
+  } else {
+    console.log(message);
+  }
   process.exit(0);
 }
 
