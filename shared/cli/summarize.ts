@@ -128,7 +128,10 @@ async function main(): Promise<number> {
       // Bad input (malformed row, empty text, invalid length…) skips the row; anything else is a bug.
       if (!(error instanceof InputError)) throw error;
       skipped++;
-      console.error(`skipped ${error.message}`);
+      // Normalizer errors name the row's id; the line number is what finds the row in the file.
+      const located =
+        error instanceof MalformedRowError ? error.message : `${where}: ${error.message}`;
+      console.error(`skipped ${located}`);
     }
   }
   output.end();

@@ -51,11 +51,13 @@ describe("summarize CLI", () => {
       "{not json",
       JSON.stringify(ARTICLE),
       JSON.stringify({ id: "no-text" }),
+      JSON.stringify({ id: "empty", text: "" }),
     ]);
 
     // Assess
     expect(written.map((w) => w.id)).toEqual(["harbour"]);
     expect(stderr).toMatch(/articles\.jsonl:1: not valid JSON/);
     expect(stderr).toMatch(/articles\.jsonl:3: needs a string "text"/);
+    expect(stderr).toMatch(/articles\.jsonl:4: empty\.json: /);
   });
 });
