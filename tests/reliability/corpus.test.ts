@@ -90,7 +90,8 @@ describe("security on the corpus run", () => {
   it("should carry no live markup from the hostile HTML page into any output", () => {
     const hostile = resultOf("hostile HTML (script, style, iframe, on* handlers)");
     expect(hostile.outputs.files.size).toBeGreaterThanOrEqual(7);
-    expect(liveMarkupProblems(hostile.outputs.files)).toEqual([]);
+    expect(hostile.outputs.contentTypes.get("summary.txt")).toMatch(/^text\/plain/);
+    expect(liveMarkupProblems(hostile.outputs.files, hostile.outputs.contentTypes)).toEqual([]);
   });
 
   it("should log no article text beyond a short preview", () => {
@@ -127,6 +128,8 @@ describe("the detectors themselves", () => {
     expect(problems.join("\n")).toMatch(/live <script>/);
     expect(problems.join("\n")).toMatch(/onmouseover handler/);
     expect(problems.join("\n")).toMatch(/javascript: URL/);
+    const asHtml = liveMarkupProblems(new Map(), new Map([["summary.txt", "text/html"]]));
+    expect(asHtml.join("\n")).toMatch(/summary.txt is stored as text\/html/);
   });
 
   it("should flag a log line that quotes a sentence past the preview, even JSON-escaped", () => {

@@ -21,6 +21,8 @@ export interface CaseOutputs {
   error?: ErrorRecord;
   /** Every output, by its path inside results/<id>/. */
   files: Map<string, Uint8Array>;
+  /** Content-Type each output was stored with, by the same path. */
+  contentTypes: Map<string, string>;
   /** "Article Processed" events for this key. */
   events: number;
 }

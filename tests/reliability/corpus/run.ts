@@ -66,17 +66,20 @@ export async function readOutputs(
   const prefix = `${RESULTS_PREFIX}${articleIdFromKey(key)}/`;
   const keys = await stack.store.list(stack.buckets.results, prefix);
   const files = new Map<string, Uint8Array>();
+  const contentTypes = new Map<string, string>();
   await Promise.all(
     keys.map(async (k) => {
       const stored = await stack.store.get(stack.buckets.results, k);
-      if (stored) files.set(k.slice(prefix.length), stored.body);
+      if (!stored) return;
+      files.set(k.slice(prefix.length), stored.body);
+      contentTypes.set(k.slice(prefix.length), stored.contentType ?? "");
     }),
   );
   const json = <T>(file: string): T | undefined => {
     const body = files.get(file);
     return body ? (JSON.parse(Buffer.from(body).toString("utf8")) as T) : undefined;
   };
-  const outputs: CaseOutputs = { files, events };
+  const outputs: CaseOutputs = { files, contentTypes, events };
   const manifest = json<Manifest>(OUTPUT_FILES.manifest);
   const article = json<NormalizedArticle>(OUTPUT_FILES.article);
   const summary = json<ArticleSummary>(OUTPUT_FILES.summary);

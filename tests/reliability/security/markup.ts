@@ -8,8 +8,17 @@ import { MARKUP_AS_TEXT, PWNED } from "../corpus/hostile-html";
 /** Elements that run code, load content or submit data; the report is built from text and needs none. */
 const ACTIVE_ELEMENTS = "script, iframe, frame, object, embed, form, input, base, svg, img, link";
 
-export function liveMarkupProblems(files: ReadonlyMap<string, Uint8Array>): string[] {
+export function liveMarkupProblems(
+  files: ReadonlyMap<string, Uint8Array>,
+  contentTypes: ReadonlyMap<string, string> = new Map(),
+): string[] {
   const problems: string[] = [];
+  // Article text may hold markup-looking text; served as text/plain or JSON it stays text.
+  for (const [name, type] of contentTypes) {
+    if (name !== "report.html" && /html|xml|svg/i.test(type)) {
+      problems.push(`${name} is stored as ${type}: a browser would render it`);
+    }
+  }
   for (const [name, body] of files) {
     const text = Buffer.from(body).toString("utf8");
     // Executable parts of the page (script bodies, handlers, URLs) must be dropped, not carried as text.
