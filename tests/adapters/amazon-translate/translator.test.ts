@@ -215,15 +215,13 @@ describe("AmazonTranslateTranslator: errors", () => {
   });
 
   it("should not translate when the detected language is already the target", async () => {
-    translateMock
-      .on(TranslateTextCommand)
-      .rejects(
-        new DetectedLanguageLowConfidenceException({
-          message: "low",
-          DetectedLanguageCode: "es",
-          ...meta,
-        }),
-      );
+    translateMock.on(TranslateTextCommand).rejects(
+      new DetectedLanguageLowConfidenceException({
+        message: "low",
+        DetectedLanguageCode: "es",
+        ...meta,
+      }),
+    );
     const result = await translator().translateTexts({
       sourceLanguage: "und",
       targetLanguage: "es",
