@@ -28,7 +28,8 @@ export function textDirection(code: string | null | undefined): "rtl" | "ltr" {
   return RTL_LANGUAGES.has(primary) ? "rtl" : "ltr";
 }
 
-const displayNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
+/** Built on first use (loading ICU's display-name data is init time every function would pay otherwise). */
+let displayNames: Intl.DisplayNames | undefined;
 
 /** "Spanish (es)"; just the code when ICU does not know it. */
 export function languageLabel(code: string | null | undefined): string {
@@ -36,6 +37,7 @@ export function languageLabel(code: string | null | undefined): string {
   if (tag === "und") return "undetermined language";
   let name: string | undefined;
   try {
+    displayNames ??= new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
     name = displayNames.of(tag);
   } catch {
     name = undefined;

@@ -5,7 +5,8 @@ export const MIN_PIECE_BYTES = 4;
 
 const WHITESPACE = /\s/;
 const GRAPHEME_LOOKAHEAD = 32;
-const graphemes = new Intl.Segmenter("und", { granularity: "grapheme" });
+/** Built on first use: only texts with no whitespace in reach need it, and module init is every cold start. */
+let graphemes: Intl.Segmenter | undefined;
 
 /**
  * Cuts a text longer than maxBytes (UTF-8) into pieces that each fit, never dropping a character: the pieces
@@ -43,6 +44,7 @@ function lastGraphemeBoundary(text: string, start: number, limit: number): numbe
   // Segment a little past the limit so that the limit only counts as a boundary if it really is one.
   const window = text.slice(start, Math.min(text.length, limit + GRAPHEME_LOOKAHEAD));
   let best = 0;
+  graphemes ??= new Intl.Segmenter("und", { granularity: "grapheme" });
   for (const { index } of graphemes.segment(window)) {
     if (index > limit - start) break;
     best = index;
