@@ -7,6 +7,13 @@
 export const BUNDLE_TARGET = "node22";
 
 /**
+ * UTF-8 output instead of esbuild's default ASCII, which escapes every non-ASCII character (`é` → `\xE9`,
+ * 2 bytes → 4): the language data (eld n-grams, stopwords) is mostly non-ASCII. Lambda's Node reads
+ * sources as UTF-8, so the code is the same, only shorter (summarize −108 KiB, normalize −37 KiB).
+ */
+export const BUNDLE_CHARSET: "utf8" | "ascii" = "utf8";
+
+/**
  * ESM output: a bundled ESM handler initializes faster than CommonJS (measured in issue 5: CJS with the SDK
  * bundled was about twice as slow). Some dependencies still call `require` (Node built-ins), which ESM lacks.
  */

@@ -14,6 +14,7 @@ import { build, type Metafile } from "esbuild";
 import {
   BUNDLE_ALIASES,
   BUNDLE_BANNER,
+  BUNDLE_CHARSET,
   BUNDLE_EXTERNALS,
   BUNDLE_TARGET,
 } from "../../infra/aws/bundling";
@@ -68,6 +69,7 @@ async function bundle(
     minify: true,
     mainFields: ["module", "main"],
     banner: { js: BUNDLE_BANNER },
+    charset: BUNDLE_CHARSET,
     external: [...external],
     // The same replacements as the stack, except for packages left external (the runtime's copy is used).
     alias: external.length > 0 ? { ...extraAliases } : { ...BUNDLE_ALIASES, ...extraAliases },

@@ -11,7 +11,13 @@ import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import { SQS_MAX_MESSAGE_BYTES } from "../../../shared/limits";
 import { routeOf, type StageName } from "../../../shared/pipeline/routing";
-import { BUNDLE_ALIASES, BUNDLE_BANNER, BUNDLE_EXTERNALS, BUNDLE_TARGET } from "../bundling";
+import {
+  BUNDLE_ALIASES,
+  BUNDLE_BANNER,
+  BUNDLE_CHARSET,
+  BUNDLE_EXTERNALS,
+  BUNDLE_TARGET,
+} from "../bundling";
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -101,12 +107,16 @@ export class StageFunction extends Construct {
         externalModules: [...BUNDLE_EXTERNALS],
         sourceMap: false,
         forceDockerBundling: false,
-        esbuildArgs: Object.fromEntries(
-          Object.entries(BUNDLE_ALIASES).map(([from, to]) => [
-            `--alias:${from}`,
-            path.join(PROJECT_ROOT, to),
-          ]),
-        ),
+        esbuildArgs: {
+          // Not the `charset` prop: aws-cdk-lib 2.276 declares it but never passes it to esbuild.
+          "--charset": BUNDLE_CHARSET,
+          ...Object.fromEntries(
+            Object.entries(BUNDLE_ALIASES).map(([from, to]) => [
+              `--alias:${from}`,
+              path.join(PROJECT_ROOT, to),
+            ]),
+          ),
+        },
       },
     });
     this.function.addEventSource(
