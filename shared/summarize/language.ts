@@ -4,7 +4,7 @@
  * sentences weigh little) then plays the stopword list's part.
  */
 import snowball from "snowball-stemmers";
-import stopwordsIso from "stopwords-iso/stopwords-iso.json";
+import { STOPWORD_SEPARATOR, STOPWORDS_JOINED } from "./stopwords.generated";
 
 /** ISO 639-1 → Snowball algorithm name. */
 const SNOWBALL_BY_ISO: Readonly<Record<string, string>> = {
@@ -45,7 +45,6 @@ export interface LanguageProfile {
 }
 
 const profiles = new Map<string, LanguageProfile>();
-const STOPWORDS = stopwordsIso as Readonly<Record<string, readonly string[] | undefined>>;
 
 function baseCode(code: string): string {
   return code.toLowerCase().split(/[-_]/)[0] ?? "";
@@ -71,7 +70,9 @@ export function languageProfile(code: string): LanguageProfile {
   const key = baseCode(code);
   let profile = profiles.get(key);
   if (profile === undefined) {
-    const list = Object.hasOwn(STOPWORDS, key) ? (STOPWORDS[key] ?? []) : [];
+    // stopwords-iso's lists, generated into one string per language: only this language's is split.
+    const joined = Object.hasOwn(STOPWORDS_JOINED, key) ? STOPWORDS_JOINED[key] : undefined;
+    const list = joined ? joined.split(STOPWORD_SEPARATOR) : [];
     profile = { code: key, stopwords: new Set(list), stem: makeStemmer(key) };
     profiles.set(key, profile);
   }

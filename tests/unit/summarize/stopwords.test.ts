@@ -1,0 +1,30 @@
+import stopwordsIso from "stopwords-iso/stopwords-iso.json";
+import { describe, expect, it } from "vitest";
+import { languageProfile } from "../../../shared/summarize/language";
+import { STOPWORDS_JOINED } from "../../../shared/summarize/stopwords.generated";
+
+/** The generated module must hold stopwords-iso's words exactly (re-run infra/build/generate-stopwords.ts). */
+const ISO = stopwordsIso as Record<string, string[]>;
+
+describe("generated stopwords", () => {
+  it("should cover exactly the languages of stopwords-iso", () => {
+    // Assess
+    expect(Object.keys(STOPWORDS_JOINED).sort()).toEqual(Object.keys(ISO).sort());
+  });
+
+  it("should give every language profile the same stopwords as stopwords-iso", () => {
+    for (const [code, words] of Object.entries(ISO)) {
+      // Act
+      const profile = languageProfile(code);
+      // Assess
+      expect([...profile.stopwords].sort(), code).toEqual([...new Set(words)].sort());
+    }
+  });
+
+  it("should give a language stopwords-iso lacks no stopwords", () => {
+    // Act
+    const profile = languageProfile("xx");
+    // Assess
+    expect(profile.stopwords.size).toBe(0);
+  });
+});
