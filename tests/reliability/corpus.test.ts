@@ -48,6 +48,7 @@ beforeAll(async () => {
       encoding: r.outputs.article?.source.encoding ?? null,
       language: r.outputs.article?.language.code ?? null,
       events: r.outputs.events,
+      otherVersionEvents: r.outputs.otherVersionEvents,
       problems: r.problems,
     })),
     deadLetters: reliability.stack.dispatcher.deadLetters.list().length,

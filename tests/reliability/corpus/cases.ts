@@ -3,6 +3,7 @@
  * get: complete outputs, or a failed manifest whose error record names the typed error. `verify` returns the
  * problems found (empty when the case holds), so the same checks serve the tests and docs/RELIABILITY.md.
  */
+import { createHash } from "node:crypto";
 import {
   CORPUS_MAX_INPUT_BYTES,
   type CorpusCase,
@@ -36,6 +37,8 @@ import {
 export { type CaseOutputs, CORPUS_MAX_INPUT_BYTES, CORPUS_TARGET, type CorpusCase } from "./checks";
 
 const ENGLISH = englishArticle(3);
+/** A single-part upload's S3 ETag: the MD5 of the body. */
+const md5 = (text: string) => createHash("md5").update(text, "utf8").digest("hex");
 /** "BREAKING NEWS" in mathematical bold letters, as pasted from social media: letters, all outside the BMP. */
 const ASTRAL_HEADLINE = "𝐁𝐑𝐄𝐀𝐊𝐈𝐍𝐆 𝐍𝐄𝐖𝐒";
 const ONE_SENTENCE = "The harbour reopened on Tuesday after a three-week strike ended with a deal.";
@@ -334,6 +337,23 @@ export function buildCorpus(): CorpusCase[] {
       drop: "twice",
       expected: "complete once: one manifest, one event",
       verify: completeWith(),
+    },
+    {
+      name: "same key replaced while processing",
+      key: "incoming/replaced.txt",
+      body: utf8(`First version. ${ENGLISH}`),
+      replacement: utf8(`Second version. ${englishArticle(2)}`),
+      drop: "replaced",
+      expected: "complete for the second version only",
+      verify: completeWith(
+        textContains("Second version."),
+        (out) =>
+          out.article?.text.includes("First version.") ? "first version's text" : undefined,
+        (out) =>
+          out.manifest?.source.etag === md5(`Second version. ${englishArticle(2)}`)
+            ? undefined
+            : `manifest of version ${out.manifest?.source.etag}`,
+      ),
     },
     {
       name: "delete after processing",

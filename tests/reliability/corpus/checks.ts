@@ -23,8 +23,10 @@ export interface CaseOutputs {
   files: Map<string, Uint8Array>;
   /** Content-Type each output was stored with, by the same path. */
   contentTypes: Map<string, string>;
-  /** "Article Processed" events for this key. */
+  /** "Article Processed" events for the version the manifest is about. */
   events: number;
+  /** Events for other (older) versions of the same key. */
+  otherVersionEvents: number;
 }
 
 export type Drop =
@@ -33,12 +35,16 @@ export type Drop =
   /** The same bytes PUT twice at once: one article, one event. */
   | "twice"
   /** PUT, processed, then DELETE: the delete event changes nothing and starts nothing. */
-  | "then-delete";
+  | "then-delete"
+  /** PUT, then at once a PUT of `replacement` to the same key: the outputs are the second version's. */
+  | "replaced";
 
 export interface CorpusCase {
   name: string;
   key: string;
   body: Uint8Array;
+  /** The second version, for drop "replaced". */
+  replacement?: Uint8Array;
   drop: Drop;
   /** The outcome, in words, for the table. */
   expected: string;

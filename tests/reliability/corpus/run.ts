@@ -27,9 +27,9 @@ export async function dropCorpus(
   stack: LocalStack,
   cases: readonly CorpusCase[],
 ): Promise<CaseResult[]> {
-  const events = new Map<string, number>();
+  const events = new Map<string, string[]>();
   const unsubscribe = stack.events.onArticleProcessed((detail) => {
-    events.set(detail.source.key, (events.get(detail.source.key) ?? 0) + 1);
+    events.set(detail.source.key, [...(events.get(detail.source.key) ?? []), detail.source.etag]);
   });
   try {
     await Promise.all(
@@ -37,6 +37,8 @@ export async function dropCorpus(
         if (c.drop === "twice")
           await Promise.all([put(stack, c.key, c.body), put(stack, c.key, c.body)]);
         else await put(stack, c.key, c.body);
+        // The second version lands while the first is being processed.
+        if (c.drop === "replaced" && c.replacement) await put(stack, c.key, c.replacement);
       }),
     );
     await stack.dispatcher.idle();
@@ -52,7 +54,7 @@ export async function dropCorpus(
   }
   return Promise.all(
     cases.map(async (c) => {
-      const outputs = await readOutputs(stack, c.key, events.get(c.key) ?? 0);
+      const outputs = await readOutputs(stack, c.key, events.get(c.key) ?? []);
       return { case: c, outputs, problems: c.verify(outputs) };
     }),
   );
@@ -61,7 +63,7 @@ export async function dropCorpus(
 export async function readOutputs(
   stack: LocalStack,
   key: string,
-  events: number,
+  eventEtags: readonly string[],
 ): Promise<CaseOutputs> {
   const prefix = `${RESULTS_PREFIX}${articleIdFromKey(key)}/`;
   const keys = await stack.store.list(stack.buckets.results, prefix);
@@ -79,8 +81,14 @@ export async function readOutputs(
     const body = files.get(file);
     return body ? (JSON.parse(Buffer.from(body).toString("utf8")) as T) : undefined;
   };
-  const outputs: CaseOutputs = { files, contentTypes, events };
   const manifest = json<Manifest>(OUTPUT_FILES.manifest);
+  const current = eventEtags.filter((etag) => etag === manifest?.source.etag).length;
+  const outputs: CaseOutputs = {
+    files,
+    contentTypes,
+    events: current,
+    otherVersionEvents: eventEtags.length - current,
+  };
   const article = json<NormalizedArticle>(OUTPUT_FILES.article);
   const summary = json<ArticleSummary>(OUTPUT_FILES.summary);
   const translation = json<ArticleTranslation>(OUTPUT_FILES.translationJson(CORPUS_TARGET));

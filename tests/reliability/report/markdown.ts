@@ -61,6 +61,13 @@ export function renderReliabilityDoc(input: DocInput): string {
     "lost, nothing is billed twice, and nobody gets in. Each row below is asserted by a test",
     `(${input.testPaths.map((p) => `\`${p}\``).join(", ")}); the figures are what that run measured.`,
     "",
+    "```sh",
+    "npm run test:reliability                        # everything below, then rewrites this file",
+    "npm run test:reliability -- --load-count 200    # a smaller load run (or --skip-load)",
+    "npm run bench:load -- --count 1000 [--translator mock] [--json]",
+    "npx vitest run tests/reliability tests/property # the tests alone (part of npm test)",
+    "```",
+    "",
   ];
   out.push(...testSummary(vitest, input.root));
   out.push(...corpusSection(figures.corpus as CorpusFigures | undefined));
