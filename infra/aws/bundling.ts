@@ -30,8 +30,12 @@ export const BUNDLE_EXTERNALS: readonly string[] = [];
 
 /**
  * Module replacements (esbuild `alias`), relative to the project root. Lambda bundles take their
- * credentials from the environment only: see functions/common/lambda-credentials.ts.
+ * credentials from the environment only: see functions/common/lambda-credentials.ts. `node:http` is the same
+ * module, required the CommonJS way.
  */
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   "@aws-sdk/credential-provider-node": "./functions/common/lambda-credentials.ts",
+  // The tracer's `import http from "node:http"` otherwise loads undici and four more built-ins at init
+  // (~10 ms of CPU on translate, bench:bundle); see the shim.
+  "node:http": "./infra/aws/bundle-shims/node-http.cjs",
 };
