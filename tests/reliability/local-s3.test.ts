@@ -4,7 +4,7 @@
  * an object's metadata file in place (fs.writeFile, not atomically), so interleaved writes can leave it
  * half one writer's, half another's: invalid JSON, and from then on every HEAD and GET of the key answers
  * 500 InternalError. Seen in tests/e2e/pipeline.test.ts ("dropped twice") under full-suite load: the
- * language's job dead-letters and the article never completes.
+ * language's job dead-letters and the article never completes. The local store now serializes PUTs per key.
  */
 import { describe, expect, it } from "vitest";
 import { startReliabilityStack } from "./harness/stack";
@@ -13,7 +13,7 @@ const KEYS = 40;
 const WRITERS = 6;
 
 describe("local S3: concurrent writes of one key", () => {
-  it.fails("KNOWN BUG (local mode only; LocallyGuardedObjectStore.put is not serialized per key): should leave every object readable", async () => {
+  it("should leave every object readable when several writers PUT one key at once", async () => {
     // Prepare
     const reliability = await startReliabilityStack();
     const { stack } = reliability;

@@ -1,5 +1,5 @@
 /**
- * LOCAL ONLY. s3rver ignores If-None-Match / If-Match, so two finishers racing on manifest.json would both
+ * LOCAL ONLY. s3rver ignores If-None-Match / If-Match and is not atomic per key, so two finishers racing on manifest.json would both
  * "win" and send two completion events. Local mode runs every handler in one process, so an in-process lock
  * per key plus a HEAD check gives the same exactly-once answer S3's conditional write gives on AWS. It does
  * not protect against a second process writing to the same data folder; on AWS, S3 itself is the guard.
@@ -32,7 +32,9 @@ export class LocallyGuardedObjectStore implements ObjectStore {
     body: string | Uint8Array,
     options?: PutOptions,
   ): Promise<{ etag: string }> {
-    return this.inner.put(bucket, key, body, options);
+    // s3rver is not atomic per key: two concurrent PUTs of one key (a redelivered message running beside the
+    // original) can leave the object unreadable. S3 is; serialize writes per key to behave like it.
+    return this.withLock(`${bucket}/${key}`, () => this.inner.put(bucket, key, body, options));
   }
 
   list(bucket: string, prefix: string): Promise<string[]> {
