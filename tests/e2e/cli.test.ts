@@ -81,6 +81,34 @@ describe("npm start", () => {
     expect((await stat(join(out, "results", failed.articleId, "error.json"))).isFile()).toBe(true);
   });
 
+  it("should print the summary and the path of the article's report on a plain run", async () => {
+    // Prepare
+    const out = join(dir, "plain-out");
+
+    // Act
+    const result = await start([
+      SAMPLE_TXT,
+      "--translator",
+      "none",
+      "--out",
+      out,
+      "--data-dir",
+      join(dir, "plain-data"),
+    ]);
+
+    // Assess
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("summary:");
+    const reportLine = result.stdout.split("\n").find((line) => line.trim().startsWith("report: "));
+    expect(reportLine).toBeDefined();
+    const reportPath = reportLine?.trim().slice("report: ".length) ?? "";
+    expect(reportPath.endsWith("/report.html")).toBe(true);
+    const html = await readFile(join(ROOT, reportPath), "utf8").catch(() =>
+      readFile(reportPath, "utf8"),
+    );
+    expect(html).toContain("<!doctype html>");
+  });
+
   it("should exit 2 with a message naming the file when it does not exist", async () => {
     // Act
     const result = await start(["no/such/file.txt", "--data-dir", join(dir, "data")]);

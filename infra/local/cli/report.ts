@@ -85,6 +85,8 @@ export function formatReport(report: ArticleReport, detailed: boolean): string {
     const names = Object.keys(report.outputs).sort(byOutputOrder);
     lines.push(`  outputs in ${folder}/:`);
     lines.push(`    ${names.join("  ")}`);
+    const reportPath = report.outputs["report.html"];
+    if (reportPath) lines.push(`  report: ${shownPath(reportPath)}`);
   }
   return lines.join("\n");
 }
@@ -99,6 +101,11 @@ function byOutputOrder(a: string, b: string): number {
 function commonFolder(paths: string[]): string {
   const manifest = paths.find((p) => p.endsWith("/manifest.json")) ?? paths[0] ?? "";
   const folder = manifest.slice(0, manifest.lastIndexOf("/"));
-  const shown = relative(process.cwd(), folder);
-  return shown.startsWith("..") ? folder : shown || ".";
+  return shownPath(folder);
+}
+
+/** Relative to the working directory when under it, so the path is short and can be pasted. */
+function shownPath(path: string): string {
+  const shown = relative(process.cwd(), path);
+  return shown.startsWith("..") ? path : shown || ".";
 }
