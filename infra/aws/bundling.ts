@@ -2,6 +2,7 @@
  * How the Lambdas are bundled, shared by the stack (NodejsFunction) and the bundle benchmark
  * (tests/bench/bundle.bench.ts), so the benchmark measures exactly what is deployed.
  */
+import type { BuildOptions } from "esbuild";
 
 /** Lambda's Node 22 runtime. */
 export const BUNDLE_TARGET = "node22";
@@ -12,6 +13,13 @@ export const BUNDLE_TARGET = "node22";
  * sources as UTF-8, so the code is the same, only shorter (summarize −108 KiB, normalize −37 KiB).
  */
 export const BUNDLE_CHARSET: "utf8" | "ascii" = "utf8";
+
+/**
+ * Class and function names kept through minification: errors are named after their class
+ * (`this.name = new.target.name` in shared/errors.ts) and error records carry that name as `errorType`
+ * ("UnsupportedFormatError"); minified, it read "f2". Costs ~32 KiB and a few ms of init per function.
+ */
+export const BUNDLE_KEEP_NAMES = true;
 
 /**
  * ESM output: a bundled ESM handler initializes faster than CommonJS (measured in issue 5: CJS with the SDK
@@ -38,4 +46,28 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   // The tracer's `import http from "node:http"` otherwise loads undici and four more built-ins at init
   // (~10 ms of CPU on translate, bench:bundle); see the shim.
   "node:http": "./infra/aws/bundle-shims/node-http.cjs",
+  // linkedom's CSS parser, reached only through HTMLStyleElement.sheet, which nothing here reads: −195 KiB.
+  "cssomnom/parse": "./infra/aws/bundle-shims/cssomnom-parse.ts",
 };
+
+/**
+ * The esbuild build options of a Lambda bundle, as NodejsFunction passes them (for the benchmark and the
+ * tests that build bundles themselves; paths in `alias` are relative to `absWorkingDir`).
+ */
+export function lambdaBuildOptions(projectRoot: string): BuildOptions {
+  return {
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: BUNDLE_TARGET,
+    minify: true,
+    mainFields: ["module", "main"],
+    banner: { js: BUNDLE_BANNER },
+    charset: BUNDLE_CHARSET,
+    keepNames: BUNDLE_KEEP_NAMES,
+    external: [...BUNDLE_EXTERNALS],
+    alias: { ...BUNDLE_ALIASES },
+    absWorkingDir: projectRoot,
+    logLevel: "error",
+  };
+}

@@ -11,13 +11,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build, type Metafile } from "esbuild";
-import {
-  BUNDLE_ALIASES,
-  BUNDLE_BANNER,
-  BUNDLE_CHARSET,
-  BUNDLE_EXTERNALS,
-  BUNDLE_TARGET,
-} from "../../infra/aws/bundling";
+import { BUNDLE_EXTERNALS, BUNDLE_TARGET, lambdaBuildOptions } from "../../infra/aws/bundling";
 import { ROUTES } from "../../shared/pipeline/routing";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -58,23 +52,15 @@ async function bundle(
   external: readonly string[],
   extraAliases: Record<string, string> = {},
 ): Promise<{ bytes: number; metafile: Metafile }> {
+  const options = lambdaBuildOptions(ROOT);
   const result = await build({
+    ...options,
     metafile: true,
     entryPoints: [entry],
     outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: BUNDLE_TARGET,
-    minify: true,
-    mainFields: ["module", "main"],
-    banner: { js: BUNDLE_BANNER },
-    charset: BUNDLE_CHARSET,
     external: [...external],
     // The same replacements as the stack, except for packages left external (the runtime's copy is used).
-    alias: external.length > 0 ? { ...extraAliases } : { ...BUNDLE_ALIASES, ...extraAliases },
-    absWorkingDir: ROOT,
-    logLevel: "error",
+    alias: external.length > 0 ? { ...extraAliases } : { ...options.alias, ...extraAliases },
   });
   return { bytes: statSync(outfile).size, metafile: result.metafile };
 }

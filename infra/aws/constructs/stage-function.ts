@@ -16,6 +16,7 @@ import {
   BUNDLE_BANNER,
   BUNDLE_CHARSET,
   BUNDLE_EXTERNALS,
+  BUNDLE_KEEP_NAMES,
   BUNDLE_TARGET,
 } from "../bundling";
 
@@ -101,6 +102,7 @@ export class StageFunction extends Construct {
       bundling: {
         format: OutputFormat.ESM,
         minify: true,
+        keepNames: BUNDLE_KEEP_NAMES,
         target: BUNDLE_TARGET,
         mainFields: ["module", "main"],
         banner: BUNDLE_BANNER,
