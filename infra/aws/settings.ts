@@ -17,6 +17,7 @@ export const CONTEXT = {
   translateBrevity: "translateBrevity",
   terminologyNames: "terminologyNames",
   maxInputBytes: "maxInputBytes",
+  logPreviewChars: "logPreviewChars",
 } as const;
 
 type ContextValue = string | number | boolean | undefined | null;
@@ -39,6 +40,7 @@ export function settingsFromContext(read: (key: string) => unknown): PipelineSet
     [ENV.translateBrevity]: flatten(read(CONTEXT.translateBrevity)),
     [ENV.terminologyNames]: flatten(read(CONTEXT.terminologyNames)),
     [ENV.maxInputBytes]: flatten(read(CONTEXT.maxInputBytes)),
+    [ENV.logPreviewChars]: flatten(read(CONTEXT.logPreviewChars)),
   });
   return settings;
 }

@@ -28,7 +28,16 @@ export interface PipelineConfig {
   summaryLength: SummaryLength;
   translation: TranslationSettings;
   maxInputBytes: number;
+  /**
+   * Longest run of article text a log line may quote (the title preview of "article normalized"); 0 logs none.
+   * Logs are kept for weeks and read by more people than the articles: keep it short.
+   */
+  logPreviewChars: number;
 }
+
+/** The default for logPreviewChars: enough to recognize an article, not enough to carry it. */
+export const DEFAULT_LOG_PREVIEW_CHARS = 40;
+const MAX_LOG_PREVIEW_CHARS = 200;
 
 /** Environment variable names, shared by the stack that sets them and the handlers that read them. */
 export const ENV = {
@@ -42,6 +51,7 @@ export const ENV = {
   translateBrevity: "TRANSLATE_BREVITY",
   terminologyNames: "TERMINOLOGY_NAMES",
   maxInputBytes: "MAX_INPUT_BYTES",
+  logPreviewChars: "LOG_PREVIEW_CHARS",
   translateQueueUrl: "TRANSLATE_QUEUE_URL",
   eventBusName: "EVENT_BUS_NAME",
 } as const;
@@ -173,7 +183,30 @@ export function parseConfig(env: RawSettings): PipelineConfig {
       DEFAULT_MAX_INPUT_BYTES,
       Number.MAX_SAFE_INTEGER,
     ),
+    logPreviewChars: nonNegativeInt(
+      ENV.logPreviewChars,
+      env[ENV.logPreviewChars],
+      DEFAULT_LOG_PREVIEW_CHARS,
+      MAX_LOG_PREVIEW_CHARS,
+    ),
   };
+}
+
+function nonNegativeInt(name: string, value: RawValue, fallback: number, max: number): number {
+  const s = text(value);
+  if (s === undefined) return fallback;
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 0 || n > max) {
+    throw new ConfigError(`${name} must be a whole number from 0 to ${max}, got "${s}"`);
+  }
+  return n;
+}
+
+/** The start of a piece of article text, cut to the configured preview length, for a log line. */
+export function logPreview(textToLog: string | null | undefined, maxChars: number): string {
+  if (!textToLog || maxChars <= 0) return "";
+  const chars = Array.from(textToLog);
+  return chars.length <= maxChars ? textToLog : `${chars.slice(0, maxChars - 1).join("")}…`;
 }
 
 /** The inverse of parseConfig: the environment variables that reproduce this config. */
@@ -188,6 +221,7 @@ export function configToEnv(config: PipelineConfig): Record<string, string> {
     [ENV.translateBrevity]: String(translation.brevity),
     [ENV.terminologyNames]: translation.terminologyNames.join(","),
     [ENV.maxInputBytes]: String(config.maxInputBytes),
+    [ENV.logPreviewChars]: String(config.logPreviewChars),
   };
 }
 

@@ -1,6 +1,7 @@
 import { articleIdFromKey, OUTPUT_FILES, outputKey } from "../../contract/keys";
 import { InputError } from "../../errors";
 import { normalizeArticle } from "../../normalize";
+import { logPreview } from "../config";
 import { bareEtag, isMadeFrom, provenanceMetadata } from "../provenance";
 import {
   type Delivery,
@@ -112,6 +113,7 @@ export async function runNormalizeStage(
       key: articleKey,
       language: article.language.code,
       sentences: article.stats.sentences,
+      titlePreview: logPreview(article.title, ctx.config.logPreviewChars),
     });
     return result("written", article.stats.characters);
   } catch (error) {

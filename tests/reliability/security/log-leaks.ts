@@ -3,12 +3,15 @@
  * consecutive characters of an article's sentences that appears in the handlers' log lines.
  */
 
+import { DEFAULT_LOG_PREVIEW_CHARS } from "../../../shared/pipeline/config";
+
 /**
- * The longest run of article text a log line may quote. The pipeline has no setting for a preview; error
- * messages name the file, and V8's JSON.parse messages quote up to 10 characters of the input.
- * Override with RELIABILITY_LOG_PREVIEW_CHARS.
+ * The longest run of article text a log line may quote: the pipeline's LOG_PREVIEW_CHARS setting (the title
+ * preview of "article normalized"), 40 by default. Error messages name the file, and V8's JSON.parse messages
+ * quote up to 10 characters of the input. Override with RELIABILITY_LOG_PREVIEW_CHARS when the stack under test
+ * runs with another setting.
  */
-export const DEFAULT_LOG_PREVIEW_CHARS = 40;
+export { DEFAULT_LOG_PREVIEW_CHARS };
 
 export function logPreviewChars(env: NodeJS.ProcessEnv = process.env): number {
   const value = Number(env.RELIABILITY_LOG_PREVIEW_CHARS);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, configToEnv, parseConfig } from "../../../shared/pipeline/config";
+import { ConfigError, configToEnv, logPreview, parseConfig } from "../../../shared/pipeline/config";
 
 const BASE = { RESULTS_BUCKET: "results" };
 
@@ -11,7 +11,14 @@ describe("parseConfig", () => {
       summaryLength: { mode: "sentences", value: 3 },
       translation: { profanity: false, brevity: false, terminologyNames: [] },
       maxInputBytes: 10 * 1024 * 1024,
+      logPreviewChars: 40,
     });
+  });
+
+  it("should accept a log preview of 0 (no article text in logs) and reject a negative or huge one", () => {
+    expect(parseConfig({ ...BASE, LOG_PREVIEW_CHARS: "0" }).logPreviewChars).toBe(0);
+    expect(() => parseConfig({ ...BASE, LOG_PREVIEW_CHARS: "-1" })).toThrow(/LOG_PREVIEW_CHARS/);
+    expect(() => parseConfig({ ...BASE, LOG_PREVIEW_CHARS: "5000" })).toThrow(ConfigError);
   });
 
   it("should normalize, deduplicate and keep the order of target languages", () => {
@@ -61,5 +68,18 @@ describe("parseConfig", () => {
       SUMMARY_LENGTH: "ratio:0.2",
     });
     expect(parseConfig(configToEnv(config))).toEqual(config);
+  });
+});
+
+describe("logPreview", () => {
+  it("should cut text to the preview length with an ellipsis, counting code points", () => {
+    expect(logPreview("Dockworkers walk out", 40)).toBe("Dockworkers walk out");
+    expect(logPreview("Dockworkers walk out", 8)).toBe("Dockwor…");
+    expect(logPreview("😀😀😀😀", 3)).toBe("😀😀…");
+  });
+
+  it("should log nothing when the preview is 0 or there is no text", () => {
+    expect(logPreview("Dockworkers walk out", 0)).toBe("");
+    expect(logPreview(null, 40)).toBe("");
   });
 });
