@@ -92,12 +92,39 @@ export interface TrainOptions extends BoostOptions {
   softMix: number;
   leadBonus: number;
   leadSlope: number;
+  bags?: number;
 }
 
 export const METHOD = "boosted-trees-position-centrality-v1";
 
 /** Each source weighs as its sourceWeights entry says, spread evenly over its articles and their sentences. */
+/**
+ * With options.bags > 1, fits one ensemble per subsample (bag b leaves out every article whose index ≡ b mod
+ * bags) and averages them: the trees are concatenated with their leaf values divided by the number of bags.
+ */
 export function train(articles: readonly PreparedArticle[], options: TrainOptions): ScorerWeights {
+  const bags = options.bags ?? 1;
+  if (bags <= 1) return trainOne(articles, options);
+  const models = Array.from({ length: bags }, (_, b) =>
+    trainOne(
+      articles.filter((_, i) => i % bags !== b),
+      options,
+    ),
+  );
+  const first = models[0] as ScorerWeights;
+  return {
+    ...first,
+    base: models.reduce((sum, m) => sum + m.base, 0) / bags,
+    trees: models.flatMap((m) =>
+      m.trees.map((t) => ({
+        f: t.f,
+        v: t.v.map((v, i) => ((t.f[i] as number) < 0 ? v / bags : v)),
+      })),
+    ),
+  };
+}
+
+function trainOne(articles: readonly PreparedArticle[], options: TrainOptions): ScorerWeights {
   const rows: Float64Array[] = [];
   const labels: number[] = [];
   const weights: number[] = [];

@@ -47,6 +47,7 @@ const options: TrainOptions = {
   softMix: option("soft", 0),
   leadBonus: option("lead-bonus", 1.2),
   leadSlope: option("lead-slope", 2),
+  bags: option("bags", 3),
   sourceWeights: {
     cnndm: option("w-cnndm", 1),
     "cnndm-cased": option("w-cased", 1),
@@ -67,7 +68,9 @@ console.error(
 );
 
 const FOLDS = 5;
-const foldOf = (index: number) => index % FOLDS;
+// --fold-block B puts runs of B consecutive rows in the same fold: another split, to see how stable CV is.
+const foldBlock = option("fold-block", 1);
+const foldOf = (index: number) => Math.floor(index / foldBlock) % FOLDS;
 const byFile = new Map<string, PreparedArticle[]>();
 for (const a of prepared) byFile.set(a.file, [...(byFile.get(a.file) ?? []), a]);
 
