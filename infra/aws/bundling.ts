@@ -48,6 +48,8 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   "node:http": "./infra/aws/bundle-shims/node-http.cjs",
   // linkedom's CSS parser, reached only through HTMLStyleElement.sheet, which nothing here reads: −195 KiB.
   "cssomnom/parse": "./infra/aws/bundle-shims/cssomnom-parse.ts",
+  // Used only by the X-Ray SDK's AWS SDK v2 patcher (a version check), never called here: −29 KiB.
+  semver: "./infra/aws/bundle-shims/semver.cjs",
 };
 
 /**
