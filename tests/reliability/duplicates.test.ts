@@ -63,7 +63,7 @@ describe("every event delivered three times", () => {
 });
 
 describe("copies of one translate job running at the same time", () => {
-  it.fails("KNOWN BUG (translate checks with HEAD, then works, with no claim): should bill the job once", async () => {
+  it("should bill the job once (the copies find the claim, wait for its holder and skip)", async () => {
     // Prepare: one article, one language, room for all three deliveries at once (Lambda scales out).
     const batch = [{ key: "incoming/concurrent.txt", body: utf8(englishArticle(20)) }];
     const single = await runScenario({ batch, languages: ["es"] });

@@ -32,6 +32,8 @@ import {
   type StageContext,
   toJson,
 } from "./context";
+import { headTranslation, isTranslated } from "./translation-outputs";
+import { withWriteRetry } from "./write-retry";
 
 export interface FinalizeInput {
   articleId: string;
@@ -99,7 +101,7 @@ export async function finalizeManifest(
 
   const failed = Object.values(languages).some((o) => o.status === "failed");
   if (outputs.article && outputs.summary) {
-    const report = await writeReport(ctx, articleId, source, outputs, languages);
+    const report = await writeReport(ctx, input, outputs, languages);
     if (report) outputs.report = report;
   }
   const manifest: Manifest = {
@@ -126,13 +128,15 @@ async function languageOutcome(
 ): Promise<{ outcome: LanguageOutcome; durationMs: number } | undefined> {
   const bucket = ctx.config.resultsBucket;
   const jsonKey = outputKey(input.articleId, OUTPUT_FILES.translationJson(lang));
-  const json = await ctx.store.head(bucket, jsonKey);
-  if (isMadeFrom(json, input.source.etag)) {
+  const heads = await headTranslation(ctx.store, bucket, input.articleId, lang);
+  // The .json alone is not done: its delivery stopped before the .txt, and its redelivery rebuilds it.
+  if (isTranslated(heads, input.source.etag)) {
     return {
       outcome: { status: "succeeded", key: jsonKey },
-      durationMs: readProvenance(json?.metadata)?.durationMs ?? 0,
+      durationMs: readProvenance(heads.json?.metadata)?.durationMs ?? 0,
     };
   }
+  if (!isMadeFrom(heads.error, input.source.etag)) return undefined;
   const errorKey = outputKey(input.articleId, OUTPUT_FILES.translationError(lang));
   const stored = await ctx.store.get(bucket, errorKey);
   if (!stored || !isMadeFrom(stored, input.source.etag)) return undefined;
@@ -144,47 +148,63 @@ async function languageOutcome(
 }
 
 /**
- * report.html, written before the manifest so the manifest can point at it. A report that cannot be built is
- * logged and left out: it is a view of the outputs, never a reason to fail the article.
+ * report.html, written before the manifest so the manifest can point at it. A report that cannot be rendered
+ * (a bug, never transient) is logged and left out: it is a view of the outputs, never a reason to fail the
+ * article. A store that fails is transient: the PUT gets a few attempts, then the delivery fails and is
+ * retried, rather than announcing a manifest without its report for good. Only the last delivery goes
+ * without it, since a manifest without a report beats an article never announced.
  */
 async function writeReport(
   ctx: StageContext,
-  articleId: string,
-  source: SourceRef,
+  input: FinalizeInput,
   outputs: Outputs,
   languages: Record<string, LanguageOutcome>,
 ): Promise<string | undefined> {
+  const { articleId, source } = input;
   const bucket = ctx.config.resultsBucket;
   const started = ctx.now();
+  const read = async <T>(key: string): Promise<T> => {
+    const stored = await ctx.store.get(bucket, key);
+    if (!stored) throw new Error(`${key} is missing`);
+    return JSON.parse(Buffer.from(stored.body).toString("utf8")) as T;
+  };
   try {
-    const read = async <T>(key: string): Promise<T> => {
-      const stored = await ctx.store.get(bucket, key);
-      if (!stored) throw new Error(`${key} is missing`);
-      return JSON.parse(Buffer.from(stored.body).toString("utf8")) as T;
-    };
     const [article, summary, translations] = await Promise.all([
       read<NormalizedArticle>(outputs.article as string),
       read<ArticleSummary>(outputs.summary as string),
       Promise.all(Object.values(outputs.translations).map((t) => read<ArticleTranslation>(t.json))),
     ]);
-    const html = renderReport({
-      article,
-      summary,
-      translations,
-      manifest: { articleId, languages },
-    });
+    let html: string;
+    try {
+      html = renderReport({ article, summary, translations, manifest: { articleId, languages } });
+    } catch (error) {
+      ctx.logger.error("report.html could not be rendered; the manifest goes without it", {
+        error,
+      });
+      return undefined;
+    }
     const key = outputKey(articleId, OUTPUT_FILES.report);
-    await ctx.store.put(bucket, key, html, {
-      contentType: "text/html; charset=utf-8",
-      metadata: provenanceMetadata({
-        source,
-        startedAt: started.toISOString(),
-        durationMs: ctx.now().getTime() - started.getTime(),
-      }),
-    });
+    await withWriteRetry(
+      () =>
+        ctx.store.put(bucket, key, html, {
+          contentType: "text/html; charset=utf-8",
+          metadata: provenanceMetadata({
+            source,
+            startedAt: started.toISOString(),
+            durationMs: ctx.now().getTime() - started.getTime(),
+          }),
+        }),
+      (attempt, error) => ctx.logger.warn("report.html write failed: retrying", { attempt, error }),
+    );
     return key;
   } catch (error) {
-    ctx.logger.error("report.html could not be written; the manifest goes without it", { error });
+    if (input.delivery.attempt < input.delivery.maxAttempts) throw error;
+    ctx.logger.error(
+      "report.html could not be written on the last delivery; the manifest goes without it",
+      {
+        error,
+      },
+    );
     return undefined;
   }
 }

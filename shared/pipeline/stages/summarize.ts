@@ -14,6 +14,7 @@ import {
   toJson,
 } from "./context";
 import { finalizeManifest, recordArticleFailure } from "./finalize";
+import { hasOutcome, headTranslation } from "./translation-outputs";
 
 /** One object-created notification for results/<id>/article.json (key already decoded). */
 export interface SummarizeInput {
@@ -156,11 +157,8 @@ async function languagesWithoutOutcome(
   const bucket = ctx.config.resultsBucket;
   const checks = await Promise.all(
     languages.map(async (lang) => {
-      const [json, error] = await Promise.all([
-        ctx.store.head(bucket, outputKey(articleId, OUTPUT_FILES.translationJson(lang))),
-        ctx.store.head(bucket, outputKey(articleId, OUTPUT_FILES.translationError(lang))),
-      ]);
-      return isMadeFrom(json, source.etag) || isMadeFrom(error, source.etag) ? undefined : lang;
+      const heads = await headTranslation(ctx.store, bucket, articleId, lang);
+      return hasOutcome(heads, source.etag) ? undefined : lang;
     }),
   );
   return checks.filter((lang): lang is string => lang !== undefined);

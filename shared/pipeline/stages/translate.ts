@@ -2,10 +2,11 @@ import type { NormalizedArticle } from "../../contract/article";
 import { OUTPUT_FILES, outputKey } from "../../contract/keys";
 import type { ErrorRecord } from "../../contract/manifest";
 import type { ArticleSummary } from "../../contract/summary";
+import type { ArticleTranslation } from "../../contract/translation";
 import { SCHEMA_VERSION } from "../../contract/version";
 import { renderTranslationText, translateArticle } from "../../translate";
-import type { StoredObject, TranslateJob } from "../ports";
-import { isMadeFrom, provenanceMetadata } from "../provenance";
+import type { PutOptions, StoredObject, TranslateJob } from "../ports";
+import { isMadeFrom, provenanceMetadata, readProvenance } from "../provenance";
 import {
   type Delivery,
   errorMessage,
@@ -18,6 +19,9 @@ import {
   toJson,
 } from "./context";
 import { type FinalizeResult, finalizeManifest } from "./finalize";
+import { claimTranslation, type HeldClaim, TranslationClaimedError } from "./translation-claim";
+import { hasOutcome, headTranslation } from "./translation-outputs";
+import { withWriteRetry } from "./write-retry";
 
 export interface TranslateInput {
   job: TranslateJob;
@@ -67,13 +71,16 @@ export async function runTranslateStage(
     return { ...base, finalize: finalized.outcome };
   };
 
-  const [json, failed] = await Promise.all([
-    ctx.store.head(bucket, key(OUTPUT_FILES.translationJson(lang))),
-    ctx.store.head(bucket, key(OUTPUT_FILES.translationError(lang))),
-  ]);
-  if (isMadeFrom(json, source.etag) || isMadeFrom(failed, source.etag)) {
+  const heads = await headTranslation(ctx.store, bucket, articleId, lang);
+  if (hasOutcome(heads, source.etag)) {
     ctx.logger.info("language already has an outcome for this version: skipping", { lang });
     return result("skipped");
+  }
+  // The paid translation is stored but its .txt is not (the delivery stopped between the two writes).
+  if (isMadeFrom(heads.json, source.etag)) {
+    await rebuildText(ctx, job, started);
+    ctx.logger.info("translation text rebuilt from the stored translation", { lang });
+    return result("written");
   }
 
   const [articleObject, summaryObject] = await Promise.all([
@@ -88,6 +95,12 @@ export async function runTranslateStage(
   const article = parse<NormalizedArticle>(articleObject);
   const summary = parse<ArticleSummary>(summaryObject);
 
+  // Outside the try below: a busy claim is never this language's failure, only a reason to come back later.
+  const claim = await claimOrAwaitHolder(ctx, job);
+  if (claim === "holder-finished") {
+    ctx.logger.info("another delivery translated this language meanwhile: skipping", { lang });
+    return result("skipped");
+  }
   try {
     const translation = await translateArticle({
       article,
@@ -101,9 +114,13 @@ export async function runTranslateStage(
       startedAt: started.toISOString(),
       durationMs: ctx.now().getTime() - started.getTime(),
     });
-    // The .txt first: the .json marks the language done, so it is the last write.
-    await ctx.store.put(
-      bucket,
+    // The .json first: it is the durable record of what was paid for, and the .txt can be rebuilt from it.
+    await writeOutput(ctx, key(OUTPUT_FILES.translationJson(lang)), toJson(translation), {
+      contentType: JSON_TYPE,
+      metadata,
+    });
+    await writeOutput(
+      ctx,
       key(OUTPUT_FILES.translationText(lang)),
       renderTranslationText(translation),
       {
@@ -111,19 +128,17 @@ export async function runTranslateStage(
         metadata,
       },
     );
-    await ctx.store.put(bucket, key(OUTPUT_FILES.translationJson(lang)), toJson(translation), {
-      contentType: JSON_TYPE,
-      metadata,
-    });
     ctx.logger.info("article translated", {
       lang,
       engine: translation.engine,
       charactersBilled,
       requests: translation.requests,
     });
-    return result("written");
   } catch (error) {
-    if (!shouldRecordFailure(error, delivery)) throw error;
+    if (!shouldRecordFailure(error, delivery)) {
+      await releaseClaim(ctx, claim);
+      throw error;
+    }
     ctx.logger.warn("translation failed for good: recording it for this language", { lang, error });
     const now = ctx.now();
     const record: ErrorRecord = {
@@ -136,7 +151,7 @@ export async function runTranslateStage(
       language: lang,
       at: now.toISOString(),
     };
-    await ctx.store.put(bucket, key(OUTPUT_FILES.translationError(lang)), toJson(record), {
+    await writeOutput(ctx, key(OUTPUT_FILES.translationError(lang)), toJson(record), {
       contentType: JSON_TYPE,
       metadata: provenanceMetadata({
         source,
@@ -145,6 +160,91 @@ export async function runTranslateStage(
       }),
     });
     return result("failed");
+  }
+  // Outside the try: a manifest or report that cannot be written yet is not a failed translation.
+  return result("written");
+}
+
+/** A write after a paid translation: a few cheap in-process attempts before a redelivery that bills again. */
+function writeOutput(
+  ctx: TranslateContext,
+  key: string,
+  body: string,
+  options: PutOptions,
+): Promise<unknown> {
+  return withWriteRetry(
+    () => ctx.store.put(ctx.config.resultsBucket, key, body, options),
+    (attempt, error) =>
+      ctx.logger.warn("output write failed: retrying it", { key, attempt, error }),
+  );
+}
+
+/** The .txt from the stored .json: no Translate call, same bytes as the first delivery would have written. */
+async function rebuildText(ctx: TranslateContext, job: TranslateJob, started: Date): Promise<void> {
+  const bucket = ctx.config.resultsBucket;
+  const stored = await ctx.store.get(
+    bucket,
+    outputKey(job.articleId, OUTPUT_FILES.translationJson(job.targetLanguage)),
+  );
+  const translation = parse<ArticleTranslation>(stored);
+  const recorded = readProvenance(stored?.metadata);
+  const text = renderTranslationText(translation);
+  await writeOutput(
+    ctx,
+    outputKey(job.articleId, OUTPUT_FILES.translationText(job.targetLanguage)),
+    text,
+    {
+      contentType: TEXT_TYPE,
+      metadata: provenanceMetadata({
+        source: job.source,
+        startedAt: recorded?.startedAt || started.toISOString(),
+        durationMs: recorded?.durationMs ?? ctx.now().getTime() - started.getTime(),
+      }),
+    },
+  );
+}
+
+/**
+ * Pauses between looks at a job another delivery holds: ~15 s in all. Waiting here, not in the queue, lets a
+ * copy end as a plain skip once the holder is done (a redelivery would count as a retry and announce the
+ * article again); only a holder still busy after that makes the copy fail and come back later.
+ */
+const CLAIM_WAITS_MS = [
+  100, 200, 400, 800, 1000, 1000, 1000, 1500, 2000, 2000, 2000, 2000,
+] as const;
+
+async function claimOrAwaitHolder(
+  ctx: TranslateContext,
+  job: TranslateJob,
+): Promise<HeldClaim | "holder-finished"> {
+  const bucket = ctx.config.resultsBucket;
+  const scope = {
+    store: ctx.store,
+    bucket,
+    articleId: job.articleId,
+    language: job.targetLanguage,
+    source: job.source,
+    now: ctx.now,
+  };
+  for (const waitMs of [...CLAIM_WAITS_MS, undefined]) {
+    try {
+      return await claimTranslation(scope);
+    } catch (error) {
+      if (!(error instanceof TranslationClaimedError) || waitMs === undefined) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+    const heads = await headTranslation(ctx.store, bucket, job.articleId, job.targetLanguage);
+    if (hasOutcome(heads, job.source.etag)) return "holder-finished";
+  }
+  throw new Error("unreachable: the last claim attempt either returns or throws");
+}
+
+/** Best effort: a claim left behind only delays the next delivery until it is stale. */
+async function releaseClaim(ctx: TranslateContext, claim: HeldClaim): Promise<void> {
+  try {
+    await claim.release();
+  } catch (error) {
+    ctx.logger.warn("translation claim could not be released; it expires on its own", { error });
   }
 }
 
