@@ -1,0 +1,71 @@
+/**
+ * The Lambda bundles replace `eld/extrasmall` with infra/aws/bundle-shims/eld-extrasmall.mjs (same detector,
+ * database parsed from JSON on first use). Its data must be eld's, and its answers eld's.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { eld as real } from "eld/extrasmall";
+import { describe, expect, it } from "vitest";
+import { eld as shim } from "../../infra/aws/bundle-shims/eld-extrasmall.mjs";
+import { ELD_EXTRASMALL_JSON } from "../../infra/aws/bundle-shims/eld-extrasmall-data.generated.mjs";
+import { SHORT_TEXT_LANGUAGES } from "../../shared/normalize/language";
+
+const ROOT = join(import.meta.dirname, "../..");
+const EVAL = join(ROOT, "../shared/eval");
+
+type Detector = typeof real;
+
+function answer(detector: Detector, text: string) {
+  const result = detector.detect(text);
+  return { language: result.language, reliable: result.isReliable(), scores: result.getScores() };
+}
+
+function texts(): string[] {
+  const found = ["tests/fixtures/samples", "tests/fixtures/normalize"].flatMap((dir) =>
+    readdirSync(join(ROOT, dir)).map((file) =>
+      readFileSync(join(ROOT, dir, file), "utf8").slice(0, 2000),
+    ),
+  );
+  if (!existsSync(EVAL)) {
+    console.log(`eld shim: ${EVAL} is absent, comparing on the repo fixtures only`);
+    return found;
+  }
+  for (const file of readdirSync(EVAL).filter((name) => name.endsWith(".jsonl"))) {
+    const rows = readFileSync(join(EVAL, file), "utf8").split("\n").filter(Boolean).slice(0, 60);
+    for (const row of rows) {
+      const data = JSON.parse(row) as Record<string, unknown>;
+      for (const key of ["title", "text", "en", "es"]) {
+        const value = data[key];
+        if (typeof value === "string") found.push(value.slice(0, 300), value.slice(0, 60));
+      }
+    }
+  }
+  return found;
+}
+
+describe("eld shim of the Lambda bundles", () => {
+  it("should hold eld's extra-small database exactly", async () => {
+    // Prepare
+    const { ngramsData } = (await import(
+      "../../node_modules/eld/src/ngrams/extrasmall.js" as string
+    )) as { ngramsData: unknown };
+    // Assess
+    expect(JSON.parse(ELD_EXTRASMALL_JSON)).toEqual(ngramsData);
+  });
+
+  it("should detect what eld detects, on full texts and within the short-text subset", () => {
+    const all = texts();
+    expect(all.length).toBeGreaterThan(3);
+    for (const text of all) {
+      // Assess
+      expect(answer(shim, text), text).toEqual(answer(real, text));
+    }
+    for (const detector of [real, shim]) detector.setLanguageSubset([...SHORT_TEXT_LANGUAGES]);
+    try {
+      for (const text of all)
+        expect(answer(shim, text.slice(0, 80)), text).toEqual(answer(real, text.slice(0, 80)));
+    } finally {
+      for (const detector of [real, shim]) detector.setLanguageSubset(false);
+    }
+  });
+});
