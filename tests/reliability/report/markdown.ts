@@ -78,7 +78,7 @@ export function renderReliabilityDoc(input: DocInput): string {
   out.push(...securitySection(vitest));
   out.push("## Known bugs and gaps", "");
   out.push(
-    "Pinned by `it.fails` tests: they pass while the bug is there and fail once it is fixed.",
+    "Open ones are pinned by `it.fails` tests (they pass while the bug is there and fail once it is fixed); fixed ones name the test that now asserts the fix.",
     "",
   );
   for (const issue of KNOWN_ISSUES) out.push(`- ${issue}`);
