@@ -52,6 +52,9 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   semver: "./infra/aws/bundle-shims/semver.cjs",
   // The same language detector and database, parsed as JSON on first use: ~100 ms less CPU per cold start.
   "eld/extrasmall": "./infra/aws/bundle-shims/eld-extrasmall.mjs",
+  // The HTML stack (linkedom, htmlparser2, Readability: ~270 KiB) evaluated on the first .html article only.
+  linkedom: "./infra/aws/bundle-shims/linkedom.mjs",
+  "@mozilla/readability": "./infra/aws/bundle-shims/readability.mjs",
 };
 
 /**

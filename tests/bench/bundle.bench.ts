@@ -62,10 +62,20 @@ async function bundle(
     entryPoints: [entry],
     outfile,
     external: [...external],
-    // The same replacements as the stack, except for packages left external (the runtime's copy is used).
-    alias: external.length > 0 ? { ...extraAliases } : { ...options.alias, ...extraAliases },
+    alias: { ...aliasesFor(external, options.alias ?? {}), ...extraAliases },
   });
   return { bytes: statSync(outfile).size, metafile: result.metafile };
+}
+
+/** The stack's replacements, except those of SDK packages when the SDK is left external (the runtime's copy). */
+function aliasesFor(
+  external: readonly string[],
+  aliases: Record<string, string>,
+): Record<string, string> {
+  if (external.length === 0) return aliases;
+  return Object.fromEntries(
+    Object.entries(aliases).filter(([from]) => !from.startsWith("@aws-sdk/")),
+  );
 }
 
 /** The client class of each SDK package the handlers use. */
