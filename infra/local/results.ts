@@ -1,7 +1,12 @@
 /** Reads an article's outputs back from the results bucket and mirrors them to a local folder. */
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
-import { OUTPUT_FILES, outputKey, RESULTS_PREFIX } from "../../shared/contract/keys";
+import {
+  BOOKKEEPING_FOLDER,
+  OUTPUT_FILES,
+  outputKey,
+  RESULTS_PREFIX,
+} from "../../shared/contract/keys";
 import type { ErrorRecord, Manifest } from "../../shared/contract/manifest";
 import type { ArticleSummary } from "../../shared/contract/summary";
 import type { LocalStack } from "./stack";
@@ -10,7 +15,7 @@ export interface ArticleResult {
   manifest?: Manifest;
   summary?: ArticleSummary;
   error?: ErrorRecord;
-  /** Every object under results/<id>/, as bucket keys. */
+  /** Every output under results/<id>/, as bucket keys (bookkeeping such as translation claims left out). */
   keys: string[];
 }
 
@@ -30,11 +35,12 @@ export async function readArticleResult(
     readJson<ErrorRecord>(stack, outputKey(articleId, OUTPUT_FILES.error)),
     stack.store.list(stack.buckets.results, `${RESULTS_PREFIX}${articleId}/`),
   ]);
+  const bookkeeping = outputKey(articleId, BOOKKEEPING_FOLDER);
   return {
     ...(manifest ? { manifest } : {}),
     ...(summary ? { summary } : {}),
     ...(error ? { error } : {}),
-    keys,
+    keys: keys.filter((key) => !key.startsWith(bookkeeping)),
   };
 }
 

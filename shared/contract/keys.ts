@@ -19,6 +19,12 @@ export const OUTPUT_FILES = {
   translationError: (lang: string) => `translations/${lang}.error.json`,
 } as const;
 
+/**
+ * Bookkeeping beside the outputs, relative to `results/<articleId>/`: claims on translation jobs (so copies of a
+ * job running at once bill it once). Not an output: consumers ignore this folder.
+ */
+export const BOOKKEEPING_FOLDER = "claims/";
+
 const SAFE_SEGMENT = /[^a-z0-9._-]+/g;
 
 function slugSegment(segment: string): string {

@@ -4,7 +4,7 @@
  * delivers at least once, Lambda scales out) bill it once. The holder's outputs are the record of the work; the
  * claim only says "someone is paying for this right now".
  */
-import { outputKey } from "../../contract/keys";
+import { BOOKKEEPING_FOLDER, outputKey } from "../../contract/keys";
 import { PipelineError } from "../../errors";
 import type { ObjectStore } from "../ports";
 import { bareEtag, type SourceRef } from "../provenance";
@@ -15,7 +15,7 @@ import { JSON_TYPE, toJson } from "./context";
  * Beside the outputs, not in translations/: a consumer globbing translations/*.json must get translations only.
  * Under results/ like every output, so the stages' IAM grant (results/*) covers it.
  */
-export const translationClaimFile = (lang: string) => `claims/translate-${lang}.json`;
+export const translationClaimFile = (lang: string) => `${BOOKKEEPING_FOLDER}translate-${lang}.json`;
 
 /**
  * A claim older than this belongs to an invocation that is gone: Lambda kills it at its timeout, and its
