@@ -9,6 +9,22 @@ export interface TranslateTextsRequest {
   targetLanguage: string;
   /** Sentences in document order; the response has exactly one translation per entry, same order. */
   texts: readonly string[];
+  /**
+   * What earlier deliveries of this job already paid for. An engine that bills per request answers a request
+   * it finds here from it (no call, no bill) and records each request it pays for, so a delivery that fails
+   * midway leaves the next one only the rest. Free engines may ignore it.
+   */
+  memory?: TranslationMemory;
+}
+
+/** Paid translations of one job (article version × target language), kept across deliveries. */
+export interface TranslationMemory {
+  /** Exact request text → the engine's answer to it. */
+  readonly translations: Map<string, string>;
+  /** Characters billed for every recorded answer, all deliveries so far. */
+  charactersBilled: number;
+  /** Answered (billed) requests behind the recorded answers, all deliveries so far. */
+  requests: number;
 }
 
 export interface TranslateTextsResult {

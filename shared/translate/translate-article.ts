@@ -3,7 +3,7 @@ import type { ArticleSummary } from "../contract/summary";
 import type { ArticleTranslation, TranslatedBlock } from "../contract/translation";
 import { SCHEMA_VERSION } from "../contract/version";
 import { ArticleMisalignedError, TranslationMisalignedError } from "./errors";
-import type { Translator } from "./port";
+import type { TranslationMemory, Translator } from "./port";
 import { primaryLanguage } from "./transport";
 
 export interface TranslateArticleInput {
@@ -11,6 +11,8 @@ export interface TranslateArticleInput {
   summary: ArticleSummary;
   targetLanguage: string;
   translator: Translator;
+  /** Passed to the engine: answers paid for by earlier deliveries of this job (see TranslateTextsRequest). */
+  memory?: TranslationMemory;
 }
 
 /**
@@ -50,7 +52,12 @@ export async function translateArticle(input: TranslateArticleInput): Promise<Ar
       requests: 0,
     });
   }
-  const result = await translator.translateTexts({ sourceLanguage, targetLanguage, texts });
+  const result = await translator.translateTexts({
+    sourceLanguage,
+    targetLanguage,
+    texts,
+    ...(input.memory ? { memory: input.memory } : {}),
+  });
   if (result.texts.length !== texts.length) {
     throw new TranslationMisalignedError(
       `${translator.engine} returned ${result.texts.length} translations for ${texts.length} sentences`,

@@ -71,6 +71,19 @@ function manifestOf(run: ScenarioResult, key: string): Record<string, unknown> |
   return text === undefined ? undefined : JSON.parse(text);
 }
 
+/** translations/<lang>.error.json paths of a run: languages that failed for good. */
+function failedLanguageFiles(run: ScenarioResult): string[] {
+  return [...run.snapshot.keys()].filter((path) =>
+    /\/translations\/[^/]+\.error\.json$/.test(path),
+  );
+}
+
+/** What a run's translations/<lang>.json records as billed, for the language of an error record's path. */
+function billedIn(run: ScenarioResult, errorPath: string): number {
+  const record = run.snapshot.get(errorPath.replace(/\.error\.json$/, ".json"));
+  return record === undefined ? 0 : Number(JSON.parse(record).charactersBilled);
+}
+
 /** Source keys whose outputs differ from the clean run's (clock fields aside). */
 function articlesDiffering(run: ScenarioResult): string[] {
   const paths = snapshotDifferences(clean.snapshot, run.snapshot);
@@ -100,14 +113,44 @@ describe("Amazon Translate faults", () => {
     expect(run.deadLetters).toBe(0);
   });
 
-  it("should still end every article with a manifest when faults reach the adapter with no SDK retry (aws-sdk-client-mock)", () => {
-    // The mock replaces `send`, so only the queue retries: a language whose requests keep failing through
-    // every delivery is recorded as failed (manifest "partial"), not lost. The billed overhead is reported.
+  // The mock replaces `send`, so only the queue retries (5 deliveries): each delivery saves the requests it got
+  // answered (claims/memory-<lang>.json) and the next one pays only for the rest. About half the calls fail here
+  // (3 in every 10 are 5xx, 30% of the rest throttled), so a language whose one request is refused at all five
+  // deliveries still fails for good: nothing can finish it without more deliveries, and it is recorded, not lost.
+  it("should never bill a text twice when faults reach the adapter with no SDK retry (aws-sdk-client-mock)", () => {
     const run = scenarios.adapterFaults as ScenarioResult;
     expect(run.meter.throttled).toBeGreaterThan(0);
+    expect(run.meter.serverErrors).toBeGreaterThan(0);
+    const billedAgain = [...run.meter.billedTexts].filter(
+      ([text, times]) => times > (clean.meter.billedTexts.get(text) ?? 0),
+    );
+    expect(billedAgain.map(([text]) => text.slice(0, 40))).toEqual([]);
+    // Exactly the clean run's bill, less what the clean run paid for the languages that failed here.
+    const neverFinished = failedLanguageFiles(run).map((path) => billedIn(clean, path));
+    const unbilled = neverFinished.reduce((sum, characters) => sum + characters, 0);
+    expect(run.meter.billedCharacters).toBe(clean.meter.billedCharacters - unbilled);
+  });
+
+  it("should end the ~80 KB article (nine requests per language) exactly like the clean run under adapter faults", () => {
+    const run = scenarios.adapterFaults as ScenarioResult;
+    expect(articlesDiffering(run)).not.toContain("incoming/long.txt");
+  });
+
+  it("should end every article with a manifest under adapter faults, differing from the clean run only by languages refused at every delivery", () => {
+    const run = scenarios.adapterFaults as ScenarioResult;
     expect(KEYS.filter((k) => !manifestOf(run, k))).toEqual([]);
     expect(KEYS.filter((k) => !run.events.get(k))).toEqual([]);
     expect(run.deadLetters).toBe(0);
+    const failedArticles = new Set(failedLanguageFiles(run).map((path) => path.split("/")[1]));
+    const unexplained = articlesDiffering(run).filter(
+      (key) => !failedArticles.has(articleIdFromKey(key)),
+    );
+    expect(unexplained).toEqual([]);
+    for (const path of failedLanguageFiles(run)) {
+      expect(JSON.parse(run.snapshot.get(path) ?? "{}").errorType).toBe(
+        "TranslateUnavailableError",
+      );
+    }
   });
 });
 

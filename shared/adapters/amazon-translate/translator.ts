@@ -16,6 +16,7 @@ import type {
   EngineSettings,
   TranslateTextsRequest,
   TranslateTextsResult,
+  TranslationMemory,
   Translator,
 } from "../../translate/port";
 import { sameLanguage } from "../../translate/translate-article";
@@ -66,6 +67,8 @@ interface Meter {
   detectedSource?: string;
   /** The first terminal error: queued requests of the same call are not sent once the language has failed. */
   failure?: unknown;
+  /** Answers paid for by earlier deliveries; every answer paid for now is added to it. */
+  memory?: TranslationMemory;
 }
 
 /** The Translator port on Amazon Translate's TranslateText. */
@@ -104,9 +107,17 @@ export class AmazonTranslateTranslator implements Translator {
     const source = request.sourceLanguage === "und" ? AUTO : request.sourceLanguage;
     const plan = planLineTransport(request.texts, targetLanguage, this.maxRequestBytes);
     const meter: Meter = { characters: 0, requests: 0 };
-    const translated = await Promise.all(
+    if (request.memory) meter.memory = request.memory;
+    // Every chunk settles before a failure is thrown: the ones still in flight are paid for, and their answers
+    // must reach the memory so the next delivery does not pay for them again.
+    const settled = await Promise.allSettled(
       plan.chunks.map((chunk) => this.translateChunk(chunk, source, targetLanguage, meter)),
     );
+    const translated: string[][] = [];
+    for (const outcome of settled) {
+      if (outcome.status === "rejected") throw meter.failure ?? outcome.reason;
+      translated.push(outcome.value);
+    }
     const result: TranslateTextsResult = {
       texts: plan.assemble(translated),
       charactersBilled: meter.characters,
@@ -146,6 +157,8 @@ export class AmazonTranslateTranslator implements Translator {
     target: string,
     meter: Meter,
   ): Promise<string> {
+    const remembered = meter.memory?.translations.get(text);
+    if (remembered !== undefined) return remembered;
     try {
       return await this.send(text, source, target, meter);
     } catch (error) {
@@ -196,11 +209,17 @@ export class AmazonTranslateTranslator implements Translator {
           }),
         );
         // A rejected request translated nothing; only answered requests count as billed.
+        const answer = output.TranslatedText ?? "";
         meter.characters += codePoints(text);
+        if (meter.memory) {
+          meter.memory.translations.set(text, answer);
+          meter.memory.charactersBilled += codePoints(text);
+          meter.memory.requests++;
+        }
         if (source === AUTO && output.SourceLanguageCode) {
           meter.detectedSource ??= output.SourceLanguageCode;
         }
-        return output.TranslatedText ?? "";
+        return answer;
       } catch (error) {
         throw this.typed(error, text, source, target, meter);
       }

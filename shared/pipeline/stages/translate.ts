@@ -20,6 +20,12 @@ import {
 } from "./context";
 import { type FinalizeResult, finalizeManifest } from "./finalize";
 import { claimTranslation, type HeldClaim, TranslationClaimedError } from "./translation-claim";
+import {
+  type LoadedMemory,
+  loadTranslationMemory,
+  type MemoryScope,
+  saveTranslationMemory,
+} from "./translation-memory";
 import { hasOutcome, headTranslation } from "./translation-outputs";
 import { withWriteRetry } from "./write-retry";
 
@@ -101,14 +107,23 @@ export async function runTranslateStage(
     ctx.logger.info("another delivery translated this language meanwhile: skipping", { lang });
     return result("skipped");
   }
+  const memoryScope: MemoryScope = { store: ctx.store, bucket, articleId, language: lang, source };
+  const loaded = await loadTranslationMemory(memoryScope);
   try {
-    const translation = await translateArticle({
+    const translated = await translateArticle({
       article,
       summary,
       targetLanguage: lang,
       translator: ctx.translator,
+      memory: loaded.memory,
     });
-    charactersBilled = translation.charactersBilled;
+    charactersBilled = translated.charactersBilled;
+    // The record states what the language cost across every delivery, as the invoice will.
+    const translation: ArticleTranslation = {
+      ...translated,
+      charactersBilled: loaded.billedBefore.charactersBilled + translated.charactersBilled,
+      requests: loaded.billedBefore.requests + translated.requests,
+    };
     const metadata = provenanceMetadata({
       source,
       startedAt: started.toISOString(),
@@ -136,6 +151,8 @@ export async function runTranslateStage(
     });
   } catch (error) {
     if (!shouldRecordFailure(error, delivery)) {
+      // Before the claim is released: the next delivery must find what this one already paid for.
+      await saveMemory(ctx, memoryScope, loaded, started);
       await releaseClaim(ctx, claim);
       throw error;
     }
@@ -237,6 +254,31 @@ async function claimOrAwaitHolder(
     if (hasOutcome(heads, job.source.etag)) return "holder-finished";
   }
   throw new Error("unreachable: the last claim attempt either returns or throws");
+}
+
+/** Best effort: a memory not saved only makes the next delivery pay again, and must not hide the failure. */
+async function saveMemory(
+  ctx: TranslateContext,
+  scope: MemoryScope,
+  loaded: LoadedMemory,
+  started: Date,
+): Promise<void> {
+  try {
+    const saved = await saveTranslationMemory(scope, loaded, {
+      startedAt: started.toISOString(),
+      durationMs: ctx.now().getTime() - started.getTime(),
+    });
+    if (saved) {
+      ctx.logger.info("translation progress saved for the next delivery", {
+        lang: scope.language,
+        requests: loaded.memory.translations.size,
+      });
+    }
+  } catch (error) {
+    ctx.logger.warn("translation progress could not be saved; the next delivery pays again", {
+      error,
+    });
+  }
 }
 
 /** Best effort: a claim left behind only delays the next delivery until it is stale. */

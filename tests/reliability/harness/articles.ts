@@ -83,6 +83,8 @@ export async function snapshotOutputs(
   for (const article of batch) {
     const prefix = `${RESULTS_PREFIX}${articleIdFromKey(article.key)}/`;
     for (const key of await stack.store.list(stack.buckets.results, prefix)) {
+      // Progress of deliveries that failed midway: a clean run has none, and the outputs are what must match.
+      if (key.includes("/claims/memory-")) continue;
       const stored = await stack.store.get(stack.buckets.results, key);
       if (stored)
         snapshot.set(key, withoutClockTimes(key, Buffer.from(stored.body).toString("utf8")));
