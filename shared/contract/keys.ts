@@ -21,7 +21,8 @@ export const OUTPUT_FILES = {
 
 /**
  * Bookkeeping beside the outputs, relative to `results/<articleId>/`: claims on translation jobs (so copies of a
- * job running at once bill it once). Not an output: consumers ignore this folder.
+ * job running at once bill it once) and translation memories (what a failed delivery already paid for). Not an
+ * output: consumers ignore this folder.
  */
 export const BOOKKEEPING_FOLDER = "claims/";
 
