@@ -18,12 +18,14 @@ export class LocallyGuardedObjectStore implements ObjectStore {
 
   constructor(private readonly inner: ObjectStore) {}
 
+  // Reads wait for the writes of their key too: s3rver writes body and metadata in place, so a read during a
+  // write can see half of it, where S3 returns the old or the new object whole.
   get(bucket: string, key: string): Promise<StoredObject | undefined> {
-    return this.inner.get(bucket, key);
+    return this.withLock(`${bucket}/${key}`, () => this.inner.get(bucket, key));
   }
 
   head(bucket: string, key: string): Promise<ObjectHead | undefined> {
-    return this.inner.head(bucket, key);
+    return this.withLock(`${bucket}/${key}`, () => this.inner.head(bucket, key));
   }
 
   put(

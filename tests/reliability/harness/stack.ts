@@ -16,7 +16,6 @@ import { type LocalStack, startLocalStack } from "../../../infra/local/stack";
 import { ENV, type RawSettings } from "../../../shared/pipeline/config";
 import type { ObjectStore, Translator } from "../../../shared/pipeline/ports";
 import type { StageName } from "../../../shared/pipeline/routing";
-import { AtomicKeyStore } from "./atomic-store";
 
 export const STAGES: readonly StageName[] = ["normalize", "summarize", "translate"];
 
@@ -73,8 +72,8 @@ export async function startReliabilityStack(
       translate: late("translate"),
     },
   });
-  const atomic = new AtomicKeyStore(stack.store);
-  const handlerStore = options.wrapStore ? options.wrapStore(atomic) : atomic;
+  // The local stack's store is atomic per key, as S3 is (infra/local/s3/guarded-store.ts).
+  const handlerStore = options.wrapStore ? options.wrapStore(stack.store) : stack.store;
   const sink = createLogSink(stack.logFile, false);
   const deps = {
     store: handlerStore,
