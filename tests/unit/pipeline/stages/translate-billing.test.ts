@@ -1,25 +1,8 @@
-/**
- * Translate stage: a paid translation is never paid again because of a lost write, and copies of one job
- * running at once pay once. Domain code runs for real on the sample article; the store is in memory.
- */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { articleIdFromKey, OUTPUT_FILES, outputKey } from "../../../../shared/contract/keys";
-import { normalizeArticle } from "../../../../shared/normalize";
-import { parseConfig } from "../../../../shared/pipeline/config";
-import type { TranslateJob, Translator } from "../../../../shared/pipeline/ports";
-import { provenanceMetadata } from "../../../../shared/pipeline/provenance";
-import { toJson } from "../../../../shared/pipeline/stages/context";
-import { runTranslateStage } from "../../../../shared/pipeline/stages/translate";
-import { summarizeArticle } from "../../../../shared/summarize";
-import { MemoryStore } from "./memory-store";
-
-const RESULTS = "results-bucket";
-const SOURCE = { bucket: "ingest", key: "incoming/harbour-strike.txt", etag: "v1" };
-const ID = articleIdFromKey(SOURCE.key);
-const SAMPLE = join(import.meta.dirname, "../../../fixtures/samples/harbour-strike.txt");
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
+import { OUTPUT_FILES, outputKey } from "../../../../shared/contract/keys";
+import type { Translator } from "../../../../shared/pipeline/ports";
+import type { MemoryStore } from "./memory-store";
+import { deliverSpanishJob, ID, RESULTS, storeWithSummarizedSample } from "./translate-fixture";
 
 class CountingTranslator implements Translator {
   readonly engine = "amazon-translate" as const;
@@ -33,34 +16,10 @@ class CountingTranslator implements Translator {
 }
 
 async function prepared(): Promise<{ store: MemoryStore; translator: CountingTranslator }> {
-  const store = new MemoryStore();
-  const article = normalizeArticle({ bytes: readFileSync(SAMPLE), fileName: SOURCE.key });
-  const summary = summarizeArticle(article, { mode: "sentences", value: 3 });
-  const metadata = provenanceMetadata({ source: SOURCE, startedAt: "", durationMs: 0 });
-  await store.put(RESULTS, outputKey(ID, OUTPUT_FILES.article), toJson(article), { metadata });
-  await store.put(RESULTS, outputKey(ID, OUTPUT_FILES.summary), toJson(summary), { metadata });
-  return { store, translator: new CountingTranslator() };
+  return { store: await storeWithSummarizedSample(), translator: new CountingTranslator() };
 }
 
-function run(store: MemoryStore, translator: Translator, attempt = 1) {
-  const job: TranslateJob = {
-    articleId: ID,
-    source: SOURCE,
-    targetLanguage: "es",
-    targetLanguages: ["es"],
-  };
-  return runTranslateStage(
-    {
-      store,
-      translator,
-      events: { publishArticleProcessed: async () => {} },
-      config: parseConfig({ RESULTS_BUCKET: RESULTS, TARGET_LANGUAGES: "es" }),
-      logger: silent,
-      now: () => new Date(),
-    },
-    { job, delivery: { attempt, maxAttempts: 5 } },
-  );
-}
+const run = deliverSpanishJob;
 
 const jsonKey = outputKey(ID, OUTPUT_FILES.translationJson("es"));
 const textKey = outputKey(ID, OUTPUT_FILES.translationText("es"));

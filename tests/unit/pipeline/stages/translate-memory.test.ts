@@ -1,10 +1,3 @@
-/**
- * Translate stage with a translation memory (claims/memory-<lang>.json): a delivery that fails midway saves what
- * it paid for, the next one pays only for the rest, and the translation record states the whole cost. The real
- * Amazon Translate adapter runs on a mocked client; the store is in memory.
- */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import {
   ServiceUnavailableException,
   TranslateClient,
@@ -14,23 +7,20 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
 import { AmazonTranslateTranslator } from "../../../../shared/adapters/amazon-translate";
-import { articleIdFromKey, OUTPUT_FILES, outputKey } from "../../../../shared/contract/keys";
+import { OUTPUT_FILES, outputKey } from "../../../../shared/contract/keys";
 import type { ArticleTranslation } from "../../../../shared/contract/translation";
-import { normalizeArticle } from "../../../../shared/normalize";
-import { parseConfig } from "../../../../shared/pipeline/config";
-import type { TranslateJob } from "../../../../shared/pipeline/ports";
 import { provenanceMetadata } from "../../../../shared/pipeline/provenance";
 import { toJson } from "../../../../shared/pipeline/stages/context";
-import { runTranslateStage } from "../../../../shared/pipeline/stages/translate";
 import { translationMemoryFile } from "../../../../shared/pipeline/stages/translation-memory";
-import { summarizeArticle } from "../../../../shared/summarize";
-import { MemoryStore } from "./memory-store";
+import type { MemoryStore } from "./memory-store";
+import {
+  deliverSpanishJob,
+  ID,
+  RESULTS,
+  SOURCE,
+  storeWithSummarizedSample,
+} from "./translate-fixture";
 
-const RESULTS = "results-bucket";
-const SOURCE = { bucket: "ingest", key: "incoming/harbour-strike.txt", etag: "v1" };
-const ID = articleIdFromKey(SOURCE.key);
-const SAMPLE = join(import.meta.dirname, "../../../fixtures/samples/harbour-strike.txt");
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const translateMock = mockClient(TranslateClient);
 const jsonKey = outputKey(ID, OUTPUT_FILES.translationJson("es"));
 const memoryKey = outputKey(ID, translationMemoryFile("es"));
@@ -58,40 +48,16 @@ function service(...refused: string[]): void {
 const sentTexts = () =>
   translateMock.commandCalls(TranslateTextCommand).map((c) => c.args[0].input.Text ?? "");
 
-async function prepared(): Promise<MemoryStore> {
-  const store = new MemoryStore();
-  const article = normalizeArticle({ bytes: readFileSync(SAMPLE), fileName: SOURCE.key });
-  const summary = summarizeArticle(article, { mode: "sentences", value: 3 });
-  const metadata = provenanceMetadata({ source: SOURCE, startedAt: "", durationMs: 0 });
-  await store.put(RESULTS, outputKey(ID, OUTPUT_FILES.article), toJson(article), { metadata });
-  await store.put(RESULTS, outputKey(ID, OUTPUT_FILES.summary), toJson(summary), { metadata });
-  return store;
-}
+const prepared = storeWithSummarizedSample;
 
 function deliver(store: MemoryStore, attempt: number) {
-  const job: TranslateJob = {
-    articleId: ID,
-    source: SOURCE,
-    targetLanguage: "es",
-    targetLanguages: ["es"],
-  };
   const translator = new AmazonTranslateTranslator({
     client: new TranslateClient({ region: "us-east-1" }),
     logger: { warn() {}, error() {} },
     maxRequestBytes: 400,
     concurrency: 1,
   });
-  return runTranslateStage(
-    {
-      store,
-      translator,
-      events: { publishArticleProcessed: async () => {} },
-      config: parseConfig({ RESULTS_BUCKET: RESULTS, TARGET_LANGUAGES: "es" }),
-      logger: silent,
-      now: () => new Date(),
-    },
-    { job, delivery: { attempt, maxAttempts: 5 } },
-  );
+  return deliverSpanishJob(store, translator, attempt);
 }
 
 async function storedTranslation(store: MemoryStore): Promise<ArticleTranslation> {
