@@ -1,6 +1,7 @@
 import type { BlockType, NormalizedArticle } from "../../../shared/contract/article";
 import type { ArticleSummary } from "../../../shared/contract/summary";
 import { utf8Bytes } from "../../../shared/translate/bytes";
+import { seededRandom } from "../../support/seeded-random";
 import { buildArticle, buildSummary } from "../../unit/translate/builders";
 
 const WORDS =
@@ -15,18 +16,6 @@ week water rain flood bridge road school hospital market price energy company wo
 court judge law health doctors patients farmers crops weather storm coast village mayor residents officials`
     .split(/\s+/)
     .filter(Boolean);
-
-/** A small deterministic PRNG (mulberry32), so every run measures the same article. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function sentence(next: () => number, minWords: number, maxWords: number): string {
   const count = minWords + Math.floor(next() * (maxWords - minWords + 1));
@@ -49,7 +38,7 @@ export function syntheticArticle(
   article: NormalizedArticle;
   summary: ArticleSummary;
 } {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const blocks: { type: BlockType; sentences: string[] }[] = [
     { type: "title", sentences: [sentence(next, 6, 12).replace(/\.$/, "")] },
   ];

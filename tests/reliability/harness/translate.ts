@@ -15,6 +15,7 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import { AmazonTranslateTranslator } from "../../../shared/adapters/amazon-translate";
 import { codePoints } from "../../../shared/translate/bytes";
+import { seededRandom } from "../../support/seeded-random";
 
 export interface TranslateFaults {
   /** Share of calls answered with TooManyRequestsException (0..1). */
@@ -47,18 +48,6 @@ export interface MockedTranslate {
 
 const silent = { warn: () => {}, error: () => {} };
 
-/** Deterministic 32-bit generator (mulberry32): the same seed gives the same faults on every machine. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function fakeTranslation(text: string, target: string): string {
   return text
     .split("\n")
@@ -72,7 +61,7 @@ export function mockedTranslate(faults: TranslateFaults = {}): MockedTranslate {
     credentials: { accessKeyId: "test", secretAccessKey: "test" },
   });
   const mock = mockClient(client);
-  const random = seeded(faults.seed ?? 7);
+  const random = seededRandom(faults.seed ?? 7);
   const meter: TranslateMeter = {
     calls: 0,
     answered: 0,

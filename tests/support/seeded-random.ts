@@ -1,0 +1,14 @@
+/**
+ * A small deterministic 32-bit generator (mulberry32): the same seed gives the same sequence on every machine,
+ * so benchmarks measure the same input and fault runs inject the same faults. Values in [0, 1).
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
