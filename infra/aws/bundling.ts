@@ -50,11 +50,15 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   "cssomnom/parse": "./infra/aws/bundle-shims/cssomnom-parse.ts",
   // Used only by the X-Ray SDK's AWS SDK v2 patcher (a version check), never called here: −29 KiB.
   semver: "./infra/aws/bundle-shims/semver.cjs",
-  // The same language detector and database, parsed as JSON on first use: ~100 ms less CPU per cold start.
+  // The parts kept out of index.mjs and loaded from the asset's lazy/ folder (infra/aws/lazy-modules.ts):
+  // eld's n-grams (1.1 MB) on the first detection; the HTML stack (~270 KiB) on the first .html article;
+  // one language's stemmer and stopwords (of 24 and 58) on its first article; the summarizer's trees as JSON.
   "eld/extrasmall": "./infra/aws/bundle-shims/eld-extrasmall.mjs",
-  // The HTML stack (linkedom, htmlparser2, Readability: ~270 KiB) evaluated on the first .html article only.
   linkedom: "./infra/aws/bundle-shims/linkedom.mjs",
   "@mozilla/readability": "./infra/aws/bundle-shims/readability.mjs",
+  "snowball-stemmers": "./infra/aws/bundle-shims/snowball-stemmers.mjs",
+  "#summarize/stopwords": "./infra/aws/bundle-shims/stopwords.mjs",
+  "#summarize/weights": "./infra/aws/bundle-shims/summarizer-weights.mjs",
 };
 
 /**

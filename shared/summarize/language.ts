@@ -4,7 +4,7 @@
  * sentences weigh little) then plays the stopword list's part.
  */
 import snowball from "snowball-stemmers";
-import { STOPWORD_SEPARATOR, STOPWORDS_JOINED } from "./stopwords.generated";
+import { stopwordsOf } from "#summarize/stopwords";
 
 /** ISO 639-1 → Snowball algorithm name. */
 const SNOWBALL_BY_ISO: Readonly<Record<string, string>> = {
@@ -70,10 +70,7 @@ export function languageProfile(code: string): LanguageProfile {
   const key = baseCode(code);
   let profile = profiles.get(key);
   if (profile === undefined) {
-    // stopwords-iso's lists, generated into one string per language: only this language's is split.
-    const joined = Object.hasOwn(STOPWORDS_JOINED, key) ? STOPWORDS_JOINED[key] : undefined;
-    const list = joined ? joined.split(STOPWORD_SEPARATOR) : [];
-    profile = { code: key, stopwords: new Set(list), stem: makeStemmer(key) };
+    profile = { code: key, stopwords: new Set(stopwordsOf(key)), stem: makeStemmer(key) };
     profiles.set(key, profile);
   }
   return profile;

@@ -8,14 +8,18 @@
  * is shown alongside because it holds still on a loaded machine.
  * The processes run with Lambda-like environment variables so handlers build their clients at init, as in
  * Lambda. Also measured, for the record (table only): the same bundles with the SDK left external.
+ * `bytes` is index.mjs, the file Node parses at every cold start; the lazy/ files of the same asset
+ * (infra/aws/lazy-modules.ts) are reported beside it with what their first use costs, so that nothing moved
+ * out of the bundle goes unaccounted for.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build, type Metafile } from "esbuild";
 import { BUNDLE_EXTERNALS, BUNDLE_TARGET, lambdaBuildOptions } from "../../infra/aws/bundling";
-import { ROUTES } from "../../shared/pipeline/routing";
+import { buildLambdaAsset, LAZY_FOLDER } from "../../infra/aws/lazy-modules";
+import { ROUTES, type StageName } from "../../shared/pipeline/routing";
 
 const ROOT = join(import.meta.dirname, "../..");
 const OUT = join(ROOT, "tests/bench/results/bundle");
@@ -49,22 +53,39 @@ function log(line: string): void {
 /** Replaces the Powertools tracer by a no-op (informational rows: what tracing costs). */
 const NO_TRACER = { "@aws-lambda-powertools/tracer": "./tests/bench/bundle-stubs/tracer" };
 
+/**
+ * One bundle built as the stack builds it; with a stage, into a whole asset (index.mjs and the stage's lazy/
+ * files, which some functions read at init: the summarizer's trees).
+ */
 async function bundle(
   entry: string,
-  outfile: string,
+  outDir: string,
+  stage: StageName | null,
   external: readonly string[],
   extraAliases: Record<string, string> = {},
-): Promise<{ bytes: number; metafile: Metafile }> {
+): Promise<{ file: string; bytes: number; metafile: Metafile }> {
   const options = lambdaBuildOptions(ROOT);
-  const result = await build({
-    ...options,
-    metafile: true,
-    entryPoints: [entry],
-    outfile,
+  const overrides = {
     external: [...external],
     alias: { ...aliasesFor(external, options.alias ?? {}), ...extraAliases },
+  };
+  if (stage) {
+    const built = await buildLambdaAsset({ stage, entry, outDir, projectRoot: ROOT, overrides });
+    return {
+      file: built.bundleFile,
+      bytes: statSync(built.bundleFile).size,
+      metafile: built.metafile,
+    };
+  }
+  const file = join(outDir, "index.mjs");
+  const result = await build({
+    ...options,
+    ...overrides,
+    metafile: true,
+    entryPoints: [entry],
+    outfile: file,
   });
-  return { bytes: statSync(outfile).size, metafile: result.metafile };
+  return { file, bytes: statSync(file).size, metafile: result.metafile };
 }
 
 /** The stack's replacements, except those of SDK packages when the SDK is left external (the runtime's copy). */
@@ -137,6 +158,63 @@ function median(values: number[]): number {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
+/**
+ * What the first article of a cold start loads from lazy/ after init, per stage: the same reads the shims of
+ * infra/aws/bundle-shims do (lazy-files.mjs), timed in a fresh process that has imported the bundle first.
+ */
+const FIRST_USE: Record<StageName, { label: string; files: string[] }[]> = {
+  normalize: [
+    { label: "first language detection", files: ["eld-extrasmall.json"] },
+    { label: "first .html article", files: ["html-stack.cjs"] },
+  ],
+  summarize: [
+    {
+      label: "first English article",
+      files: ["stemmers/english.cjs", "stopwords/languages.json", "stopwords/en.txt"],
+    },
+  ],
+  translate: [],
+};
+
+/** Milliseconds (wall, inside one fresh process) to load `files` of lazy/ once `bundle` is imported. */
+function timeFirstUse(bundleFile: string, files: string[]): number {
+  const lazy = join(bundleFile, "..", LAZY_FOLDER);
+  const loads = files
+    .map((file) => {
+      const path = JSON.stringify(join(lazy, file));
+      if (file.endsWith(".cjs")) return `req(${path});`;
+      if (file.endsWith(".json")) return `JSON.parse(readFileSync(${path},"utf8"));`;
+      return `readFileSync(${path},"utf8").split("\\n");`;
+    })
+    .join("");
+  const code = `import{readFileSync}from"node:fs";import{createRequire}from"node:module";const req=createRequire(import.meta.url);await import(${JSON.stringify(pathToFileURL(bundleFile).href)});const t=performance.now();${loads}process.stdout.write(String(performance.now()-t));`;
+  const result = spawnSync(process.execPath, ["--input-type=module", "-e", code], {
+    env: LAMBDA_ENV,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  if (result.status !== 0) {
+    throw new Error(`first use of ${files.join(", ")}: ${result.stderr.toString().slice(0, 2000)}`);
+  }
+  return Number(result.stdout.toString().trim().split("\n").pop());
+}
+
+/** Bytes of every file under `dir` (0 when absent). */
+function treeBytes(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
+}
+
+interface FunctionFigures {
+  bytes: number;
+  initMs: number;
+  sdkFloorMs: number;
+  /** The asset's lazy/ folder: deployed with the function, read only when an article needs it. */
+  lazyBytes: number;
+  firstUseMs: Record<string, number>;
+}
+
 interface Variant {
   name: string;
   file: string;
@@ -152,26 +230,22 @@ async function main(): Promise<void> {
   for (const stage of stages) {
     const entry = join(ROOT, "functions", stage, "handler.ts");
     // Inside the repo so that external packages resolve from node_modules, as from Lambda's runtime.
-    const file = join(OUT, stage, "index.mjs");
-    const built = await bundle(entry, file, BUNDLE_EXTERNALS);
-    variants.push({ name: stage, file, bytes: built.bytes });
+    const built = await bundle(entry, join(OUT, stage), stage, BUNDLE_EXTERNALS);
+    variants.push({ name: stage, file: built.file, bytes: built.bytes });
     const clients = sdkClientsOf(built.metafile);
     rows.push({ stage, clients: clients.map((c) => c.client) });
     const floorSource = join(OUT, `${stage}-floor.ts`);
     writeFileSync(floorSource, floorEntry(clients));
-    const builds: [string, string, readonly string[], Record<string, string>?][] = [
-      [`${stage}:floor`, floorSource, BUNDLE_EXTERNALS],
-      [`${stage}:no-tracer`, entry, BUNDLE_EXTERNALS, NO_TRACER],
-      [`${stage}:sdk-external`, entry, ["@aws-sdk/*"]],
-      [`${stage}:floor-sdk-external`, floorSource, ["@aws-sdk/*"]],
-    ];
-    for (const [name, source, external, aliases] of builds) {
-      const out = join(OUT, name.replace(":", "-"), "index.mjs");
-      variants.push({
-        name,
-        file: out,
-        bytes: (await bundle(source, out, external, aliases)).bytes,
-      });
+    const builds: [string, string, StageName | null, readonly string[], Record<string, string>?][] =
+      [
+        [`${stage}:floor`, floorSource, null, BUNDLE_EXTERNALS],
+        [`${stage}:no-tracer`, entry, stage, BUNDLE_EXTERNALS, NO_TRACER],
+        [`${stage}:sdk-external`, entry, stage, ["@aws-sdk/*"]],
+        [`${stage}:floor-sdk-external`, floorSource, null, ["@aws-sdk/*"]],
+      ];
+    for (const [name, source, asset, external, aliases] of builds) {
+      const out = await bundle(source, join(OUT, name.replace(":", "-")), asset, external, aliases);
+      variants.push({ name, file: out.file, bytes: out.bytes });
     }
   }
 
@@ -196,12 +270,32 @@ async function main(): Promise<void> {
   const cpuOf = (name: string) => median(cpuSamples.get(name) ?? []);
   const bytesOf = (name: string) => variants.find((v) => v.name === name)?.bytes ?? 0;
 
-  const functions: Record<string, { bytes: number; initMs: number; sdkFloorMs: number }> = {};
+  const firstUse = new Map<string, number[]>();
+  for (let round = 0; round < RUNS; round++) {
+    for (const stage of stages) {
+      for (const use of FIRST_USE[stage]) {
+        const key = `${stage}:${use.label}`;
+        firstUse.set(key, [
+          ...(firstUse.get(key) ?? []),
+          timeFirstUse(join(OUT, stage, "index.mjs"), use.files),
+        ]);
+      }
+    }
+  }
+
+  const functions: Record<string, FunctionFigures> = {};
   for (const stage of stages) {
     functions[stage] = {
       bytes: bytesOf(stage),
       initMs: round(initOf(stage)),
       sdkFloorMs: round(initOf(`${stage}:floor`)),
+      lazyBytes: treeBytes(join(OUT, stage, LAZY_FOLDER)),
+      firstUseMs: Object.fromEntries(
+        FIRST_USE[stage].map((use) => [
+          use.label,
+          round(median(firstUse.get(`${stage}:${use.label}`) ?? [])),
+        ]),
+      ),
     };
   }
   if (json) {
@@ -220,11 +314,26 @@ async function main(): Promise<void> {
   );
   log("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
   for (const { stage, clients } of rows) {
-    const f = functions[stage] as { bytes: number; initMs: number; sdkFloorMs: number };
+    const f = functions[stage] as FunctionFigures;
     const over = round(f.initMs - f.sdkFloorMs);
     log(
       `| ${stage} | ${clients.join(", ")} | ${f.bytes} | ${round(f.bytes / KiB)} | ${f.initMs} | ${f.sdkFloorMs} | ${over} | ${round(cpuOf(stage))} | ${round(cpuOf(`${stage}:floor`))} | ${round(cpuOf(stage) - cpuOf(`${stage}:floor`))} | ${f.bytes <= TARGET_BYTES_WITH_TRACER ? "yes" : "NO"}${f.bytes <= TARGET_BYTES ? " (≤ 500)" : ""} | ${over <= TARGET_INIT_OVER_FLOOR_MS ? "yes" : "NO"} |`,
     );
+  }
+  log(
+    "\nLazy files (lazy/ beside index.mjs: in the deployment package, read by the first article that needs them):\n",
+  );
+  log("| function | lazy/ KiB | first use | files | ms (median) |");
+  log("|---|---:|---|---|---:|");
+  for (const stage of stages) {
+    const f = functions[stage] as FunctionFigures;
+    const uses = FIRST_USE[stage];
+    if (uses.length === 0) log(`| ${stage} | ${round(f.lazyBytes / KiB)} | — | — | — |`);
+    for (const use of uses) {
+      log(
+        `| ${stage} | ${round(f.lazyBytes / KiB)} | ${use.label} | ${use.files.join(", ")} | ${f.firstUseMs[use.label]} |`,
+      );
+    }
   }
   log(
     "\nWhat the X-Ray tracer costs (same functions with a no-op Tracer aliased in; not deployed):\n",

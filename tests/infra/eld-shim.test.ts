@@ -1,17 +1,31 @@
 /**
  * The Lambda bundles replace `eld/extrasmall` with infra/aws/bundle-shims/eld-extrasmall.mjs (same detector,
- * database parsed from JSON on first use). Its data must be eld's, and its answers eld's.
+ * database read from the asset's lazy/eld-extrasmall.json on first use). Built the way the normalize Lambda
+ * is built, its data must be eld's, and its answers eld's.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { eld as real } from "eld/extrasmall";
-import { describe, expect, it } from "vitest";
-import { eld as shim } from "../../infra/aws/bundle-shims/eld-extrasmall.mjs";
-import { ELD_EXTRASMALL_JSON } from "../../infra/aws/bundle-shims/eld-extrasmall-data.generated.mjs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildLambdaAsset } from "../../infra/aws/lazy-modules";
 import { SHORT_TEXT_LANGUAGES } from "../../shared/normalize/language";
 
 const ROOT = join(import.meta.dirname, "../..");
 const EVAL = join(ROOT, "../shared/eval");
+const OUT = join(ROOT, "tests/output/eld-shim");
+
+let shim: typeof real;
+
+beforeAll(async () => {
+  const built = await buildLambdaAsset({
+    stage: "normalize",
+    entry: join(ROOT, "infra/aws/bundle-shims/eld-extrasmall.mjs"),
+    outDir: OUT,
+    projectRoot: ROOT,
+  });
+  shim = ((await import(pathToFileURL(built.bundleFile).href)) as { eld: typeof real }).eld;
+}, 60_000);
 
 type Detector = typeof real;
 
@@ -50,7 +64,8 @@ describe("eld shim of the Lambda bundles", () => {
       "../../node_modules/eld/src/ngrams/extrasmall.js" as string
     )) as { ngramsData: unknown };
     // Assess
-    expect(JSON.parse(ELD_EXTRASMALL_JSON)).toEqual(ngramsData);
+    const shipped = JSON.parse(readFileSync(join(OUT, "lazy/eld-extrasmall.json"), "utf8"));
+    expect(shipped).toEqual(ngramsData);
   });
 
   it("should detect what eld detects, on full texts and within the short-text subset", () => {

@@ -1,14 +1,17 @@
 /**
  * Stands in for `eld/extrasmall` in the Lambda bundles: the same detector (eld's own createEld) and the same
- * database, read with JSON.parse on first use instead of evaluated as a 940 KiB object literal at module load
- * (see infra/build/generate-eld-data.ts for the measurements).
+ * database, read from lazy/eld-extrasmall.json on the first detection. As a JS object literal in the bundle,
+ * the 1.1 MB of n-grams cost ~100 ms of parsing at every cold start; as JSON, a file read and one JSON.parse
+ * on the first article that needs a language detected (npm run bench:bundle measures it).
  */
 import { createEld } from "../../../node_modules/eld/src/languageDetector.js";
-import { ELD_EXTRASMALL_JSON } from "./eld-extrasmall-data.generated.mjs";
+import { readLazyJson } from "./lazy-files.mjs";
+
+export const ELD_DATA_FILE = "eld-extrasmall.json";
 
 function build() {
   const { instance, loadData } = createEld();
-  loadData(JSON.parse(ELD_EXTRASMALL_JSON));
+  loadData(readLazyJson(ELD_DATA_FILE));
   instance.newInstance = build;
   return instance;
 }

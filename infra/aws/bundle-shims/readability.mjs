@@ -1,13 +1,10 @@
 /**
- * Stands in for `@mozilla/readability` in the Lambda bundles: the same Readability class, evaluated on the
- * first .html article instead of at every normalize cold start (see linkedom.mjs).
+ * Stands in for `@mozilla/readability` in the Lambda bundles: the same Readability class, loaded from
+ * lazy/html-stack.cjs on the first .html article (see linkedom.mjs).
  */
-let readability;
+import { requireLazyModule } from "./lazy-files.mjs";
 
-const load = () => {
-  readability ??= require("../../../node_modules/@mozilla/readability/index.js");
-  return readability;
-};
+const load = () => requireLazyModule("html-stack.cjs");
 
 /** `new Readability(doc, options)` gives the real Readability object: a constructor may return one. */
 export function Readability(...args) {

@@ -21,6 +21,7 @@ import {
 } from "../bundling";
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const LAZY_MODULES_SCRIPT = path.join(PROJECT_ROOT, "infra/aws/build-lazy-modules.ts");
 
 export interface StageFunctionProps {
   stage: StageName;
@@ -109,6 +110,16 @@ export class StageFunction extends Construct {
         externalModules: [...BUNDLE_EXTERNALS],
         sourceMap: false,
         forceDockerBundling: false,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          // The stage's lazy/ files (infra/aws/lazy-modules.ts), next to the index.mjs esbuild just wrote.
+          afterBundling: (_inputDir, outputDir) => [
+            [process.execPath, "--import", "tsx", LAZY_MODULES_SCRIPT, props.stage, outputDir]
+              .map((arg) => JSON.stringify(arg))
+              .join(" "),
+          ],
+        },
         esbuildArgs: {
           // Not the `charset` prop: aws-cdk-lib 2.276 declares it but never passes it to esbuild.
           "--charset": BUNDLE_CHARSET,

@@ -1,0 +1,12 @@
+/**
+ * Stands in for "#summarize/stopwords" (shared/summarize/stopwords.ts) in the Lambda bundles: the same lists,
+ * one file per language in lazy/stopwords/, read when an article in that language is first summarized.
+ */
+import { readLazyJson, readLazyText } from "./lazy-files.mjs";
+
+let languages;
+
+export function stopwordsOf(code) {
+  languages ??= new Set(readLazyJson("stopwords/languages.json"));
+  return languages.has(code) ? readLazyText(`stopwords/${code}.txt`).split("\n") : [];
+}
