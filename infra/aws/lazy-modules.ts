@@ -113,11 +113,30 @@ async function writeHtmlStack(lazyDir: string, projectRoot: string): Promise<voi
   });
 }
 
-/** eld's extra-small database (60 languages), as JSON (see bundle-shims/eld-extrasmall.mjs). */
+/**
+ * eld's extra-small database (60 languages) as bundle-shims/eld-extrasmall.mjs reads it: the header as JSON,
+ * the n-grams as lines `key\tlanguage:score,…` sorted by key (JavaScript string order, which the shim's
+ * binary search uses), in latin1 since every key character is one byte value.
+ */
 async function writeLanguageDetectorData(lazyDir: string, projectRoot: string): Promise<void> {
   const source = join(projectRoot, "node_modules/eld/src/ngrams/extrasmall.js");
-  const { ngramsData } = (await import(pathToFileURL(source).href)) as { ngramsData: unknown };
-  writeFileSync(join(lazyDir, "eld-extrasmall.json"), JSON.stringify(ngramsData));
+  const { ngramsData } = (await import(pathToFileURL(source).href)) as {
+    ngramsData: { ngrams: Record<string, Record<string, number>> };
+  };
+  const { ngrams, ...meta } = ngramsData;
+  const keys = Object.keys(ngrams).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const lines = keys.map((key) => {
+    if (/[\t\n]|[^\x20-\xff]/.test(key))
+      throw new Error(`eld n-gram ${JSON.stringify(key)}: not a byte string`);
+    const scores = Object.entries(ngrams[key] ?? {}).map(
+      ([language, score]) => `${language}:${score}`,
+    );
+    return `${key}\t${scores.join(",")}`;
+  });
+  const dir = join(lazyDir, "eld");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "meta.json"), JSON.stringify(meta));
+  writeFileSync(join(dir, "ngrams.txt"), Buffer.from(lines.join("\n"), "latin1"));
 }
 
 /** One file per Snowball algorithm: the package's base classes plus that one stemmer. */

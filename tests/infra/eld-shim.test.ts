@@ -1,6 +1,6 @@
 /**
  * The Lambda bundles replace `eld/extrasmall` with infra/aws/bundle-shims/eld-extrasmall.mjs (same detector,
- * database read from the asset's lazy/eld-extrasmall.json on first use). Built the way the normalize Lambda
+ * database read from the asset's lazy/eld/ files on first use). Built the way the normalize Lambda
  * is built, its data must be eld's, and its answers eld's.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { eld as real } from "eld/extrasmall";
 import { beforeAll, describe, expect, it } from "vitest";
+import { lookupLine } from "../../infra/aws/bundle-shims/eld-extrasmall.mjs";
 import { buildLambdaAsset } from "../../infra/aws/lazy-modules";
 import { SHORT_TEXT_LANGUAGES } from "../../shared/normalize/language";
 
@@ -58,14 +59,36 @@ function texts(): string[] {
 }
 
 describe("eld shim of the Lambda bundles", () => {
-  it("should hold eld's extra-small database exactly", async () => {
+  it("should hold eld's extra-small database exactly, each n-gram found by its lookup", async () => {
     // Prepare
     const { ngramsData } = (await import(
       "../../node_modules/eld/src/ngrams/extrasmall.js" as string
-    )) as { ngramsData: unknown };
+    )) as { ngramsData: { ngrams: Record<string, Record<string, number>> } };
+    const table = readFileSync(join(OUT, "lazy/eld/ngrams.txt"), "latin1");
+    const meta = JSON.parse(readFileSync(join(OUT, "lazy/eld/meta.json"), "utf8"));
+    // Act
+    const found: Record<string, Record<string, number>> = {};
+    for (const key of Object.keys(ngramsData.ngrams)) {
+      const value = lookupLine(table, key);
+      found[key] = Object.fromEntries(
+        (value ?? "").split(",").map((pair) => {
+          const [language = "", score = ""] = pair.split(":");
+          return [language, Number(score)];
+        }),
+      );
+    }
     // Assess
-    const shipped = JSON.parse(readFileSync(join(OUT, "lazy/eld-extrasmall.json"), "utf8"));
-    expect(shipped).toEqual(ngramsData);
+    expect({ ...meta, ngrams: found }).toEqual(ngramsData);
+  });
+
+  it("should find no n-gram that eld lacks, before, between or after its keys", () => {
+    // Prepare
+    const table = readFileSync(join(OUT, "lazy/eld/ngrams.txt"), "latin1");
+    const keys = table.split("\n").map((line) => line.slice(0, line.indexOf("\t")));
+    const absent = [" ", "\x1f", "\xff\xff\xff\xff\xff", `${keys[0]}\x00`, `${keys[100]}\x00`, ""];
+    // Assess
+    for (const key of absent) expect(lookupLine(table, key), JSON.stringify(key)).toBeUndefined();
+    expect(lookupLine(table, keys.at(-1) as string)).toBeDefined();
   });
 
   it("should detect what eld detects, on full texts and within the short-text subset", () => {

@@ -85,7 +85,7 @@ const SHIMS: Record<LazyModuleName, string[]> = {
 /** The file each lazy module writes (one of them, for modules of many files). */
 const FILES: Record<LazyModuleName, string> = {
   "html-stack": "html-stack.cjs",
-  "language-detector": "eld-extrasmall.json",
+  "language-detector": "eld/ngrams.txt",
   stemmers: "stemmers/english.cjs",
   stopwords: "stopwords/languages.json",
   "summarizer-weights": "summarizer-weights.json",

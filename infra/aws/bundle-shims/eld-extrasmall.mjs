@@ -1,17 +1,69 @@
 /**
- * Stands in for `eld/extrasmall` in the Lambda bundles: the same detector (eld's own createEld) and the same
- * database, read from lazy/eld-extrasmall.json on the first detection. As a JS object literal in the bundle,
- * the 1.1 MB of n-grams cost ~100 ms of parsing at every cold start; as JSON, a file read and one JSON.parse
- * on the first article that needs a language detected (npm run bench:bundle measures it).
+ * Stands in for `eld/extrasmall` in the Lambda bundles: the same detector (eld's own createEld) over the same
+ * database, read from the asset's lazy/ files on the first detection. As the package ships it, the database
+ * is a 940 KiB object literal of 49,553 small objects: ~135 ms of parsing at every cold start, and still
+ * ~26 ms through JSON.parse. Here it is one sorted table (lazy/eld/ngrams.txt, see infra/aws/lazy-modules.ts)
+ * that is read, not parsed: a detection looks up its few hundred n-grams by binary search.
  */
 import { createEld } from "../../../node_modules/eld/src/languageDetector.js";
-import { readLazyJson } from "./lazy-files.mjs";
+import { readLazyJson, readLazyText } from "./lazy-files.mjs";
 
-export const ELD_DATA_FILE = "eld-extrasmall.json";
+export const ELD_META_FILE = "eld/meta.json";
+export const ELD_NGRAMS_FILE = "eld/ngrams.txt";
+
+/**
+ * The line of `key` in a table of sorted `key\tvalue` lines, by binary search over character positions
+ * (each probe snaps back to the start of its line); the value, or undefined.
+ */
+export function lookupLine(table, key) {
+  let low = 0;
+  let high = table.length;
+  while (low < high) {
+    const start = table.lastIndexOf("\n", ((low + high) >>> 1) - 1) + 1;
+    const tab = table.indexOf("\t", start);
+    const newline = table.indexOf("\n", tab);
+    const end = newline < 0 ? table.length : newline;
+    const candidate = table.slice(start, tab);
+    if (candidate === key) return table.slice(tab + 1, end);
+    if (candidate < key) low = end + 1;
+    else high = start;
+  }
+  return undefined;
+}
+
+/** `11:176,12:40` → { 11: 176, 12: 40 }: eld's shape of one n-gram's scores. */
+function decodeScores(value) {
+  const scores = {};
+  for (const pair of value.split(",")) {
+    const colon = pair.indexOf(":");
+    scores[pair.slice(0, colon)] = Number(pair.slice(colon + 1));
+  }
+  return scores;
+}
+
+/** What eld reads as `ngrams[key]`, answered from the table (and remembered: one article repeats n-grams). */
+function ngramsOf(table) {
+  const seen = new Map();
+  return new Proxy(
+    {},
+    {
+      get(_target, key) {
+        if (typeof key !== "string") return undefined;
+        if (!seen.has(key)) {
+          const value = lookupLine(table, key);
+          seen.set(key, value === undefined ? undefined : decodeScores(value));
+        }
+        return seen.get(key);
+      },
+    },
+  );
+}
 
 function build() {
   const { instance, loadData } = createEld();
-  loadData(readLazyJson(ELD_DATA_FILE));
+  // latin1: eld's n-gram keys are strings of byte values (one character per byte, 32-255).
+  const ngrams = ngramsOf(readLazyText(ELD_NGRAMS_FILE, "latin1"));
+  loadData({ ...readLazyJson(ELD_META_FILE), ngrams });
   instance.newInstance = build;
   return instance;
 }

@@ -17,8 +17,8 @@ export function requireLazyModule(file) {
   return requireFromAsset(`./${file}`);
 }
 
-export function readLazyText(file) {
-  return readFileSync(new URL(file, LAZY_URL), "utf8");
+export function readLazyText(file, encoding = "utf8") {
+  return readFileSync(new URL(file, LAZY_URL), encoding);
 }
 
 /** JSON.parse of a data file: V8 reads JSON several times faster than the same data as a JS literal. */
