@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { App, Validations } from "aws-cdk-lib";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { PipelineStack } from "./pipeline-stack";
-import { settingsFromNode } from "./settings";
+import { alarmEmailFromNode, settingsFromNode } from "./settings";
 
 /**
  * Feature flags the stack relies on, set here rather than in cdk.json so that tests building the app get
@@ -24,6 +24,7 @@ export function buildApp(app = new App()): { app: App; stack: PipelineStack } {
   const region = process.env.CDK_DEFAULT_REGION;
   const stack = new PipelineStack(app, "ArticlePipeline", {
     settings: settingsFromNode(app.node),
+    alarmEmail: alarmEmailFromNode(app.node),
     description: "Article pipeline: normalize, summarize, translate news articles dropped in S3",
     ...(account && region ? { env: { account, region } } : {}),
   });

@@ -10,6 +10,7 @@ import type { Construct } from "constructs";
 import { INCOMING_PREFIX, RESULTS_PREFIX } from "../../shared/contract/keys";
 import { configToEnv, ENV } from "../../shared/pipeline/config";
 import { type BucketRole, ROUTES, type StageName } from "../../shared/pipeline/routing";
+import { AlarmTopic } from "./constructs/alarm-topic";
 import { secureBucket } from "./constructs/secure-bucket";
 import { StageFunction } from "./constructs/stage-function";
 import type { PipelineSettings } from "./settings";
@@ -18,6 +19,8 @@ export interface PipelineStackProps extends StackProps {
   settings: PipelineSettings;
   /** Bus the "Article Processed" event goes to (default: the account's default bus). */
   eventBusName?: string;
+  /** Subscribed to the alarm topic when given. */
+  alarmEmail?: string;
 }
 
 /** Lambda memory per stage: CPU scales with memory, and normalize/summarize are CPU-bound. */
@@ -30,6 +33,7 @@ export class PipelineStack extends Stack {
   readonly ingestBucket: IBucket;
   readonly resultsBucket: IBucket;
   readonly stages: Record<StageName, StageFunction>;
+  readonly alarmTopic: AlarmTopic;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id, props);
@@ -106,6 +110,14 @@ export class PipelineStack extends Stack {
       );
     }
 
+    const alarms = new AlarmTopic(
+      this,
+      "Alarms",
+      props.alarmEmail ? { email: props.alarmEmail } : {},
+    );
+    for (const fn of Object.values(this.stages)) alarms.notifyOn(fn.dlqAlarm);
+    this.alarmTopic = alarms;
+
     this.acknowledgeFindings();
 
     new CfnOutput(this, "IngestBucketName", {
@@ -115,6 +127,10 @@ export class PipelineStack extends Stack {
     new CfnOutput(this, "ResultsBucketName", {
       value: results.bucketName,
       description: `Outputs under ${RESULTS_PREFIX}<articleId>/ (manifest.json last)`,
+    });
+    new CfnOutput(this, "AlarmTopicArn", {
+      value: alarms.topic.topicArn,
+      description: "Dead-letter alarms (ALARM and OK) are published here: subscribe to be told",
     });
     for (const [name, fn] of Object.entries(this.stages)) {
       new CfnOutput(this, `${fn.node.id}DeadLetterQueueUrl`, {

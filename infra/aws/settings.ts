@@ -4,7 +4,7 @@
  * refuse at run time.
  */
 import type { Node } from "constructs";
-import { ENV, type PipelineConfig, parseConfig } from "../../shared/pipeline/config";
+import { ConfigError, ENV, type PipelineConfig, parseConfig } from "../../shared/pipeline/config";
 
 export type PipelineSettings = Omit<PipelineConfig, "resultsBucket">;
 
@@ -47,4 +47,21 @@ export function settingsFromContext(read: (key: string) => unknown): PipelineSet
 
 export function settingsFromNode(node: Node): PipelineSettings {
   return settingsFromContext((key) => node.tryGetContext(key));
+}
+
+/** Context key of the optional address subscribed to the alarm topic (not a Lambda setting). */
+export const ALARM_EMAIL_CONTEXT = "alarmEmail";
+
+/** A plausible single address: SNS would accept anything and the confirmation mail would go nowhere. */
+const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+
+export function alarmEmailFromNode(node: Node): string | undefined {
+  const value = node.tryGetContext(ALARM_EMAIL_CONTEXT) as unknown;
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value !== "string" || !EMAIL.test(value.trim())) {
+    throw new ConfigError(
+      `${ALARM_EMAIL_CONTEXT} must be one email address (got ${JSON.stringify(value)})`,
+    );
+  }
+  return value.trim();
 }

@@ -158,6 +158,42 @@ describe("queues and functions", () => {
     }
   });
 
+  it("should publish every dead-letter alarm, firing and clearing, to one TLS-only topic", () => {
+    // Prepare
+    const [topicId] = Object.keys(template.findResources("AWS::SNS::Topic"));
+    const ref = { Ref: topicId };
+    // Assess
+    for (const [, alarm] of resources("AWS::CloudWatch::Alarm")) {
+      expect(alarm.Properties.AlarmActions).toEqual([ref]);
+      expect(alarm.Properties.OKActions).toEqual([ref]);
+    }
+    template.hasResourceProperties("AWS::SNS::TopicPolicy", {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: "Deny",
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+          }),
+        ]),
+      },
+    });
+    template.hasOutput("AlarmTopicArn", { Value: ref });
+    template.resourceCountIs("AWS::SNS::Subscription", 0);
+  });
+
+  it("should subscribe the alarmEmail context to the alarm topic, and refuse a malformed one", () => {
+    // Act
+    const withEmail = synthTemplate({ alarmEmail: "ops@example.com" });
+    // Assess
+    withEmail.hasResourceProperties("AWS::SNS::Subscription", {
+      Protocol: "email",
+      Endpoint: "ops@example.com",
+    });
+    expect(() => buildTestApp({ alarmEmail: "ops@example.com, dev@example.com" })).toThrow(
+      /alarmEmail must be one email address/,
+    );
+  });
+
   it("should run each stage on Node 22 arm64 with tracing, JSON logs and its routing timeout", () => {
     for (const route of ROUTES) {
       const props = template.toJSON().Resources[functionId(route.stage)].Properties;
