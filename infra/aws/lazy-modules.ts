@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type BuildOptions, build } from "esbuild";
+import { type BuildOptions, build, type Metafile } from "esbuild";
 import type { StageName } from "../../shared/pipeline/routing";
 import { STOPWORD_SEPARATOR, STOPWORDS_JOINED } from "../../shared/summarize/stopwords.generated";
 import { BUNDLE_CHARSET, BUNDLE_KEEP_NAMES, BUNDLE_TARGET, lambdaBuildOptions } from "./bundling";
@@ -67,10 +67,7 @@ export async function buildLambdaAsset(options: {
   outDir: string;
   projectRoot: string;
   overrides?: Partial<BuildOptions>;
-}): Promise<{
-  bundleFile: string;
-  metafile: NonNullable<Awaited<ReturnType<typeof build>>["metafile"]>;
-}> {
+}): Promise<{ bundleFile: string; metafile: Metafile }> {
   const { stage, entry, outDir, projectRoot, overrides = {} } = options;
   const base = lambdaBuildOptions(projectRoot);
   const bundleFile = join(outDir, "index.mjs");
