@@ -3,7 +3,8 @@
  * every cold start (index.mjs), because only some articles need them or because they are data, not code.
  * They sit in `lazy/` next to index.mjs; the bundle reaches them only through the shims of bundle-shims/
  * (lazy-files.mjs). The stack writes them after esbuild (a NodejsFunction afterBundling hook running
- * infra/aws/cli/build-lazy-modules.ts); the bundle benchmark and tests call buildLambdaAsset directly.
+ * infra/aws/build-lazy-modules.ts, see lazyModulesCommand); the bundle benchmark and tests call
+ * buildLambdaAsset directly.
  *
  * Nothing here changes what a function computes: tests/infra/bundle-equivalence.test.ts runs the built
  * assets against the source on the same articles.
@@ -12,9 +13,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { AssetStaging } from "aws-cdk-lib";
 import { type BuildOptions, build, type Metafile } from "esbuild";
 import type { StageName } from "../../shared/pipeline/routing";
 import { STOPWORD_SEPARATOR, STOPWORDS_JOINED } from "../../shared/summarize/stopwords.generated";
+import { ELD_META_FILE, ELD_NGRAMS_FILE } from "./bundle-shims/eld-extrasmall.mjs";
 import { BUNDLE_CHARSET, BUNDLE_KEEP_NAMES, BUNDLE_TARGET, lambdaBuildOptions } from "./bundling";
 
 export type LazyModuleName =
@@ -32,6 +35,34 @@ export const LAZY_MODULES_BY_STAGE: Readonly<Record<StageName, readonly LazyModu
 };
 
 export const LAZY_FOLDER = "lazy";
+
+const PROJECT_ROOT = join(import.meta.dirname, "../..");
+const LAZY_MODULES_SCRIPT = join(PROJECT_ROOT, "infra/aws/build-lazy-modules.ts");
+
+/** One shell word: single-quoted, so that no `$`, backtick or space in a path is interpreted. */
+function shellWord(value: string): string {
+  return `'${value.replaceAll("'", "'\\''")}'`;
+}
+
+/**
+ * The commands of a NodejsFunction afterBundling hook that writes the stage's lazy/ beside the index.mjs
+ * esbuild has just written. Local bundling only: the script needs this project's node_modules (esbuild, tsx),
+ * which a Docker bundling container does not have, so that case stops with a message instead of shipping a
+ * function without its lazy files.
+ */
+export function lazyModulesCommands(stage: StageName, outputDir: string): string[] {
+  if (LAZY_MODULES_BY_STAGE[stage].length === 0) return [];
+  if (outputDir === AssetStaging.BUNDLING_OUTPUT_DIR) {
+    return [
+      `echo "${stage}: its lazy/ files are built with the project's dev dependencies; run npm ci and bundle locally" >&2`,
+      "exit 1",
+    ];
+  }
+  // tsx resolved here, not by node from the hook's working directory.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+  const words = [process.execPath, "--import", tsx, LAZY_MODULES_SCRIPT, stage, outputDir];
+  return [words.map(shellWord).join(" ")];
+}
 
 type Writer = (lazyDir: string, projectRoot: string) => Promise<void>;
 
@@ -130,10 +161,9 @@ async function writeLanguageDetectorData(lazyDir: string, projectRoot: string): 
     );
     return `${key}\t${scores.join(",")}`;
   });
-  const dir = join(lazyDir, "eld");
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "meta.json"), JSON.stringify(meta));
-  writeFileSync(join(dir, "ngrams.txt"), Buffer.from(lines.join("\n"), "latin1"));
+  mkdirSync(dirname(join(lazyDir, ELD_NGRAMS_FILE)), { recursive: true });
+  writeFileSync(join(lazyDir, ELD_META_FILE), JSON.stringify(meta));
+  writeFileSync(join(lazyDir, ELD_NGRAMS_FILE), Buffer.from(lines.join("\n"), "latin1"));
 }
 
 /** One file per Snowball algorithm: the package's base classes plus that one stemmer. */
@@ -167,20 +197,24 @@ const STEM_MAP_ENTRY = /^ {12}(\w+): (\w+)Stemmer,?$/;
 export function singleStemmerSource(source: string, algorithm: string): string {
   const kept: string[] = [];
   let skipping = false;
-  let found = false;
+  let classLines = 0;
+  let mapEntries = 0;
   for (const line of source.split("\n")) {
     const start = STEMMER_CLASS.exec(line);
-    if (start) {
-      skipping = start[1] !== algorithm;
-      found ||= !skipping;
-    }
+    if (start) skipping = start[1] !== algorithm;
     const entry = STEM_MAP_ENTRY.exec(line);
-    if (!skipping && !(entry && entry[2] !== algorithm)) kept.push(line);
+    if (!skipping && !(entry && entry[2] !== algorithm)) {
+      kept.push(line);
+      if (start || STEMMER_CLASS_END.test(line)) classLines++;
+      if (entry) mapEntries++;
+    }
     if (STEMMER_CLASS_END.test(line)) skipping = false;
   }
-  if (!found)
+  // The class's first and last lines, and its one entry in newStemmer's map: anything else is a new layout.
+  if (classLines !== 2 || mapEntries !== 1) {
     throw new Error(`snowball-stemmers: no class for "${algorithm}" in the expected layout`);
-  // The map's last kept entry may now end with a comma, which ES5 object literals allow.
+  }
+  // The map's kept entry may end with a comma, which ES5 object literals allow.
   return kept.join("\n");
 }
 
@@ -190,7 +224,9 @@ async function writeStopwords(lazyDir: string): Promise<void> {
   const languages = Object.keys(STOPWORDS_JOINED).sort();
   for (const code of languages) {
     const words = (STOPWORDS_JOINED[code] ?? "").split(STOPWORD_SEPARATOR);
-    // The shim splits on "\n": the generated module's separator must be that.
+    // One word per line, as bundle-shims/stopwords.mjs splits them.
+    if (words.some((word) => word.includes("\n")))
+      throw new Error(`stopwords ${code}: a word holds a newline`);
     writeFileSync(join(dir, `${code}.txt`), words.join("\n"));
   }
   writeFileSync(join(dir, "languages.json"), JSON.stringify(languages));

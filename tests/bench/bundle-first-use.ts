@@ -137,3 +137,26 @@ export function treeBytes(dir: string): number {
     .filter((entry) => entry.isFile())
     .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
 }
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Median first-use milliseconds of each of a stage's FIRST_USE, over `runs` fresh processes each. */
+export function firstUseMedians(
+  stage: StageName,
+  bundleFile: string,
+  runs: number,
+  round: (ms: number) => number,
+): Record<string, number> {
+  return Object.fromEntries(
+    FIRST_USE[stage].map((use) => {
+      const samples = Array.from({ length: runs }, () => timeFirstUse(bundleFile, use));
+      return [use.label, round(median(samples))];
+    }),
+  );
+}

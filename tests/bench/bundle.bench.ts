@@ -20,7 +20,14 @@ import { build, type Metafile } from "esbuild";
 import { BUNDLE_EXTERNALS, BUNDLE_TARGET, lambdaBuildOptions } from "../../infra/aws/bundling";
 import { buildLambdaAsset, LAZY_FOLDER } from "../../infra/aws/lazy-modules";
 import { ROUTES, type StageName } from "../../shared/pipeline/routing";
-import { buildProbes, FIRST_USE, LAMBDA_ENV, timeFirstUse, treeBytes } from "./bundle-first-use";
+import {
+  buildProbes,
+  FIRST_USE,
+  firstUseMedians,
+  LAMBDA_ENV,
+  median,
+  treeBytes,
+} from "./bundle-first-use";
 
 const ROOT = join(import.meta.dirname, "../..");
 const OUT = join(ROOT, "tests/bench/results/bundle");
@@ -135,14 +142,6 @@ function timeProcess(file: string | null): { wallMs: number; cpuMs: number } {
   return { wallMs, cpuMs };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
 const round = (n: number) => Math.round(n * 10) / 10;
 
 interface FunctionFigures {
@@ -201,7 +200,7 @@ async function main(): Promise<void> {
     samples.get(name)?.push(wallMs);
     cpuSamples.get(name)?.push(cpuMs);
   };
-  for (let round = 0; round < RUNS; round++) {
+  for (let run = 0; run < RUNS; run++) {
     measure("bare", null);
     for (const v of variants) measure(v.name, v.file);
   }
@@ -210,19 +209,6 @@ async function main(): Promise<void> {
   const cpuOf = (name: string) => median(cpuSamples.get(name) ?? []);
   const bytesOf = (name: string) => variants.find((v) => v.name === name)?.bytes ?? 0;
 
-  const firstUse = new Map<string, number[]>();
-  for (let round = 0; round < RUNS; round++) {
-    for (const stage of stages) {
-      for (const use of FIRST_USE[stage]) {
-        const key = `${stage}:${use.label}`;
-        firstUse.set(key, [
-          ...(firstUse.get(key) ?? []),
-          timeFirstUse(join(OUT, stage, "index.mjs"), use),
-        ]);
-      }
-    }
-  }
-
   const functions: Record<string, FunctionFigures> = {};
   for (const stage of stages) {
     functions[stage] = {
@@ -230,12 +216,7 @@ async function main(): Promise<void> {
       initMs: round(initOf(stage)),
       sdkFloorMs: round(initOf(`${stage}:floor`)),
       lazyBytes: treeBytes(join(OUT, stage, LAZY_FOLDER)),
-      firstUseMs: Object.fromEntries(
-        FIRST_USE[stage].map((use) => [
-          use.label,
-          round(median(firstUse.get(`${stage}:${use.label}`) ?? [])),
-        ]),
-      ),
+      firstUseMs: firstUseMedians(stage, join(OUT, stage, "index.mjs"), RUNS, round),
     };
   }
   if (json) {

@@ -2,7 +2,8 @@
  * The lazy files of the Lambda assets (infra/aws/lazy-modules.ts): each Snowball stemmer cut out of
  * snowball-stemmers stems as the package does, and each stage ships the lazy files its bundle can reach.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -10,6 +11,7 @@ import {
   buildLambdaAsset,
   LAZY_MODULES_BY_STAGE,
   type LazyModuleName,
+  lazyModulesCommands,
   singleStemmerSource,
 } from "../../infra/aws/lazy-modules";
 import { ROUTES } from "../../shared/pipeline/routing";
@@ -114,4 +116,42 @@ describe("lazy files of each stage", () => {
     },
     60_000,
   );
+});
+
+describe("the stack's afterBundling hook", () => {
+  it("should write lazy/ into an asset folder whatever characters its path holds", () => {
+    // Prepare: a folder name a shell would split, expand or unquote.
+    const outDir = join(OUT, "hook", "cdk.out 'asset' $HOME `x`");
+    rmSync(join(OUT, "hook"), { recursive: true, force: true });
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, "index.mjs"), "export {};\n");
+    // Act
+    for (const command of lazyModulesCommands("normalize", outDir)) {
+      execFileSync("bash", ["-c", command], { cwd: OUT, stdio: "pipe" });
+    }
+    // Assess
+    expect(existsSync(join(outDir, "lazy", FILES["html-stack"]))).toBe(true);
+    expect(existsSync(join(outDir, "lazy", FILES["language-detector"]))).toBe(true);
+  }, 60_000);
+
+  it("should refuse a folder with no index.mjs rather than ship a function without lazy/", () => {
+    // Prepare
+    const outDir = join(OUT, "hook-empty");
+    rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(outDir, { recursive: true });
+    const [command] = lazyModulesCommands("normalize", outDir);
+    // Act + Assess
+    expect(() => execFileSync("bash", ["-c", command as string], { stdio: "pipe" })).toThrow(
+      /no index\.mjs/,
+    );
+  }, 60_000);
+
+  it("should stop Docker bundling with a message, and add nothing for a stage with no lazy files", () => {
+    // Act
+    const docker = lazyModulesCommands("summarize", "/asset-output").join("\n");
+    // Assess
+    expect(docker).toMatch(/npm ci and bundle locally/);
+    expect(docker).toMatch(/exit 1/);
+    expect(lazyModulesCommands("translate", "/tmp/anything")).toEqual([]);
+  });
 });

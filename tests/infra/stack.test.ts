@@ -162,8 +162,10 @@ describe("queues and functions", () => {
     // Prepare
     const [topicId] = Object.keys(template.findResources("AWS::SNS::Topic"));
     const ref = { Ref: topicId };
+    const alarms = resources("AWS::CloudWatch::Alarm");
     // Assess
-    for (const [, alarm] of resources("AWS::CloudWatch::Alarm")) {
+    expect(alarms).toHaveLength(3);
+    for (const [, alarm] of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([ref]);
       expect(alarm.Properties.OKActions).toEqual([ref]);
     }

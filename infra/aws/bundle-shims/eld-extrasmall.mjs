@@ -8,6 +8,7 @@
 import { createEld } from "../../../node_modules/eld/src/languageDetector.js";
 import { readLazyJson, readLazyText } from "./lazy-files.mjs";
 
+/** Written by infra/aws/lazy-modules.ts, which imports these names. */
 export const ELD_META_FILE = "eld/meta.json";
 export const ELD_NGRAMS_FILE = "eld/ngrams.txt";
 
@@ -41,19 +42,25 @@ function decodeScores(value) {
   return scores;
 }
 
-/** What eld reads as `ngrams[key]`, answered from the table (and remembered: one article repeats n-grams). */
+/**
+ * What eld reads as `ngrams[key]`, answered from the table. Found n-grams are remembered, across articles of
+ * a warm container (at most the table's 49,553); misses are not, or any text could grow the cache forever.
+ */
 function ngramsOf(table) {
-  const seen = new Map();
+  const found = new Map();
   return new Proxy(
     {},
     {
       get(_target, key) {
         if (typeof key !== "string") return undefined;
-        if (!seen.has(key)) {
+        let scores = found.get(key);
+        if (scores === undefined) {
           const value = lookupLine(table, key);
-          seen.set(key, value === undefined ? undefined : decodeScores(value));
+          if (value === undefined) return undefined;
+          scores = decodeScores(value);
+          found.set(key, scores);
         }
-        return seen.get(key);
+        return scores;
       },
     },
   );

@@ -8,5 +8,6 @@ let languages;
 
 export function stopwordsOf(code) {
   languages ??= new Set(readLazyJson("stopwords/languages.json"));
-  return languages.has(code) ? readLazyText(`stopwords/${code}.txt`).split("\n") : [];
+  const text = languages.has(code) ? readLazyText(`stopwords/${code}.txt`) : "";
+  return text === "" ? [] : text.split("\n");
 }

@@ -19,9 +19,9 @@ import {
   BUNDLE_KEEP_NAMES,
   BUNDLE_TARGET,
 } from "../bundling";
+import { lazyModulesCommands } from "../lazy-modules";
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const LAZY_MODULES_SCRIPT = path.join(PROJECT_ROOT, "infra/aws/build-lazy-modules.ts");
 
 export interface StageFunctionProps {
   stage: StageName;
@@ -113,12 +113,8 @@ export class StageFunction extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          // The stage's lazy/ files (infra/aws/lazy-modules.ts), next to the index.mjs esbuild just wrote.
-          afterBundling: (_inputDir, outputDir) => [
-            [process.execPath, "--import", "tsx", LAZY_MODULES_SCRIPT, props.stage, outputDir]
-              .map((arg) => JSON.stringify(arg))
-              .join(" "),
-          ],
+          // The stage's lazy/ files, next to the index.mjs esbuild just wrote (infra/aws/lazy-modules.ts).
+          afterBundling: (_inputDir, outputDir) => lazyModulesCommands(props.stage, outputDir),
         },
         esbuildArgs: {
           // Not the `charset` prop: aws-cdk-lib 2.276 declares it but never passes it to esbuild.
