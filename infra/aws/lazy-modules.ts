@@ -17,7 +17,16 @@ import { AssetStaging } from "aws-cdk-lib";
 import { type BuildOptions, build, type Metafile } from "esbuild";
 import type { StageName } from "../../shared/pipeline/routing";
 import { STOPWORD_SEPARATOR, STOPWORDS_JOINED } from "../../shared/summarize/stopwords.generated";
-import { ELD_META_FILE, ELD_NGRAMS_FILE } from "./bundle-shims/eld-extrasmall.mjs";
+import {
+  ELD_META_FILE,
+  ELD_NGRAMS_FILE,
+  HTML_STACK_FILE,
+  STOPWORD_LANGUAGES_FILE,
+  SUMMARIZER_HEADER_FILE,
+  SUMMARIZER_TREES_FILE,
+  stemmerFile,
+  stopwordsFile,
+} from "./bundle-shims/lazy-file-names.mjs";
 import { BUNDLE_CHARSET, BUNDLE_KEEP_NAMES, BUNDLE_TARGET, lambdaBuildOptions } from "./bundling";
 
 export type LazyModuleName =
@@ -135,7 +144,7 @@ async function writeHtmlStack(lazyDir: string, projectRoot: string): Promise<voi
   await build({
     ...lazyCodeOptions(projectRoot),
     entryPoints: [join(projectRoot, "infra/aws/lazy/html-stack.ts")],
-    outfile: join(lazyDir, "html-stack.cjs"),
+    outfile: join(lazyDir, HTML_STACK_FILE),
     // The stack itself, not its lazy stand-ins; still without the CSS parser nothing calls.
     alias: { "cssomnom/parse": base.alias?.["cssomnom/parse"] as string },
   });
@@ -180,7 +189,7 @@ async function writeStemmers(lazyDir: string, projectRoot: string): Promise<void
         loader: "js",
         resolveDir: dirname(file),
       },
-      outfile: join(lazyDir, "stemmers", `${algorithm}.cjs`),
+      outfile: join(lazyDir, stemmerFile(algorithm)),
     });
   }
 }
@@ -219,20 +228,45 @@ export function singleStemmerSource(source: string, algorithm: string): string {
 }
 
 async function writeStopwords(lazyDir: string): Promise<void> {
-  const dir = join(lazyDir, "stopwords");
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dirname(join(lazyDir, STOPWORD_LANGUAGES_FILE)), { recursive: true });
   const languages = Object.keys(STOPWORDS_JOINED).sort();
   for (const code of languages) {
     const words = (STOPWORDS_JOINED[code] ?? "").split(STOPWORD_SEPARATOR);
     // One word per line, as bundle-shims/stopwords.mjs splits them.
     if (words.some((word) => word.includes("\n")))
       throw new Error(`stopwords ${code}: a word holds a newline`);
-    writeFileSync(join(dir, `${code}.txt`), words.join("\n"));
+    writeFileSync(join(lazyDir, stopwordsFile(code)), words.join("\n"));
   }
-  writeFileSync(join(dir, "languages.json"), JSON.stringify(languages));
+  writeFileSync(join(lazyDir, STOPWORD_LANGUAGES_FILE), JSON.stringify(languages));
 }
 
+/**
+ * The summarizer's trees as bundle-shims/summarizer-weights.mjs reads them: every field but the trees as
+ * JSON (with each tree's node count), then one binary file of all node values as float64 followed by all
+ * feature indexes as int8. Little-endian, as are x86 and Lambda's arm64; the values are the same doubles
+ * JSON.parse gives, so the scores are bit-identical (tests/infra/bundle-equivalence.test.ts).
+ */
 async function writeSummarizerWeights(lazyDir: string, projectRoot: string): Promise<void> {
-  const weights = readFileSync(join(projectRoot, "shared/summarize/weights.json"), "utf8");
-  writeFileSync(join(lazyDir, "summarizer-weights.json"), JSON.stringify(JSON.parse(weights)));
+  const source = readFileSync(join(projectRoot, "shared/summarize/weights.json"), "utf8");
+  const { trees, ...header } = JSON.parse(source) as { trees: { f: number[]; v: number[] }[] };
+  const treeSizes = trees.map((tree) => tree.f.length);
+  const nodes = treeSizes.reduce((sum, size) => sum + size, 0);
+  const values = new Float64Array(nodes);
+  const features = new Int8Array(nodes);
+  let offset = 0;
+  for (const tree of trees) {
+    const badFeature = tree.f.some((f) => !Number.isInteger(f) || f < -1 || f > 127);
+    if (tree.v.length !== tree.f.length || badFeature) {
+      throw new Error("shared/summarize/weights.json: a tree that does not fit the binary layout");
+    }
+    values.set(tree.v, offset);
+    features.set(tree.f, offset);
+    offset += tree.f.length;
+  }
+  mkdirSync(dirname(join(lazyDir, SUMMARIZER_TREES_FILE)), { recursive: true });
+  writeFileSync(join(lazyDir, SUMMARIZER_HEADER_FILE), JSON.stringify({ ...header, treeSizes }));
+  writeFileSync(
+    join(lazyDir, SUMMARIZER_TREES_FILE),
+    Buffer.concat([Buffer.from(values.buffer), Buffer.from(features.buffer)]),
+  );
 }

@@ -7,6 +7,14 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import {
+  ELD_META_FILE,
+  ELD_NGRAMS_FILE,
+  HTML_STACK_FILE,
+  STOPWORD_LANGUAGES_FILE,
+  stemmerFile,
+  stopwordsFile,
+} from "../../infra/aws/bundle-shims/lazy-file-names.mjs";
 import { lambdaBuildOptions } from "../../infra/aws/bundling";
 import { LAZY_FOLDER } from "../../infra/aws/lazy-modules";
 import type { StageName } from "../../shared/pipeline/routing";
@@ -51,8 +59,8 @@ export const FIRST_USE: Record<StageName, FirstUse[]> = {
     {
       label: "first language detection",
       files: [
-        ["eld/meta.json", "json"],
-        ["eld/ngrams.txt", "latin1"],
+        [ELD_META_FILE, "json"],
+        [ELD_NGRAMS_FILE, "latin1"],
       ],
       probe: {
         entry: "infra/aws/bundle-shims/eld-extrasmall.mjs",
@@ -68,15 +76,15 @@ export const FIRST_USE: Record<StageName, FirstUse[]> = {
         asPackaged: true,
       },
     },
-    { label: "first .html article", files: [["html-stack.cjs", "module"]] },
+    { label: "first .html article", files: [[HTML_STACK_FILE, "module"]] },
   ],
   summarize: [
     {
       label: "first English article",
       files: [
-        ["stemmers/english.cjs", "module"],
-        ["stopwords/languages.json", "json"],
-        ["stopwords/en.txt", "lines"],
+        [stemmerFile("english"), "module"],
+        [STOPWORD_LANGUAGES_FILE, "json"],
+        [stopwordsFile("en"), "lines"],
       ],
     },
   ],

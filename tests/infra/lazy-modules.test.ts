@@ -6,7 +6,15 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import {
+  ELD_NGRAMS_FILE,
+  HTML_STACK_FILE,
+  STOPWORD_LANGUAGES_FILE,
+  SUMMARIZER_TREES_FILE,
+  stemmerFile,
+} from "../../infra/aws/bundle-shims/lazy-file-names.mjs";
 import {
   buildLambdaAsset,
   LAZY_MODULES_BY_STAGE,
@@ -86,11 +94,11 @@ const SHIMS: Record<LazyModuleName, string[]> = {
 
 /** The file each lazy module writes (one of them, for modules of many files). */
 const FILES: Record<LazyModuleName, string> = {
-  "html-stack": "html-stack.cjs",
-  "language-detector": "eld/ngrams.txt",
-  stemmers: "stemmers/english.cjs",
-  stopwords: "stopwords/languages.json",
-  "summarizer-weights": "summarizer-weights.json",
+  "html-stack": HTML_STACK_FILE,
+  "language-detector": ELD_NGRAMS_FILE,
+  stemmers: stemmerFile("english"),
+  stopwords: STOPWORD_LANGUAGES_FILE,
+  "summarizer-weights": SUMMARIZER_TREES_FILE,
 };
 
 describe("lazy files of each stage", () => {
@@ -154,4 +162,24 @@ describe("the stack's afterBundling hook", () => {
     expect(docker).toMatch(/exit 1/);
     expect(lazyModulesCommands("translate", "/tmp/anything")).toEqual([]);
   });
+});
+
+describe("lazy summarizer weights", () => {
+  it("should decode to exactly the trees and fields of weights.json", async () => {
+    // Prepare
+    const built = await buildLambdaAsset({
+      stage: "summarize",
+      entry: join(ROOT, "infra/aws/bundle-shims/summarizer-weights.mjs"),
+      outDir: join(OUT, "weights"),
+      projectRoot: ROOT,
+    });
+    const expected = JSON.parse(readFileSync(join(ROOT, "shared/summarize/weights.json"), "utf8"));
+    // Act
+    const { default: shipped } = (await import(pathToFileURL(built.bundleFile).href)) as {
+      default: { trees: { f: ArrayLike<number>; v: ArrayLike<number> }[] };
+    };
+    const trees = shipped.trees.map((tree) => ({ f: Array.from(tree.f), v: Array.from(tree.v) }));
+    // Assess: Object.is on every value, so that even -0 and the last bit of a double count.
+    expect({ ...shipped, trees }).toStrictEqual(expected);
+  }, 60_000);
 });

@@ -6,11 +6,8 @@
  * that is read, not parsed: a detection looks up its few hundred n-grams by binary search.
  */
 import { createEld } from "../../../node_modules/eld/src/languageDetector.js";
+import { ELD_META_FILE, ELD_NGRAMS_FILE } from "./lazy-file-names.mjs";
 import { readLazyJson, readLazyText } from "./lazy-files.mjs";
-
-/** Written by infra/aws/lazy-modules.ts, which imports these names. */
-export const ELD_META_FILE = "eld/meta.json";
-export const ELD_NGRAMS_FILE = "eld/ngrams.txt";
 
 /**
  * The line of `key` in a table of sorted `key\tvalue` lines, by binary search over character positions

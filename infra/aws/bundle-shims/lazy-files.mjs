@@ -21,6 +21,10 @@ export function readLazyText(file, encoding = "utf8") {
   return readFileSync(new URL(file, LAZY_URL), encoding);
 }
 
+export function readLazyBytes(file) {
+  return readFileSync(new URL(file, LAZY_URL));
+}
+
 /** JSON.parse of a data file: V8 reads JSON several times faster than the same data as a JS literal. */
 export function readLazyJson(file) {
   return JSON.parse(readLazyText(file));

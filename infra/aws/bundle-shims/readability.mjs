@@ -2,9 +2,10 @@
  * Stands in for `@mozilla/readability` in the Lambda bundles: the same Readability class, loaded from
  * lazy/html-stack.cjs on the first .html article (see linkedom.mjs).
  */
+import { HTML_STACK_FILE } from "./lazy-file-names.mjs";
 import { requireLazyModule } from "./lazy-files.mjs";
 
-const load = () => requireLazyModule("html-stack.cjs");
+const load = () => requireLazyModule(HTML_STACK_FILE);
 
 /** `new Readability(doc, options)` gives the real Readability object: a constructor may return one. */
 export function Readability(...args) {

@@ -3,10 +3,11 @@
  * article needs one. lazy/stemmers/<algorithm>.cjs holds that one stemmer (cut out of the same file by
  * infra/aws/lazy-modules.ts), loaded when an article in its language is first summarized.
  */
+import { stemmerFile } from "./lazy-file-names.mjs";
 import { requireLazyModule } from "./lazy-files.mjs";
 
 export function newStemmer(algorithm) {
-  return requireLazyModule(`stemmers/${algorithm}.cjs`).newStemmer(algorithm);
+  return requireLazyModule(stemmerFile(algorithm)).newStemmer(algorithm);
 }
 
 export default { newStemmer };
