@@ -52,7 +52,7 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   semver: "./infra/aws/bundle-shims/semver.cjs",
   // The parts kept out of index.mjs and loaded from the asset's lazy/ folder (infra/aws/lazy-modules.ts):
   // eld's n-grams (a 760 KB table) on the first detection; the HTML stack (~270 KiB) on the first .html article;
-  // one language's stemmer and stopwords (of 24 and 58) on its first article; the summarizer's trees as JSON.
+  // one language's stemmer and stopwords (of 24 and 58) on its first article; the summarizer's trees, binary.
   "eld/extrasmall": "./infra/aws/bundle-shims/eld-extrasmall.mjs",
   linkedom: "./infra/aws/bundle-shims/linkedom.mjs",
   "@mozilla/readability": "./infra/aws/bundle-shims/readability.mjs",
