@@ -5,9 +5,11 @@ import type { PipelineConfig } from "../../shared/pipeline/config";
 import type {
   EventPublisher,
   ObjectStore,
+  StageLogger,
   TranslateJobQueue,
   Translator,
 } from "../../shared/pipeline/ports";
+import type { StageContext } from "../../shared/pipeline/stages/context";
 
 /**
  * What `makeHandler(deps)` takes. Lambda builds it from the environment and AWS clients; the local runner
@@ -34,3 +36,14 @@ export interface TranslateHandlerDeps extends HandlerDeps {
 
 /** Everything any handler needs: the local runner can build one object and pass it to all three. */
 export type AllHandlerDeps = SummarizeHandlerDeps & TranslateHandlerDeps;
+
+/** The part of a stage's context every handler builds the same way, with the article's own logger. */
+export function stageContext(deps: HandlerDeps, logger: StageLogger): StageContext {
+  return {
+    store: deps.store,
+    events: deps.events,
+    config: deps.config,
+    now: deps.now ?? (() => new Date()),
+    logger,
+  };
+}

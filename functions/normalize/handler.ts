@@ -8,7 +8,7 @@ import { articleIdFromKey } from "../../shared/contract/keys";
 import { ENV, parseConfig } from "../../shared/pipeline/config";
 import { routeOf } from "../../shared/pipeline/routing";
 import { runNormalizeStage } from "../../shared/pipeline/stages/normalize";
-import type { HandlerDeps } from "../common/deps";
+import { type HandlerDeps, stageContext } from "../common/deps";
 import { deliveryOf, parseS3Notification } from "../common/events";
 import { lambdaEntry } from "../common/lambda-entry";
 import { createObservability } from "../common/powertools";
@@ -27,13 +27,7 @@ export function makeHandler(deps: HandlerDeps): SqsHandler {
   return makeSqsHandler(STAGE, observability, async (record, tools) => {
     for (const object of parseS3Notification(record)) {
       const result = await runNormalizeStage(
-        {
-          store: deps.store,
-          events: deps.events,
-          config: deps.config,
-          now: deps.now ?? (() => new Date()),
-          logger: tools.forArticle(articleIdFromKey(object.key)),
-        },
+        stageContext(deps, tools.forArticle(articleIdFromKey(object.key))),
         { ...object, delivery: deliveryOf(record, maxReceiveCount) },
       );
       recordOutcome(tools, result.outcome, result.durationMs);

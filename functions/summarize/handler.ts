@@ -8,7 +8,7 @@ import { SqsTranslateJobQueue } from "../../shared/adapters/sqs/translate-job-qu
 import { ENV, parseConfig, requireSetting } from "../../shared/pipeline/config";
 import { routeOf } from "../../shared/pipeline/routing";
 import { articleIdFromArticleKey, runSummarizeStage } from "../../shared/pipeline/stages/summarize";
-import type { SummarizeHandlerDeps } from "../common/deps";
+import { type SummarizeHandlerDeps, stageContext } from "../common/deps";
 import { deliveryOf, parseS3Notification } from "../common/events";
 import { lambdaEntry } from "../common/lambda-entry";
 import { createObservability, MetricUnit } from "../common/powertools";
@@ -28,12 +28,8 @@ export function makeHandler(deps: SummarizeHandlerDeps): SqsHandler {
     for (const object of parseS3Notification(record)) {
       const result = await runSummarizeStage(
         {
-          store: deps.store,
-          events: deps.events,
+          ...stageContext(deps, tools.forArticle(articleIdFromArticleKey(object.key))),
           queue: deps.queue,
-          config: deps.config,
-          now: deps.now ?? (() => new Date()),
-          logger: tools.forArticle(articleIdFromArticleKey(object.key)),
         },
         { key: object.key, delivery: deliveryOf(record, maxReceiveCount) },
       );

@@ -10,7 +10,7 @@ import { S3ObjectStore } from "../../shared/adapters/s3/object-store";
 import { ENV, parseConfig } from "../../shared/pipeline/config";
 import { routeOf } from "../../shared/pipeline/routing";
 import { runTranslateStage } from "../../shared/pipeline/stages/translate";
-import type { TranslateHandlerDeps } from "../common/deps";
+import { stageContext, type TranslateHandlerDeps } from "../common/deps";
 import { deliveryOf, parseTranslateJob } from "../common/events";
 import { lambdaEntry } from "../common/lambda-entry";
 import { createObservability, METRIC, MetricUnit } from "../common/powertools";
@@ -29,14 +29,7 @@ export function makeHandler(deps: TranslateHandlerDeps): SqsHandler {
   return makeSqsHandler(STAGE, observability, async (record, tools) => {
     const job = parseTranslateJob(record);
     const result = await runTranslateStage(
-      {
-        store: deps.store,
-        events: deps.events,
-        translator: deps.translator,
-        config: deps.config,
-        now: deps.now ?? (() => new Date()),
-        logger: tools.forArticle(job.articleId),
-      },
+      { ...stageContext(deps, tools.forArticle(job.articleId)), translator: deps.translator },
       { job, delivery: deliveryOf(record, maxReceiveCount) },
     );
     recordOutcome(tools, result.outcome, result.durationMs);
