@@ -48,11 +48,7 @@ export class S3ObjectStore implements ObjectStore {
       const body = response.Body ? await response.Body.transformToByteArray() : new Uint8Array();
       return {
         body,
-        etag: bareEtag(response.ETag ?? ""),
-        size: response.ContentLength ?? body.byteLength,
-        metadata: response.Metadata ?? {},
-        ...(response.ContentType ? { contentType: response.ContentType } : {}),
-        ...(response.VersionId ? { versionId: response.VersionId } : {}),
+        ...headOf({ ...response, ContentLength: response.ContentLength ?? body.byteLength }),
       };
     } catch (error) {
       if (isNotFound(error)) return undefined;
@@ -62,14 +58,7 @@ export class S3ObjectStore implements ObjectStore {
 
   async head(bucket: string, key: string): Promise<ObjectHead | undefined> {
     try {
-      const response = await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-      return {
-        etag: bareEtag(response.ETag ?? ""),
-        size: response.ContentLength ?? 0,
-        metadata: response.Metadata ?? {},
-        ...(response.ContentType ? { contentType: response.ContentType } : {}),
-        ...(response.VersionId ? { versionId: response.VersionId } : {}),
-      };
+      return headOf(await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key })));
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -142,5 +131,22 @@ function putInput(
     Body: body,
     ...(options.contentType ? { ContentType: options.contentType } : {}),
     ...(options.metadata ? { Metadata: options.metadata } : {}),
+  };
+}
+
+/** What GET and HEAD answer alike about an object. */
+function headOf(response: {
+  ETag?: string | undefined;
+  ContentLength?: number | undefined;
+  Metadata?: Record<string, string> | undefined;
+  ContentType?: string | undefined;
+  VersionId?: string | undefined;
+}): ObjectHead {
+  return {
+    etag: bareEtag(response.ETag ?? ""),
+    size: response.ContentLength ?? 0,
+    metadata: response.Metadata ?? {},
+    ...(response.ContentType ? { contentType: response.ContentType } : {}),
+    ...(response.VersionId ? { versionId: response.VersionId } : {}),
   };
 }
