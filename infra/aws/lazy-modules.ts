@@ -27,7 +27,7 @@ import {
   stemmerFile,
   stopwordsFile,
 } from "./bundle-shims/lazy-file-names.mjs";
-import { BUNDLE_CHARSET, BUNDLE_KEEP_NAMES, BUNDLE_TARGET, lambdaBuildOptions } from "./bundling";
+import { lambdaBuildOptions } from "./bundling";
 
 export type LazyModuleName =
   | "html-stack"
@@ -124,29 +124,26 @@ export async function buildLambdaAsset(options: {
   return { bundleFile, metafile: result.metafile };
 }
 
-/** Lazy code modules: CommonJS, so that the bundle can load them synchronously (lazy-files.mjs). */
-function lazyCodeOptions(projectRoot: string): BuildOptions {
+/**
+ * Lazy code modules: built like the bundle, but CommonJS (so that it can load them synchronously, see
+ * lazy-files.mjs; which also drops the ESM-only banner), and with none of its stand-ins: a lazy module is
+ * what they stand in for. `keep` names the replacements still wanted.
+ */
+function lazyCodeOptions(projectRoot: string, keep: readonly string[] = []): BuildOptions {
+  const { banner: _esmOnly, alias = {}, ...bundle } = lambdaBuildOptions(projectRoot);
   return {
-    bundle: true,
-    platform: "node",
+    ...bundle,
     format: "cjs",
-    target: BUNDLE_TARGET,
-    minify: true,
-    charset: BUNDLE_CHARSET,
-    keepNames: BUNDLE_KEEP_NAMES,
-    absWorkingDir: projectRoot,
-    logLevel: "error",
+    alias: Object.fromEntries(Object.entries(alias).filter(([from]) => keep.includes(from))),
   };
 }
 
 async function writeHtmlStack(lazyDir: string, projectRoot: string): Promise<void> {
-  const base = lambdaBuildOptions(projectRoot);
   await build({
-    ...lazyCodeOptions(projectRoot),
+    // Still without the CSS parser nothing calls.
+    ...lazyCodeOptions(projectRoot, ["cssomnom/parse"]),
     entryPoints: [join(projectRoot, "infra/aws/lazy/html-stack.ts")],
     outfile: join(lazyDir, HTML_STACK_FILE),
-    // The stack itself, not its lazy stand-ins; still without the CSS parser nothing calls.
-    alias: { "cssomnom/parse": base.alias?.["cssomnom/parse"] as string },
   });
 }
 
@@ -181,17 +178,19 @@ async function writeStemmers(lazyDir: string, projectRoot: string): Promise<void
   const file = require.resolve("snowball-stemmers");
   const source = readFileSync(file, "utf8");
   const { algorithms } = require("snowball-stemmers") as { algorithms: () => string[] };
-  for (const algorithm of algorithms()) {
-    await build({
-      ...lazyCodeOptions(projectRoot),
-      stdin: {
-        contents: singleStemmerSource(source, algorithm),
-        loader: "js",
-        resolveDir: dirname(file),
-      },
-      outfile: join(lazyDir, stemmerFile(algorithm)),
-    });
-  }
+  await Promise.all(
+    algorithms().map((algorithm) =>
+      build({
+        ...lazyCodeOptions(projectRoot),
+        stdin: {
+          contents: singleStemmerSource(source, algorithm),
+          loader: "js",
+          resolveDir: dirname(file),
+        },
+        outfile: join(lazyDir, stemmerFile(algorithm)),
+      }),
+    ),
+  );
 }
 
 const STEMMER_CLASS = /^ {4}var (\w+)Stemmer = function \(_SnowballStemmer\d*\) \{$/;
