@@ -128,14 +128,24 @@ export function timeFirstUse(bundleFile: string, use: FirstUse): number {
     work = `const m=await import(${href(probeFile(bundleFile, use.probe.entry))});${use.probe.call};`;
   }
   const code = `import{readFileSync}from"node:fs";import{createRequire}from"node:module";const req=createRequire(import.meta.url);await import(${href(bundleFile)});const t=performance.now();${work}process.stdout.write(String(performance.now()-t));`;
+  return runMeasuring(code, use.label).printed;
+}
+
+/**
+ * Runs `code` (an ES module) in a fresh node process with Lambda's environment; returns the number it printed
+ * last and the process's wall time.
+ */
+export function runMeasuring(code: string, what: string): { printed: number; wallMs: number } {
+  const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, ["--input-type=module", "-e", code], {
     env: LAMBDA_ENV,
     stdio: ["ignore", "pipe", "pipe"],
   });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) {
-    throw new Error(`${use.label}: ${result.stderr.toString().slice(0, 2000)}`);
+    throw new Error(`${what} failed: ${result.stderr.toString().slice(0, 2000)}`);
   }
-  return Number(result.stdout.toString().trim().split("\n").pop());
+  return { printed: Number(result.stdout.toString().trim().split("\n").pop()), wallMs };
 }
 
 /** Bytes of every file under `dir` (0 when absent). */

@@ -12,7 +12,6 @@
  * (infra/aws/lazy-modules.ts) are reported beside it with what their first use costs, so that nothing moved
  * out of the bundle goes unaccounted for.
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -24,8 +23,8 @@ import {
   buildProbes,
   FIRST_USE,
   firstUseMedians,
-  LAMBDA_ENV,
   median,
+  runMeasuring,
   treeBytes,
 } from "./bundle-first-use";
 
@@ -129,16 +128,7 @@ function floorEntry(clients: { pkg: string; client: string }[]): string {
 function timeProcess(file: string | null): { wallMs: number; cpuMs: number } {
   const load = file ? `await import(${JSON.stringify(pathToFileURL(file).href)});` : "";
   const code = `const c=process.cpuUsage();${load}const d=process.cpuUsage(c);process.stdout.write(String((d.user+d.system)/1000));`;
-  const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ["--input-type=module", "-e", code], {
-    env: LAMBDA_ENV,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) {
-    throw new Error(`node ${file ?? "-e"} failed: ${result.stderr.toString().slice(0, 2000)}`);
-  }
-  const cpuMs = Number(result.stdout.toString().trim().split("\n").pop());
+  const { printed: cpuMs, wallMs } = runMeasuring(code, `node ${file ?? "-e"}`);
   return { wallMs, cpuMs };
 }
 
