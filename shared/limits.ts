@@ -57,3 +57,10 @@ export const DEFAULT_TRANSLATE_MAX_ATTEMPTS = 5;
  * a thousand words a second on one core), after which it is killed and the language fails.
  */
 export const APERTIUM_TIMEOUT_MS = 120_000;
+
+/**
+ * S3 user-defined metadata (x-amz-meta-*) is at most 2 KB per object: the UTF-8 bytes of every key and value
+ * summed. A PUT over it is refused, so whatever an output records in its metadata must stay under it.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingMetadata.html#UserMetadata
+ */
+export const S3_USER_METADATA_MAX_BYTES = 2_048;
