@@ -6,7 +6,7 @@ import type { SQSRecord } from "aws-lambda";
 import { decodeS3EventKey } from "../../shared/contract/keys";
 import { InputError } from "../../shared/errors";
 import type { TranslateJob } from "../../shared/pipeline/ports";
-import type { Delivery } from "../../shared/pipeline/stages/context";
+import { type Delivery, delivery } from "../../shared/pipeline/stages/delivery";
 
 export class MalformedMessageError extends InputError {}
 
@@ -104,6 +104,5 @@ export function parseTranslateJob(record: SQSRecord): TranslateJob {
 
 /** Which delivery this is; the queue moves the message to its DLQ after maxAttempts. */
 export function deliveryOf(record: SQSRecord, maxAttempts: number): Delivery {
-  const attempt = Number(record.attributes?.ApproximateReceiveCount);
-  return { attempt: Number.isFinite(attempt) && attempt > 0 ? attempt : 1, maxAttempts };
+  return delivery(Number(record.attributes?.ApproximateReceiveCount), maxAttempts);
 }

@@ -81,6 +81,8 @@ describe("deliveryOf", () => {
     ).toEqual({
       attempt: 3,
       maxAttempts: 5,
+      isRetry: true,
+      isLast: false,
     });
     expect(
       deliveryOf({ ...r, attributes: { ...r.attributes, ApproximateReceiveCount: "" } }, 5).attempt,

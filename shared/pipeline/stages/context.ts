@@ -1,4 +1,3 @@
-import { PipelineError } from "../../errors";
 import type { PipelineConfig } from "../config";
 import type {
   EventPublisher,
@@ -7,6 +6,7 @@ import type {
   TranslateJobQueue,
   Translator,
 } from "../ports";
+import type { Deadline } from "./deadline";
 
 /** What every stage needs: storage, the completion event, settings, a logger and a clock (tests fix it). */
 export interface StageContext {
@@ -15,6 +15,8 @@ export interface StageContext {
   config: PipelineConfig;
   logger: StageLogger;
   now: () => Date;
+  /** When the invocation will be stopped (Lambda's remaining time); none outside Lambda's limits. */
+  deadline?: Deadline;
 }
 
 export interface SummarizeContext extends StageContext {
@@ -23,12 +25,6 @@ export interface SummarizeContext extends StageContext {
 
 export interface TranslateContext extends StageContext {
   translator: Translator;
-}
-
-/** Which delivery of the message this is (SQS ApproximateReceiveCount) and how many the queue allows. */
-export interface Delivery {
-  attempt: number;
-  maxAttempts: number;
 }
 
 export type StageOutcome =
@@ -40,16 +36,6 @@ export type StageOutcome =
   | "stale"
   /** The article (or one language) failed for good: error record written. */
   | "failed";
-
-/**
- * Whether to give up now and record the failure: bad input never heals; anything else is retried by the
- * queue until its last delivery, after which the article gets an error record instead of silently dying in
- * the dead-letter queue (the DLQ keeps what cannot be attributed to an article, e.g. unparseable messages).
- */
-export function shouldRecordFailure(error: unknown, delivery: Delivery): boolean {
-  if (error instanceof PipelineError && !error.retryable) return true;
-  return delivery.attempt >= delivery.maxAttempts;
-}
 
 export function errorName(error: unknown): string {
   return error instanceof Error ? error.name : "Error";

@@ -1,17 +1,13 @@
-import { articleIdFromKey, OUTPUT_FILES, outputKey } from "../../contract/keys";
+import { articleIdFromKey, OUTPUT_FILES } from "../../contract/keys";
 import { InputError } from "../../errors";
 import { normalizeArticle } from "../../normalize";
 import { logPreview } from "../config";
-import { bareEtag, isMadeFrom, provenanceMetadata } from "../provenance";
-import {
-  type Delivery,
-  JSON_TYPE,
-  type StageContext,
-  type StageOutcome,
-  shouldRecordFailure,
-  toJson,
-} from "./context";
-import { finalizeManifest, recordArticleFailure } from "./finalize";
+import { bareEtag } from "../provenance";
+import { recordArticleFailure } from "./article-failure";
+import { outputsOf } from "./article-outputs";
+import type { StageContext, StageOutcome } from "./context";
+import { type Delivery, shouldRecordFailure } from "./delivery";
+import { announceAgain } from "./manifest";
 
 /** One object-created notification for the ingest bucket (key already decoded). */
 export interface NormalizeInput {
@@ -44,8 +40,8 @@ export async function runNormalizeStage(
 ): Promise<NormalizeResult> {
   const started = ctx.now();
   const articleId = articleIdFromKey(input.key);
-  const bucket = ctx.config.resultsBucket;
-  const articleKey = outputKey(articleId, OUTPUT_FILES.article);
+  const source = { bucket: input.bucket, key: input.key, etag: bareEtag(input.etag) };
+  const outputs = outputsOf(ctx, articleId, source, started);
   const result = (outcome: StageOutcome, characters = 0): NormalizeResult => ({
     articleId,
     outcome,
@@ -53,29 +49,19 @@ export async function runNormalizeStage(
     durationMs: ctx.now().getTime() - started.getTime(),
   });
 
-  const [done, failed, finalized] = await Promise.all([
-    ctx.store.head(bucket, articleKey),
-    ctx.store.head(bucket, outputKey(articleId, OUTPUT_FILES.error)),
-    ctx.store.head(bucket, outputKey(articleId, OUTPUT_FILES.manifest)),
+  const [done, recordedFailure] = await Promise.all([
+    outputs.isCurrent(OUTPUT_FILES.article),
+    // error.json alone is not done: a delivery that stopped before the failed manifest is redone, so the
+    // manifest and its event are written (normalizing is deterministic and bills nothing).
+    outputs.isCurrent(OUTPUT_FILES.error, OUTPUT_FILES.manifest),
   ]);
-  // error.json alone is not done: a delivery that stopped before the failed manifest is redone, so the
-  // manifest and its event are written (normalizing is deterministic and bills nothing).
-  const recordedFailure = isMadeFrom(failed, input.etag) && isMadeFrom(finalized, input.etag);
-  if (isMadeFrom(done, input.etag) || recordedFailure) {
+  if (done || recordedFailure) {
     ctx.logger.info("source version already normalized: skipping", { etag: input.etag });
-    if (recordedFailure && input.delivery.attempt > 1) {
-      // The previous delivery may have died between the failed manifest and its event: announce it again.
-      await finalizeManifest(ctx, {
-        articleId,
-        source: { bucket: input.bucket, key: input.key, etag: bareEtag(input.etag) },
-        targetLanguages: [],
-        delivery: input.delivery,
-      });
-    }
+    // The previous delivery may have died between the failed manifest and its event: announce it again.
+    if (recordedFailure && input.delivery.isRetry) await announceAgain(ctx, outputs);
     return result("skipped");
   }
 
-  const source = { bucket: input.bucket, key: input.key, etag: bareEtag(input.etag) };
   try {
     if (input.size !== undefined && input.size > ctx.config.maxInputBytes) {
       throw new SourceTooLargeError(
@@ -100,17 +86,9 @@ export async function runNormalizeStage(
       maxBytes: ctx.config.maxInputBytes,
       ...(override ? { languageOverride: override } : {}),
     });
-    const finished = ctx.now();
-    await ctx.store.put(bucket, articleKey, toJson(article), {
-      contentType: JSON_TYPE,
-      metadata: provenanceMetadata({
-        source,
-        startedAt: started.toISOString(),
-        durationMs: finished.getTime() - started.getTime(),
-      }),
-    });
+    await outputs.writeJson(OUTPUT_FILES.article, article);
     ctx.logger.info("article normalized", {
-      key: articleKey,
+      key: outputs.key(OUTPUT_FILES.article),
       language: article.language.code,
       sentences: article.stats.sentences,
       titlePreview: logPreview(article.title, ctx.config.logPreviewChars),

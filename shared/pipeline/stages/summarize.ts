@@ -1,20 +1,16 @@
 import type { NormalizedArticle } from "../../contract/article";
-import { OUTPUT_FILES, outputKey, RESULTS_PREFIX } from "../../contract/keys";
+import { OUTPUT_FILES, RESULTS_PREFIX } from "../../contract/keys";
+import type { ArticleSummary } from "../../contract/summary";
 import { InputError } from "../../errors";
 import { summarizeArticle } from "../../summarize";
 import type { TranslateJob } from "../ports";
-import { isMadeFrom, provenanceMetadata, readProvenance, type SourceRef } from "../provenance";
-import {
-  type Delivery,
-  JSON_TYPE,
-  type StageOutcome,
-  type SummarizeContext,
-  shouldRecordFailure,
-  TEXT_TYPE,
-  toJson,
-} from "./context";
-import { finalizeManifest, recordArticleFailure } from "./finalize";
-import { hasOutcome, headTranslation } from "./translation-outputs";
+import { readProvenance } from "../provenance";
+import { recordArticleFailure } from "./article-failure";
+import { type ArticleOutputs, outputsOf } from "./article-outputs";
+import type { StageOutcome, SummarizeContext } from "./context";
+import { type Delivery, shouldRecordFailure } from "./delivery";
+import { announceAgain, finalizeManifest } from "./manifest";
+import { hasOutcome, readLanguageFiles } from "./translation-outputs";
 
 /** One object-created notification for results/<id>/article.json (key already decoded). */
 export interface SummarizeInput {
@@ -52,7 +48,6 @@ export async function runSummarizeStage(
 ): Promise<SummarizeResult> {
   const started = ctx.now();
   const articleId = articleIdFromArticleKey(input.key);
-  const bucket = ctx.config.resultsBucket;
   const result = (outcome: StageOutcome, jobsSent: string[] = []): SummarizeResult => ({
     articleId,
     outcome,
@@ -60,81 +55,68 @@ export async function runSummarizeStage(
     durationMs: ctx.now().getTime() - started.getTime(),
   });
 
-  const stored = await ctx.store.get(bucket, input.key);
+  const stored = await ctx.store.get(ctx.config.resultsBucket, input.key);
   const provenance = readProvenance(stored?.metadata);
   if (!stored || !provenance) {
     ctx.logger.warn("article.json is gone or has no provenance: dropping the event");
     return result("stale");
   }
   const { source } = provenance;
-  const manifest = await ctx.store.head(bucket, outputKey(articleId, OUTPUT_FILES.manifest));
-  if (isMadeFrom(manifest, source.etag)) {
+  const outputs = outputsOf(ctx, articleId, source, started);
+  if (await outputs.isCurrent(OUTPUT_FILES.manifest)) {
     ctx.logger.info("source version already finalized: skipping", { etag: source.etag });
     // With no target language summarize wrote the manifest: a previous delivery may have died before its
-    // event, so a redelivery announces it again (at least once, as finalizeManifest does for translate).
-    if (input.delivery.attempt > 1) {
-      await finalizeManifest(ctx, {
-        articleId,
-        source,
-        targetLanguages: ctx.config.targetLanguages,
-        delivery: input.delivery,
-      });
-    }
+    // event, so a retry announces it again (at least once, as the manifest does for translate).
+    if (input.delivery.isRetry) await announceAgain(ctx, outputs);
     return result("skipped");
   }
 
-  const summaryKey = outputKey(articleId, OUTPUT_FILES.summary);
-  const redelivered = isMadeFrom(await ctx.store.head(bucket, summaryKey), source.etag);
-  if (!redelivered) {
-    try {
+  // Done is both files (the .json first); a delivery that stopped between them renders the .txt again.
+  const redelivered = await outputs.isCurrent(OUTPUT_FILES.summary);
+  try {
+    if (redelivered) {
+      if (!(await outputs.isCurrent(OUTPUT_FILES.summaryText))) {
+        const summary = await outputs.readJson<ArticleSummary>(OUTPUT_FILES.summary);
+        await outputs.writeText(OUTPUT_FILES.summaryText, summary?.text ?? "");
+      }
+    } else {
       const article = JSON.parse(Buffer.from(stored.body).toString("utf8")) as NormalizedArticle;
       const summary = summarizeArticle(article, ctx.config.summaryLength);
-      const metadata = provenanceMetadata({
-        source,
+      const provenance = {
         startedAt: started.toISOString(),
         durationMs: ctx.now().getTime() - started.getTime(),
-      });
-      // The text first: summary.json is what marks the stage done, so it must be the last write.
-      await ctx.store.put(bucket, outputKey(articleId, OUTPUT_FILES.summaryText), summary.text, {
-        contentType: TEXT_TYPE,
-        metadata,
-      });
-      await ctx.store.put(bucket, summaryKey, toJson(summary), {
-        contentType: JSON_TYPE,
-        metadata,
-      });
+      };
+      await outputs.writeJson(OUTPUT_FILES.summary, summary, { provenance });
+      await outputs.writeText(OUTPUT_FILES.summaryText, summary.text, { provenance });
       ctx.logger.info("article summarized", {
-        key: summaryKey,
+        key: outputs.key(OUTPUT_FILES.summary),
         sentences: summary.sentences.length,
       });
-    } catch (error) {
-      if (!shouldRecordFailure(error, input.delivery)) throw error;
-      ctx.logger.warn("article cannot be summarized: recording the failure", { error });
-      await recordArticleFailure(ctx, {
-        stage: "summarize",
-        articleId,
-        source,
-        error,
-        startedAt: started,
-        outputs: { article: input.key },
-      });
-      return result("failed");
     }
+  } catch (error) {
+    if (!shouldRecordFailure(error, input.delivery)) throw error;
+    ctx.logger.warn("article cannot be summarized: recording the failure", { error });
+    await recordArticleFailure(ctx, {
+      stage: "summarize",
+      articleId,
+      source,
+      error,
+      startedAt: started,
+      outputs: { article: input.key },
+    });
+    return result("failed");
   }
 
   const targets = ctx.config.targetLanguages;
-  const finalizeInput = { articleId, source, targetLanguages: targets, delivery: input.delivery };
-  const missing = redelivered
-    ? await languagesWithoutOutcome(ctx, articleId, source, targets)
-    : targets;
+  const missing = redelivered ? await languagesWithoutOutcome(outputs, targets) : targets;
   if (missing.length === 0) {
-    await finalizeManifest(ctx, finalizeInput);
+    await finalizeManifest(ctx, outputs, targets, input.delivery);
     return result(redelivered ? "skipped" : "written");
   }
   // A first delivery that finds the summary done is a duplicate event (another delivery did the work and
   // sent the jobs, or is sending them now): sending again could bill a language twice. Only a retry of a
-  // delivery that failed (attempt > 1) may have stopped between the summary and the jobs.
-  if (redelivered && input.delivery.attempt <= 1) {
+  // delivery that failed may have stopped between the summary and the jobs.
+  if (redelivered && !input.delivery.isRetry) {
     ctx.logger.info("summary already written by another delivery: not resending jobs", { missing });
     return result("skipped");
   }
@@ -149,17 +131,9 @@ export async function runSummarizeStage(
 }
 
 async function languagesWithoutOutcome(
-  ctx: SummarizeContext,
-  articleId: string,
-  source: SourceRef,
+  outputs: ArticleOutputs,
   languages: readonly string[],
 ): Promise<string[]> {
-  const bucket = ctx.config.resultsBucket;
-  const checks = await Promise.all(
-    languages.map(async (lang) => {
-      const heads = await headTranslation(ctx.store, bucket, articleId, lang);
-      return hasOutcome(heads, source.etag) ? undefined : lang;
-    }),
-  );
-  return checks.filter((lang): lang is string => lang !== undefined);
+  const files = await Promise.all(languages.map((lang) => readLanguageFiles(outputs, lang)));
+  return languages.filter((_, i) => !hasOutcome(files[i] ?? "none"));
 }

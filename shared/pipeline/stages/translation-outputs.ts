@@ -1,39 +1,54 @@
 /**
- * When one language of one article version counts as translated. translations/<lang>.json is the durable record
- * of the paid translation (written first); <lang>.txt is rendered from it. Only both together are done: a
- * delivery that stopped between the two leaves the .txt for its redelivery to rebuild, with no Translate call.
+ * Where one language of one article version stands, from its files alone. translations/<lang>.json is the
+ * record of the paid translation (written first); <lang>.txt is rendered from it; <lang>.error.json records a
+ * language that failed for good. Read by the translate job, the manifest and summarize's resend of jobs.
  */
-import { OUTPUT_FILES, outputKey } from "../../contract/keys";
-import type { ObjectHead, ObjectStore } from "../ports";
+import { OUTPUT_FILES } from "../../contract/keys";
+import type { ObjectHead } from "../ports";
 import { isMadeFrom } from "../provenance";
+import type { ArticleOutputs } from "./article-outputs";
 
-export interface TranslationHeads {
+export type LanguageFiles =
+  /** .json and .txt both current: done. */
+  | "translated"
+  /** The current .json without its .txt: the translation is paid for, only the rendering is missing. */
+  | "paid-not-rendered"
+  /** A current error record: failed for good. */
+  | "failed"
+  /** None of them for this version. */
+  | "none";
+
+export interface LanguageHeads {
   json: ObjectHead | undefined;
   text: ObjectHead | undefined;
   error: ObjectHead | undefined;
 }
 
-export async function headTranslation(
-  store: ObjectStore,
-  bucket: string,
-  articleId: string,
-  lang: string,
-): Promise<TranslationHeads> {
-  const key = (file: string) => outputKey(articleId, file);
+export async function headLanguage(outputs: ArticleOutputs, lang: string): Promise<LanguageHeads> {
   const [json, text, error] = await Promise.all([
-    store.head(bucket, key(OUTPUT_FILES.translationJson(lang))),
-    store.head(bucket, key(OUTPUT_FILES.translationText(lang))),
-    store.head(bucket, key(OUTPUT_FILES.translationError(lang))),
+    outputs.head(OUTPUT_FILES.translationJson(lang)),
+    outputs.head(OUTPUT_FILES.translationText(lang)),
+    outputs.head(OUTPUT_FILES.translationError(lang)),
   ]);
   return { json, text, error };
 }
 
-/** Both the .json and the .txt exist, made from this source version. */
-export function isTranslated(heads: TranslationHeads, sourceEtag: string): boolean {
-  return isMadeFrom(heads.json, sourceEtag) && isMadeFrom(heads.text, sourceEtag);
+export function languageFiles(heads: LanguageHeads, sourceEtag: string): LanguageFiles {
+  if (isMadeFrom(heads.json, sourceEtag) && isMadeFrom(heads.text, sourceEtag)) return "translated";
+  if (isMadeFrom(heads.error, sourceEtag)) return "failed";
+  if (isMadeFrom(heads.json, sourceEtag)) return "paid-not-rendered";
+  return "none";
+}
+
+/** The language's files, in one call: HEADs of the three, then where they stand. */
+export async function readLanguageFiles(
+  outputs: ArticleOutputs,
+  lang: string,
+): Promise<LanguageFiles> {
+  return languageFiles(await headLanguage(outputs, lang), outputs.source.etag);
 }
 
 /** The language is finished for this version: translated, or failed for good. */
-export function hasOutcome(heads: TranslationHeads, sourceEtag: string): boolean {
-  return isTranslated(heads, sourceEtag) || isMadeFrom(heads.error, sourceEtag);
+export function hasOutcome(files: LanguageFiles): boolean {
+  return files === "translated" || files === "failed";
 }

@@ -10,6 +10,7 @@ import { parseConfig } from "../../../../shared/pipeline/config";
 import type { TranslateJob, Translator } from "../../../../shared/pipeline/ports";
 import { provenanceMetadata } from "../../../../shared/pipeline/provenance";
 import { toJson } from "../../../../shared/pipeline/stages/context";
+import { delivery } from "../../../../shared/pipeline/stages/delivery";
 import { runTranslateStage } from "../../../../shared/pipeline/stages/translate";
 import { summarizeArticle } from "../../../../shared/summarize";
 import { MemoryStore } from "./memory-store";
@@ -48,6 +49,6 @@ export function deliverSpanishJob(store: MemoryStore, translator: Translator, at
       logger: silent,
       now: () => new Date(),
     },
-    { job, delivery: { attempt, maxAttempts: 5 } },
+    { job, delivery: delivery(attempt, 5) },
   );
 }
