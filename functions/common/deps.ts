@@ -10,6 +10,7 @@ import type {
   Translator,
 } from "../../shared/pipeline/ports";
 import type { StageContext } from "../../shared/pipeline/stages/context";
+import type { Deadline } from "../../shared/pipeline/stages/deadline";
 
 /**
  * What `makeHandler(deps)` takes. Lambda builds it from the environment and AWS clients; the local runner
@@ -37,13 +38,21 @@ export interface TranslateHandlerDeps extends HandlerDeps {
 /** Everything any handler needs: the local runner can build one object and pass it to all three. */
 export type AllHandlerDeps = SummarizeHandlerDeps & TranslateHandlerDeps;
 
-/** The part of a stage's context every handler builds the same way, with the article's own logger. */
-export function stageContext(deps: HandlerDeps, logger: StageLogger): StageContext {
+/**
+ * The part of a stage's context every handler builds the same way, with the article's own logger and, for a
+ * stage that watches it, the invocation's deadline.
+ */
+export function stageContext(
+  deps: HandlerDeps,
+  logger: StageLogger,
+  deadline?: Deadline,
+): StageContext {
   return {
     store: deps.store,
     events: deps.events,
     config: deps.config,
     now: deps.now ?? (() => new Date()),
     logger,
+    ...(deadline ? { deadline } : {}),
   };
 }

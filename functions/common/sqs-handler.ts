@@ -11,6 +11,7 @@ import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy from "@middy/core";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import type { StageName } from "../../shared/pipeline/routing";
+import type { Deadline } from "../../shared/pipeline/stages/deadline";
 import type { HandlerDeps } from "./deps";
 import { createObservability, METRIC, MetricUnit, type Observability } from "./powertools";
 
@@ -34,7 +35,7 @@ export function observabilityOf(deps: HandlerDeps, stage: StageName): Observabil
 export function makeSqsHandler(
   stage: StageName,
   observability: Observability,
-  processRecord: (record: SQSRecord, tools: RecordTools) => Promise<void>,
+  processRecord: (record: SQSRecord, tools: RecordTools, deadline: Deadline) => Promise<void>,
 ): SqsHandler {
   const { logger, metrics, tracer } = observability;
   const tools: RecordTools = {
@@ -42,9 +43,13 @@ export function makeSqsHandler(
     forArticle: (articleId) =>
       logger.createChild({ persistentKeys: { correlation_id: articleId, articleId } }),
   };
-  const recordHandler = async (record: SQSRecord) => {
+  // Powertools' BatchProcessor hands the Lambda context to the record handler as its second argument.
+  const recordHandler = async (record: SQSRecord, context?: Context) => {
+    const deadline: Deadline = {
+      remainingMs: () => context?.getRemainingTimeInMillis() ?? Number.POSITIVE_INFINITY,
+    };
     try {
-      await processRecord(record, tools);
+      await processRecord(record, tools, deadline);
     } catch (error) {
       // Reported as a batch item failure: the queue redelivers it, then moves it to the DLQ.
       logger.error("record failed", { messageId: record.messageId, error });

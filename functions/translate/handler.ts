@@ -26,10 +26,14 @@ const STAGE = "translate";
 export function makeHandler(deps: TranslateHandlerDeps): SqsHandler {
   const observability = observabilityOf(deps, STAGE);
   const { maxReceiveCount } = routeOf(STAGE).queue;
-  return makeSqsHandler(STAGE, observability, async (record, tools) => {
+  return makeSqsHandler(STAGE, observability, async (record, tools, deadline) => {
     const job = parseTranslateJob(record);
     const result = await runTranslateStage(
-      { ...stageContext(deps, tools.forArticle(job.articleId)), translator: deps.translator },
+      // The deadline: translate stops sending before the timeout and hands the job back with what it paid.
+      {
+        ...stageContext(deps, tools.forArticle(job.articleId), deadline),
+        translator: deps.translator,
+      },
       { job, delivery: deliveryOf(record, maxReceiveCount) },
     );
     recordOutcome(tools, result.outcome, result.durationMs);

@@ -3,7 +3,12 @@ import type { ArticleSummary } from "../contract/summary";
 import type { ArticleTranslation, TranslatedBlock } from "../contract/translation";
 import { SCHEMA_VERSION } from "../contract/version";
 import { ArticleMisalignedError, TranslationMisalignedError } from "./errors";
-import type { TranslationMemory, Translator } from "./port";
+import {
+  partialTranslationOf,
+  type StopSignal,
+  type Translator,
+  withPartialTranslation,
+} from "./port";
 import { primaryLanguage } from "./transport";
 
 export interface TranslateArticleInput {
@@ -11,8 +16,35 @@ export interface TranslateArticleInput {
   summary: ArticleSummary;
   targetLanguage: string;
   translator: Translator;
-  /** Passed to the engine: answers paid for by earlier deliveries of this job (see TranslateTextsRequest). */
-  memory?: TranslationMemory;
+  /** Sentences already translated (and paid for) by earlier attempts: reused, never sent again. */
+  resume?: ResumeFrom;
+  /** Passed to the engine: once aborted it sends nothing more and fails with what it got. */
+  signal?: StopSignal;
+}
+
+export interface ResumeFrom {
+  /** Sentence id → its translation. */
+  translations: ReadonlyMap<string, string>;
+  /** The source language the engine detected then, for an article whose language was undetermined. */
+  detectedSourceLanguage?: string;
+}
+
+/**
+ * What a failed translateArticle got before it failed, by sentence id, attached to the engine's error (same
+ * type): the caller keeps it so the next attempt sends only the rest.
+ */
+export interface PartialArticleTranslation {
+  translations: Map<string, string>;
+  charactersBilled: number;
+  requests: number;
+  detectedSourceLanguage?: string;
+}
+
+const PARTIAL_ARTICLE = Symbol.for("article-pipeline.partialArticleTranslation");
+
+export function partialArticleTranslationOf(error: unknown): PartialArticleTranslation | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  return (error as { [PARTIAL_ARTICLE]?: PartialArticleTranslation })[PARTIAL_ARTICLE];
 }
 
 /**
@@ -43,39 +75,76 @@ export async function translateArticle(input: TranslateArticleInput): Promise<Ar
     });
   }
 
-  const texts = article.sentences.map((s) => s.text);
+  const known = input.resume?.translations ?? new Map<string, string>();
+  const pending = article.sentences.filter((s) => !known.has(s.id));
+  const texts = pending.map((s) => s.text);
+  const detectedBefore = input.resume?.detectedSourceLanguage;
   if (texts.every((text) => text.trim() === "")) {
-    // Nothing to translate (an empty article): no engine call, so no pair check and no bill.
-    return build(input, translator.engine, sourceLanguage, (s) => s.text, {
+    // Nothing (left) to translate: no engine call, so no pair check and no bill.
+    return build(input, translator.engine, detectedBefore ?? sourceLanguage, textOr(known), {
       settings: translator.settings,
       charactersBilled: 0,
       requests: 0,
     });
   }
-  const result = await translator.translateTexts({
-    sourceLanguage,
-    targetLanguage,
-    texts,
-    ...(input.memory ? { memory: input.memory } : {}),
-  });
+  let result: Awaited<ReturnType<Translator["translateTexts"]>>;
+  try {
+    result = await translator.translateTexts({
+      sourceLanguage,
+      targetLanguage,
+      texts,
+      ...(input.signal ? { signal: input.signal } : {}),
+    });
+  } catch (error) {
+    throw withPartialArticle(error, pending);
+  }
   if (result.texts.length !== texts.length) {
     throw new TranslationMisalignedError(
       `${translator.engine} returned ${result.texts.length} translations for ${texts.length} sentences`,
       file,
     );
   }
-  const translated = new Map(article.sentences.map((s, i) => [s.id, result.texts[i] ?? ""]));
+  const translated = new Map(known);
+  pending.forEach((s, i) => {
+    translated.set(s.id, result.texts[i] ?? "");
+  });
   return build(
     input,
     translator.engine,
-    result.detectedSourceLanguage ?? sourceLanguage,
-    (s) => translated.get(s.id) ?? "",
+    detectedBefore ?? result.detectedSourceLanguage ?? sourceLanguage,
+    textOr(translated),
     {
       settings: translator.settings,
       charactersBilled: result.charactersBilled,
       requests: result.requests,
     },
   );
+}
+
+function textOr(translations: ReadonlyMap<string, string>): (s: Sentence) => string {
+  return (s) => translations.get(s.id) ?? s.text;
+}
+
+/** The engine's partial answer (aligned with what was sent) re-keyed by sentence id, on the same error. */
+function withPartialArticle(error: unknown, sent: readonly Sentence[]): unknown {
+  const partial = partialTranslationOf(error);
+  if (!partial) return error;
+  const translations = new Map<string, string>();
+  sent.forEach((s, i) => {
+    const text = partial.texts[i];
+    if (text !== undefined) translations.set(s.id, text);
+  });
+  const carrier = withPartialTranslation(error, partial);
+  const byId: PartialArticleTranslation = {
+    translations,
+    charactersBilled: partial.charactersBilled,
+    requests: partial.requests,
+    ...(partial.detectedSourceLanguage
+      ? { detectedSourceLanguage: partial.detectedSourceLanguage }
+      : {}),
+  };
+  Object.defineProperty(carrier, PARTIAL_ARTICLE, { value: byId, configurable: true });
+  return carrier;
 }
 
 /**

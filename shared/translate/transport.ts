@@ -44,6 +44,13 @@ export interface TransportPlan {
   chunks: TransportChunk[];
   /** Rebuilds one translation per input text from one translated line per sent line, chunk by chunk. */
   assemble(translatedChunks: readonly (readonly string[])[]): string[];
+  /**
+   * The same when some chunks have no answer (undefined): a text gets its translation only if every chunk
+   * carrying a piece of it was answered.
+   */
+  assemblePartial(
+    translatedChunks: readonly (readonly string[] | undefined)[],
+  ): (string | undefined)[];
 }
 
 /** A sentence as a single line: inner line breaks become spaces, the ends are trimmed (nothing to bill). */
@@ -71,6 +78,11 @@ export function planLineTransport(
   return {
     chunks: chunks.map(toTransportChunk),
     assemble(translatedChunks) {
+      return assemble(texts, chunks, translatedChunks, joiner).map(
+        (text, i) => text ?? texts[i] ?? "",
+      );
+    },
+    assemblePartial(translatedChunks) {
       return assemble(texts, chunks, translatedChunks, joiner);
     },
   };
@@ -102,17 +114,22 @@ function toTransportChunk(chunk: Chunk): TransportChunk {
 function assemble(
   texts: readonly string[],
   chunks: readonly Chunk[],
-  translatedChunks: readonly (readonly string[])[],
+  translatedChunks: readonly (readonly string[] | undefined)[],
   joiner: string,
-): string[] {
+): (string | undefined)[] {
   if (translatedChunks.length !== chunks.length) {
     throw new RangeError(
       `expected ${chunks.length} translated chunks, got ${translatedChunks.length}`,
     );
   }
   const parts: { source: string; translation: string }[][] = texts.map(() => []);
+  const unanswered = new Set<number>();
   chunks.forEach((chunk, c) => {
-    const lines = translatedChunks[c] ?? [];
+    const lines = translatedChunks[c];
+    if (lines === undefined) {
+      for (const p of chunk.pieces) unanswered.add(p.textIndex);
+      return;
+    }
     if (lines.length !== chunk.pieces.length) {
       throw new RangeError(
         `chunk ${c}: expected ${chunk.pieces.length} translated lines, got ${lines.length}`,
@@ -123,6 +140,7 @@ function assemble(
     });
   });
   return texts.map((text, index) => {
+    if (unanswered.has(index)) return undefined;
     const translated = parts[index] ?? [];
     if (translated.length === 0) return text;
     return translated.reduce(

@@ -12,12 +12,14 @@ import {
 import { ConfigError, type TranslationSettings } from "../../pipeline/config";
 import { codePoints } from "../../translate/bytes";
 import { UnsupportedLanguagePairError } from "../../translate/errors";
-import type {
-  EngineSettings,
-  TranslateTextsRequest,
-  TranslateTextsResult,
-  TranslationMemory,
-  Translator,
+import {
+  type EngineSettings,
+  type StopSignal,
+  type TranslateTextsRequest,
+  type TranslateTextsResult,
+  TranslationStoppedError,
+  type Translator,
+  withPartialTranslation,
 } from "../../translate/port";
 import { sameLanguage } from "../../translate/translate-article";
 import {
@@ -33,6 +35,7 @@ import {
 } from "./errors";
 import { createTranslateClient } from "./retry";
 import { Semaphore } from "./semaphore";
+import { recordedSettings, requestSettings } from "./settings";
 
 export interface AmazonTranslateLogger {
   warn(message: string, ...extra: unknown[]): void;
@@ -63,12 +66,15 @@ const RETRY_AFTER_SDK = new Set([
 /** Counts of one translateTexts call; shared by its chunks. */
 interface Meter {
   characters: number;
+  /** Requests sent, answered or not. */
   requests: number;
+  /** Requests answered (billed). */
+  answered: number;
   detectedSource?: string;
   /** The first terminal error: queued requests of the same call are not sent once the language has failed. */
   failure?: unknown;
-  /** Answers paid for by earlier deliveries; every answer paid for now is added to it. */
-  memory?: TranslationMemory;
+  /** Once aborted, queued requests are not sent (see TranslateTextsRequest.signal). */
+  signal?: StopSignal;
 }
 
 /** The Translator port on Amazon Translate's TranslateText. */
@@ -106,18 +112,24 @@ export class AmazonTranslateTranslator implements Translator {
     const { targetLanguage } = request;
     const source = request.sourceLanguage === "und" ? AUTO : request.sourceLanguage;
     const plan = planLineTransport(request.texts, targetLanguage, this.maxRequestBytes);
-    const meter: Meter = { characters: 0, requests: 0 };
-    if (request.memory) meter.memory = request.memory;
+    const meter: Meter = { characters: 0, requests: 0, answered: 0 };
+    if (request.signal) meter.signal = request.signal;
     // Every chunk settles before a failure is thrown: the ones still in flight are paid for, and their answers
-    // must reach the memory so the next delivery does not pay for them again.
+    // go back with the error so the caller need not pay for them again.
     const settled = await Promise.allSettled(
       plan.chunks.map((chunk) => this.translateChunk(chunk, source, targetLanguage, meter)),
     );
-    const translated: string[][] = [];
-    for (const outcome of settled) {
-      if (outcome.status === "rejected") throw meter.failure ?? outcome.reason;
-      translated.push(outcome.value);
+    const rejected = settled.find((outcome) => outcome.status === "rejected");
+    if (rejected) {
+      const answered = settled.map((o) => (o.status === "fulfilled" ? o.value : undefined));
+      throw withPartialTranslation(meter.failure ?? rejected.reason, {
+        texts: plan.assemblePartial(answered),
+        charactersBilled: meter.characters,
+        requests: meter.answered,
+        ...(meter.detectedSource ? { detectedSourceLanguage: meter.detectedSource } : {}),
+      });
     }
+    const translated = settled.map((o) => (o.status === "fulfilled" ? o.value : []));
     const result: TranslateTextsResult = {
       texts: plan.assemble(translated),
       charactersBilled: meter.characters,
@@ -157,8 +169,6 @@ export class AmazonTranslateTranslator implements Translator {
     target: string,
     meter: Meter,
   ): Promise<string> {
-    const remembered = meter.memory?.translations.get(text);
-    if (remembered !== undefined) return remembered;
     try {
       return await this.send(text, source, target, meter);
     } catch (error) {
@@ -198,6 +208,7 @@ export class AmazonTranslateTranslator implements Translator {
   private send(text: string, source: string, target: string, meter: Meter): Promise<string> {
     return this.slots.run(async () => {
       if (meter.failure) throw meter.failure;
+      if (meter.signal?.aborted) throw stopped(meter.signal);
       meter.requests++;
       try {
         const output = await this.client.send(
@@ -211,11 +222,7 @@ export class AmazonTranslateTranslator implements Translator {
         // A rejected request translated nothing; only answered requests count as billed.
         const answer = output.TranslatedText ?? "";
         meter.characters += codePoints(text);
-        if (meter.memory) {
-          meter.memory.translations.set(text, answer);
-          meter.memory.charactersBilled += codePoints(text);
-          meter.memory.requests++;
-        }
+        meter.answered++;
         if (source === AUTO && output.SourceLanguageCode) {
           meter.detectedSource ??= output.SourceLanguageCode;
         }
@@ -275,28 +282,9 @@ export class AmazonTranslateTranslator implements Translator {
   }
 }
 
-function requestSettings(
-  settings: TranslationSettings,
-): Pick<TranslateTextCommandInput, "Settings" | "TerminologyNames"> {
-  const request: Pick<TranslateTextCommandInput, "Settings" | "TerminologyNames"> = {};
-  const engine: NonNullable<TranslateTextCommandInput["Settings"]> = {};
-  if (settings.formality) engine.Formality = settings.formality;
-  if (settings.profanity) engine.Profanity = "MASK";
-  if (settings.brevity) engine.Brevity = "ON";
-  if (Object.keys(engine).length > 0) request.Settings = engine;
-  if (settings.terminologyNames.length > 0)
-    request.TerminologyNames = [...settings.terminologyNames];
-  return request;
-}
-
-function recordedSettings(settings: TranslationSettings): EngineSettings {
-  const recorded: EngineSettings = {
-    profanity: settings.profanity,
-    brevity: settings.brevity,
-    terminologyNames: [...settings.terminologyNames],
-  };
-  if (settings.formality) recorded.formality = settings.formality;
-  return recorded;
+function stopped(signal: StopSignal): Error {
+  if (signal.reason instanceof Error) return signal.reason;
+  return new TranslationStoppedError("stopped before every request was sent");
 }
 
 function errorMessage(error: unknown): string {

@@ -1,33 +1,37 @@
+/**
+ * One language of one article version → translations/<lang>.json + .txt, or translations/<lang>.error.json
+ * when that language fails for good (the others are unaffected). Then, as a separate explicit step, the
+ * manifest if this was the last language without an outcome. The job's states and when a delivery pays
+ * Amazon Translate are drawn in translate-job.ts.
+ */
 import type { NormalizedArticle } from "../../contract/article";
-import { OUTPUT_FILES, outputKey } from "../../contract/keys";
+import { OUTPUT_FILES } from "../../contract/keys";
 import type { ErrorRecord } from "../../contract/manifest";
 import type { ArticleSummary } from "../../contract/summary";
 import type { ArticleTranslation } from "../../contract/translation";
 import { SCHEMA_VERSION } from "../../contract/version";
-import { renderTranslationText, translateArticle } from "../../translate";
-import type { PutOptions, StoredObject, TranslateJob } from "../ports";
-import { isMadeFrom, provenanceMetadata, readProvenance } from "../provenance";
 import {
-  type Delivery,
-  errorMessage,
-  errorName,
-  JSON_TYPE,
-  type StageOutcome,
-  shouldRecordFailure,
-  TEXT_TYPE,
-  type TranslateContext,
-  toJson,
-} from "./context";
-import { type FinalizeResult, finalizeManifest } from "./finalize";
-import { claimTranslation, type HeldClaim, TranslationClaimedError } from "./translation-claim";
+  type PartialArticleTranslation,
+  partialArticleTranslationOf,
+  renderTranslationText,
+  translateArticle,
+} from "../../translate";
+import type { TranslateJob } from "../ports";
+import { readProvenance } from "../provenance";
+import { type ArticleOutputs, outputsOf } from "./article-outputs";
+import { errorMessage, errorName, type StageOutcome, type TranslateContext } from "./context";
+import { NO_DEADLINE, stopBefore } from "./deadline";
+import { type Delivery, shouldRecordFailure } from "./delivery";
+import { type FinalizeResult, finalizeManifest } from "./manifest";
+import { JOB_STATE, STOP_SENDING_RESERVE_MS } from "./translate-job";
+import { awaitJobTurn } from "./translate-turn";
+import type { HeldClaim } from "./translation-claim";
 import {
-  type LoadedMemory,
   loadTranslationMemory,
-  type MemoryScope,
+  remember,
   saveTranslationMemory,
+  type TranslationMemory,
 } from "./translation-memory";
-import { hasOutcome, headTranslation } from "./translation-outputs";
-import { withWriteRetry } from "./write-retry";
 
 export interface TranslateInput {
   job: TranslateJob;
@@ -44,236 +48,215 @@ export interface TranslateResult {
   finalize?: FinalizeResult["outcome"];
 }
 
-/**
- * One language of one article version → translations/<lang>.json + .txt, or translations/<lang>.error.json
- * when that language fails for good (the others are unaffected). Then, if this was the last language
- * without an outcome, the manifest.
- */
+interface JobRun {
+  outcome: StageOutcome;
+  charactersBilled: number;
+}
+
 export async function runTranslateStage(
   ctx: TranslateContext,
   input: TranslateInput,
 ): Promise<TranslateResult> {
   const started = ctx.now();
   const { job, delivery } = input;
-  const { articleId, source, targetLanguage: lang } = job;
-  const bucket = ctx.config.resultsBucket;
-  const key = (file: string) => outputKey(articleId, file);
-  let charactersBilled = 0;
-  const result = async (outcome: StageOutcome): Promise<TranslateResult> => {
-    const base = {
-      articleId,
-      language: lang,
-      outcome,
-      charactersBilled,
-      durationMs: ctx.now().getTime() - started.getTime(),
-    };
-    if (outcome === "stale") return base;
-    const finalized = await finalizeManifest(ctx, {
-      articleId,
-      source,
-      targetLanguages: job.targetLanguages,
-      delivery,
-    });
-    return { ...base, finalize: finalized.outcome };
+  const outputs = outputsOf(ctx, job.articleId, job.source, started);
+  const run = await runJob(ctx, outputs, job, delivery);
+  // Outside the job: a manifest or report that cannot be written yet is not a failed translation.
+  const finalized =
+    run.outcome === "stale"
+      ? undefined
+      : await finalizeManifest(ctx, outputs, job.targetLanguages, delivery);
+  return {
+    articleId: job.articleId,
+    language: job.targetLanguage,
+    outcome: run.outcome,
+    charactersBilled: run.charactersBilled,
+    durationMs: ctx.now().getTime() - started.getTime(),
+    ...(finalized ? { finalize: finalized.outcome } : {}),
   };
+}
 
-  const heads = await headTranslation(ctx.store, bucket, articleId, lang);
-  if (hasOutcome(heads, source.etag)) {
-    ctx.logger.info("language already has an outcome for this version: skipping", { lang });
-    return result("skipped");
+async function runJob(
+  ctx: TranslateContext,
+  outputs: ArticleOutputs,
+  job: TranslateJob,
+  delivery: Delivery,
+): Promise<JobRun> {
+  const lang = job.targetLanguage;
+  const turn = await awaitJobTurn(ctx, outputs, lang);
+  switch (turn.state) {
+    case JOB_STATE.STALE:
+      ctx.logger.warn("job belongs to a superseded source version: dropping it", { lang });
+      return { outcome: "stale", charactersBilled: 0 };
+    case JOB_STATE.DONE:
+    case JOB_STATE.FAILED:
+      ctx.logger.info(
+        turn.waited
+          ? "another delivery translated this language meanwhile: skipping"
+          : "language already has an outcome for this version: skipping",
+        { lang },
+      );
+      return { outcome: "skipped", charactersBilled: 0 };
+    case JOB_STATE.PAID_NOT_RENDERED:
+      await renderText(outputs, lang);
+      ctx.logger.info("translation text rebuilt from the stored translation", { lang });
+      return { outcome: "written", charactersBilled: 0 };
+    case JOB_STATE.OPEN:
+      return translateOpenJob(ctx, outputs, job, delivery, turn.claim);
   }
-  // The paid translation is stored but its .txt is not (the delivery stopped between the two writes).
-  if (isMadeFrom(heads.json, source.etag)) {
-    await rebuildText(ctx, job, started);
-    ctx.logger.info("translation text rebuilt from the stored translation", { lang });
-    return result("written");
-  }
+}
 
-  const [articleObject, summaryObject] = await Promise.all([
-    ctx.store.get(bucket, key(OUTPUT_FILES.article)),
-    ctx.store.get(bucket, key(OUTPUT_FILES.summary)),
-  ]);
-  // A re-upload replaced the article since this job was sent; the new version sent its own jobs.
-  if (!isMadeFrom(articleObject, source.etag) || !isMadeFrom(summaryObject, source.etag)) {
-    ctx.logger.warn("job belongs to a superseded source version: dropping it", { lang });
-    return { articleId, language: lang, outcome: "stale", charactersBilled: 0, durationMs: 0 };
-  }
-  const article = parse<NormalizedArticle>(articleObject);
-  const summary = parse<ArticleSummary>(summaryObject);
-
-  // Outside the try below: a busy claim is never this language's failure, only a reason to come back later.
-  const claim = await claimOrAwaitHolder(ctx, job);
-  if (claim === "holder-finished") {
-    ctx.logger.info("another delivery translated this language meanwhile: skipping", { lang });
-    return result("skipped");
-  }
-  const memoryScope: MemoryScope = { store: ctx.store, bucket, articleId, language: lang, source };
-  const loaded = await loadTranslationMemory(memoryScope);
+/** The only place that pays Amazon Translate: for the sentences the memory lacks, under the claim. */
+async function translateOpenJob(
+  ctx: TranslateContext,
+  outputs: ArticleOutputs,
+  job: TranslateJob,
+  delivery: Delivery,
+  claim: HeldClaim,
+): Promise<JobRun> {
+  const lang = job.targetLanguage;
+  const memory = await loadTranslationMemory(outputs, lang);
+  let translated: ArticleTranslation;
   try {
-    const translated = await translateArticle({
+    const [article, summary] = await Promise.all([
+      outputs.readJson<NormalizedArticle>(OUTPUT_FILES.article),
+      outputs.readJson<ArticleSummary>(OUTPUT_FILES.summary),
+    ]);
+    if (!article || !summary)
+      throw new Error("article.json or summary.json vanished after its HEAD");
+    translated = await translateArticle({
       article,
       summary,
       targetLanguage: lang,
       translator: ctx.translator,
-      memory: loaded.memory,
-    });
-    charactersBilled = translated.charactersBilled;
-    // The record states what the language cost across every delivery, as the invoice will.
-    const translation: ArticleTranslation = {
-      ...translated,
-      charactersBilled: loaded.billedBefore.charactersBilled + translated.charactersBilled,
-      requests: loaded.billedBefore.requests + translated.requests,
-    };
-    const metadata = provenanceMetadata({
-      source,
-      startedAt: started.toISOString(),
-      durationMs: ctx.now().getTime() - started.getTime(),
-    });
-    // The .json first: it is the durable record of what was paid for, and the .txt can be rebuilt from it.
-    await writeOutput(ctx, key(OUTPUT_FILES.translationJson(lang)), toJson(translation), {
-      contentType: JSON_TYPE,
-      metadata,
-    });
-    await writeOutput(
-      ctx,
-      key(OUTPUT_FILES.translationText(lang)),
-      renderTranslationText(translation),
-      {
-        contentType: TEXT_TYPE,
-        metadata,
-      },
-    );
-    ctx.logger.info("article translated", {
-      lang,
-      engine: translation.engine,
-      charactersBilled,
-      requests: translation.requests,
+      resume: memory,
+      signal: stopBefore(ctx.deadline ?? NO_DEADLINE, STOP_SENDING_RESERVE_MS),
     });
   } catch (error) {
-    if (!shouldRecordFailure(error, delivery)) {
-      // Before the claim is released: the next delivery must find what this one already paid for.
-      await saveMemory(ctx, memoryScope, loaded, started);
-      await releaseClaim(ctx, claim);
-      throw error;
-    }
-    ctx.logger.warn("translation failed for good: recording it for this language", { lang, error });
-    const now = ctx.now();
-    const record: ErrorRecord = {
-      schemaVersion: SCHEMA_VERSION,
-      articleId,
-      stage: "translate",
-      errorType: errorName(error),
-      message: errorMessage(error),
-      source,
-      language: lang,
-      at: now.toISOString(),
-    };
-    await writeOutput(ctx, key(OUTPUT_FILES.translationError(lang)), toJson(record), {
-      contentType: JSON_TYPE,
-      metadata: provenanceMetadata({
-        source,
-        startedAt: started.toISOString(),
-        durationMs: now.getTime() - started.getTime(),
-      }),
-    });
-    return result("failed");
+    return giveBack(
+      ctx,
+      outputs,
+      job,
+      delivery,
+      claim,
+      memory,
+      error,
+      partialArticleTranslationOf(error),
+    );
   }
-  // Outside the try: a manifest or report that cannot be written yet is not a failed translation.
-  return result("written");
-}
-
-/** A write after a paid translation: a few cheap in-process attempts before a redelivery that bills again. */
-function writeOutput(
-  ctx: TranslateContext,
-  key: string,
-  body: string,
-  options: PutOptions,
-): Promise<unknown> {
-  return withWriteRetry(
-    () => ctx.store.put(ctx.config.resultsBucket, key, body, options),
-    (attempt, error) =>
-      ctx.logger.warn("output write failed: retrying it", { key, attempt, error }),
-  );
-}
-
-/** The .txt from the stored .json: no Translate call, same bytes as the first delivery would have written. */
-async function rebuildText(ctx: TranslateContext, job: TranslateJob, started: Date): Promise<void> {
-  const bucket = ctx.config.resultsBucket;
-  const stored = await ctx.store.get(
-    bucket,
-    outputKey(job.articleId, OUTPUT_FILES.translationJson(job.targetLanguage)),
-  );
-  const translation = parse<ArticleTranslation>(stored);
-  const recorded = readProvenance(stored?.metadata);
-  const text = renderTranslationText(translation);
-  await writeOutput(
-    ctx,
-    outputKey(job.articleId, OUTPUT_FILES.translationText(job.targetLanguage)),
-    text,
-    {
-      contentType: TEXT_TYPE,
-      metadata: provenanceMetadata({
-        source: job.source,
-        startedAt: recorded?.startedAt || started.toISOString(),
-        durationMs: recorded?.durationMs ?? ctx.now().getTime() - started.getTime(),
-      }),
-    },
-  );
+  // The record states what the language cost across every delivery, as the invoice will.
+  const translation: ArticleTranslation = {
+    ...translated,
+    charactersBilled: memory.charactersBilled + translated.charactersBilled,
+    requests: memory.requests + translated.requests,
+  };
+  try {
+    const provenance = outputs.elapsed();
+    // The .json first: it is the durable record of what was paid for, and the .txt can be rebuilt from it.
+    await outputs.writeJson(OUTPUT_FILES.translationJson(lang), translation, {
+      retry: true,
+      provenance,
+    });
+    await outputs.writeText(
+      OUTPUT_FILES.translationText(lang),
+      renderTranslationText(translation),
+      {
+        retry: true,
+        provenance,
+      },
+    );
+  } catch (error) {
+    // Paid for but not stored: every sentence goes to the memory, so the retry only writes.
+    return giveBack(ctx, outputs, job, delivery, claim, memory, error, paidFor(translated));
+  }
+  ctx.logger.info("article translated", {
+    lang,
+    engine: translation.engine,
+    charactersBilled: translated.charactersBilled,
+    requests: translation.requests,
+  });
+  return { outcome: "written", charactersBilled: translated.charactersBilled };
 }
 
 /**
- * Pauses between looks at a job another delivery holds: ~15 s in all. Waiting here, not in the queue, lets a
- * copy end as a plain skip once the holder is done (a redelivery would count as a retry and announce the
- * article again); only a holder still busy after that makes the copy fail and come back later.
+ * The delivery did not finish the language: it keeps what it paid for in the memory, then either hands the
+ * job back (releases the claim and throws, so the queue redelivers it) or, for a permanent error or on the
+ * last delivery, records the language's failure.
  */
-const CLAIM_WAITS_MS = [
-  100, 200, 400, 800, 1000, 1000, 1000, 1500, 2000, 2000, 2000, 2000,
-] as const;
-
-async function claimOrAwaitHolder(
+async function giveBack(
   ctx: TranslateContext,
+  outputs: ArticleOutputs,
   job: TranslateJob,
-): Promise<HeldClaim | "holder-finished"> {
-  const bucket = ctx.config.resultsBucket;
-  const scope = {
-    store: ctx.store,
-    bucket,
-    articleId: job.articleId,
-    language: job.targetLanguage,
-    source: job.source,
-    now: ctx.now,
-  };
-  for (const waitMs of [...CLAIM_WAITS_MS, undefined]) {
-    try {
-      return await claimTranslation(scope);
-    } catch (error) {
-      if (!(error instanceof TranslationClaimedError) || waitMs === undefined) throw error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, waitMs));
-    const heads = await headTranslation(ctx.store, bucket, job.articleId, job.targetLanguage);
-    if (hasOutcome(heads, job.source.etag)) return "holder-finished";
+  delivery: Delivery,
+  claim: HeldClaim,
+  memory: TranslationMemory,
+  error: unknown,
+  paid: PartialArticleTranslation | undefined,
+): Promise<JobRun> {
+  const lang = job.targetLanguage;
+  // Before the claim is released: the next delivery must find what this one already paid for.
+  if (paid && paid.requests > 0) await saveMemory(ctx, outputs, lang, remember(memory, paid));
+  if (!shouldRecordFailure(error, delivery)) {
+    await releaseClaim(ctx, claim);
+    throw error;
   }
-  throw new Error("unreachable: the last claim attempt either returns or throws");
+  ctx.logger.warn("translation failed for good: recording it for this language", { lang, error });
+  const record: ErrorRecord = {
+    schemaVersion: SCHEMA_VERSION,
+    articleId: job.articleId,
+    stage: "translate",
+    errorType: errorName(error),
+    message: errorMessage(error),
+    source: job.source,
+    language: lang,
+    at: ctx.now().toISOString(),
+  };
+  await outputs.writeJson(OUTPUT_FILES.translationError(lang), record, { retry: true });
+  return { outcome: "failed", charactersBilled: paid?.charactersBilled ?? 0 };
+}
+
+/** A finished translation as the memory keeps it: every sentence by id, and what this delivery paid. */
+function paidFor(translation: ArticleTranslation): PartialArticleTranslation {
+  const translations = new Map<string, string>();
+  for (const block of translation.blocks) {
+    for (const sentence of block.sentences) translations.set(sentence.id, sentence.text);
+  }
+  return {
+    translations,
+    charactersBilled: translation.charactersBilled,
+    requests: translation.requests,
+    detectedSourceLanguage: translation.sourceLanguage,
+  };
+}
+
+/** The .txt from the stored .json: no Translate call, same bytes as the first delivery would have written. */
+async function renderText(outputs: ArticleOutputs, lang: string): Promise<void> {
+  const stored = await outputs.readStored<ArticleTranslation>(OUTPUT_FILES.translationJson(lang));
+  if (!stored?.current || !stored.value) {
+    throw new Error(`${outputs.key(OUTPUT_FILES.translationJson(lang))} vanished after its HEAD`);
+  }
+  const recorded = readProvenance(stored.head.metadata);
+  await outputs.writeText(OUTPUT_FILES.translationText(lang), renderTranslationText(stored.value), {
+    retry: true,
+    ...(recorded
+      ? { provenance: { startedAt: recorded.startedAt, durationMs: recorded.durationMs } }
+      : {}),
+  });
 }
 
 /** Best effort: a memory not saved only makes the next delivery pay again, and must not hide the failure. */
 async function saveMemory(
   ctx: TranslateContext,
-  scope: MemoryScope,
-  loaded: LoadedMemory,
-  started: Date,
+  outputs: ArticleOutputs,
+  lang: string,
+  memory: TranslationMemory,
 ): Promise<void> {
   try {
-    const saved = await saveTranslationMemory(scope, loaded, {
-      startedAt: started.toISOString(),
-      durationMs: ctx.now().getTime() - started.getTime(),
+    await saveTranslationMemory(outputs, lang, memory);
+    ctx.logger.info("translation progress saved for the next delivery", {
+      lang,
+      sentences: memory.translations.size,
     });
-    if (saved) {
-      ctx.logger.info("translation progress saved for the next delivery", {
-        lang: scope.language,
-        requests: loaded.memory.translations.size,
-      });
-    }
   } catch (error) {
     ctx.logger.warn("translation progress could not be saved; the next delivery pays again", {
       error,
@@ -288,9 +271,4 @@ async function releaseClaim(ctx: TranslateContext, claim: HeldClaim): Promise<vo
   } catch (error) {
     ctx.logger.warn("translation claim could not be released; it expires on its own", { error });
   }
-}
-
-function parse<T>(object: StoredObject | undefined): T {
-  if (!object) throw new Error("object vanished after its HEAD");
-  return JSON.parse(Buffer.from(object.body).toString("utf8")) as T;
 }

@@ -2,14 +2,13 @@
  * The claim on one translation job (article version × language): claims/translate-<lang>.json, written with
  * a conditional put before Amazon Translate is called, so copies of one job running at the same time (SQS
  * delivers at least once, Lambda scales out) bill it once. The holder's outputs are the record of the work; the
- * claim only says "someone is paying for this right now".
+ * claim only says "someone is paying for this right now" (status "held") or "nobody is" (status "released").
  */
-import { BOOKKEEPING_FOLDER, outputKey } from "../../contract/keys";
+import { BOOKKEEPING_FOLDER } from "../../contract/keys";
 import { PipelineError } from "../../errors";
-import type { ObjectStore } from "../ports";
-import { bareEtag, type SourceRef } from "../provenance";
+import { bareEtag } from "../provenance";
 import { routeOf } from "../routing";
-import { JSON_TYPE, toJson } from "./context";
+import type { ArticleOutputs } from "./article-outputs";
 
 /**
  * Beside the outputs, not in translations/: a consumer globbing translations/*.json must get translations only.
@@ -18,18 +17,18 @@ import { JSON_TYPE, toJson } from "./context";
 export const translationClaimFile = (lang: string) => `${BOOKKEEPING_FOLDER}translate-${lang}.json`;
 
 /**
- * A claim older than this belongs to an invocation that is gone: Lambda kills it at its timeout, and its
+ * A held claim older than this belongs to an invocation that is gone: Lambda kills it at its timeout, and its
  * message is not redelivered before the visibility timeout, so nothing alive can still hold it.
  */
 export const CLAIM_STALE_AFTER_MS = routeOf("translate").queue.visibilityTimeoutSeconds * 1000;
 
-/** A released claim says "claimed at the epoch": stale at once, so the next delivery takes it over. */
-const RELEASED_AT = new Date(0).toISOString();
+export type ClaimStatus = "held" | "released";
 
 interface ClaimBody {
   articleId: string;
   language: string;
   sourceEtag: string;
+  status: ClaimStatus;
   claimedAt: string;
 }
 
@@ -38,13 +37,34 @@ export class TranslationClaimedError extends PipelineError {
   readonly retryable = true;
 }
 
-export interface ClaimScope {
-  store: ObjectStore;
-  bucket: string;
-  articleId: string;
-  language: string;
-  source: SourceRef;
-  now: () => Date;
+/** How the claim stands for this source version, as of `now`. */
+export type ClaimReading =
+  | { held: true; since: string }
+  | {
+      held: false;
+      etag?: string;
+      why: "absent" | "released" | "stale" | "older-version" | "unreadable";
+    };
+
+export async function readClaim(
+  outputs: ArticleOutputs,
+  lang: string,
+  now: Date,
+): Promise<ClaimReading> {
+  const stored = await outputs.readStored<Partial<ClaimBody>>(translationClaimFile(lang));
+  if (!stored) return { held: false, why: "absent" };
+  const { etag } = stored.head;
+  const claim = stored.value;
+  if (!claim || typeof claim.claimedAt !== "string")
+    return { held: false, etag, why: "unreadable" };
+  if (claim.sourceEtag !== bareEtag(outputs.source.etag)) {
+    return { held: false, etag, why: "older-version" };
+  }
+  if (claim.status === "released") return { held: false, etag, why: "released" };
+  const age = now.getTime() - Date.parse(claim.claimedAt);
+  // Not a number (a claim without a date) is as good as stale: it protects nothing.
+  if (!(age < CLAIM_STALE_AFTER_MS)) return { held: false, etag, why: "stale" };
+  return { held: true, since: claim.claimedAt };
 }
 
 export interface HeldClaim {
@@ -54,59 +74,40 @@ export interface HeldClaim {
 
 /**
  * Takes the claim, or throws TranslationClaimedError when another delivery holds a fresh one for this source
- * version. An absent claim is created (If-None-Match); a stale one, a released one or one of an older source
- * version is replaced (If-Match on the etag read), so of two deliveries taking it over only one wins.
+ * version. An absent claim is created (If-None-Match); a released or stale one, or one of an older source
+ * version, is replaced (If-Match on the etag read), so of two deliveries taking it over only one wins.
  */
-export async function claimTranslation(scope: ClaimScope): Promise<HeldClaim> {
-  const { store, bucket } = scope;
-  const key = outputKey(scope.articleId, translationClaimFile(scope.language));
-  const sourceEtag = bareEtag(scope.source.etag);
-  const body = (claimedAt: string): string =>
-    toJson({
-      articleId: scope.articleId,
-      language: scope.language,
-      sourceEtag,
-      claimedAt,
-    } satisfies ClaimBody);
-  const busy = (why: string) =>
-    new TranslationClaimedError(
-      `translation to ${scope.language} ${why}; retry once it has an outcome`,
-      key,
-    );
-
-  let taken = await store.putIfAbsent(bucket, key, body(scope.now().toISOString()), {
-    contentType: JSON_TYPE,
+export async function claimTranslation(
+  outputs: ArticleOutputs,
+  lang: string,
+  now: () => Date,
+): Promise<HeldClaim> {
+  const key = outputs.key(translationClaimFile(lang));
+  const body = (status: ClaimStatus): ClaimBody => ({
+    articleId: outputs.articleId,
+    language: lang,
+    sourceEtag: bareEtag(outputs.source.etag),
+    status,
+    claimedAt: now().toISOString(),
   });
+  const busy = (why: string) =>
+    new TranslationClaimedError(`translation to ${lang} ${why}; retry once it has an outcome`, key);
+
+  const file = translationClaimFile(lang);
+  let taken = await outputs.commitJson(file, body("held"));
   if (!taken.written) {
-    const current = await store.get(bucket, key);
-    if (!current) throw busy("is being claimed by another delivery");
-    const claim = parseClaim(current.body);
-    const age = scope.now().getTime() - Date.parse(claim?.claimedAt ?? "");
-    const fresh = claim?.sourceEtag === sourceEtag && age < CLAIM_STALE_AFTER_MS;
-    if (fresh) throw busy(`is claimed by another delivery since ${claim?.claimedAt}`);
-    taken = await store.putIfAbsent(bucket, key, body(scope.now().toISOString()), {
-      contentType: JSON_TYPE,
-      ifMatch: current.etag,
-    });
+    const current = await readClaim(outputs, lang, now());
+    if (current.held) throw busy(`is claimed by another delivery since ${current.since}`);
+    if (!current.etag) throw busy("is being claimed by another delivery");
+    taken = await outputs.commitJson(file, body("held"), { ifMatch: current.etag });
     if (!taken.written) throw busy("was taken over by another delivery");
   }
   const heldEtag = taken.etag;
   return {
     async release() {
       if (!heldEtag) return;
-      await store.putIfAbsent(bucket, key, body(RELEASED_AT), {
-        contentType: JSON_TYPE,
-        ifMatch: heldEtag,
-      });
+      // Only the claim this delivery wrote: one taken over since (after it went stale) stays its holder's.
+      await outputs.commitJson(file, body("released"), { ifMatch: heldEtag });
     },
   };
-}
-
-function parseClaim(bytes: Uint8Array): ClaimBody | undefined {
-  try {
-    return JSON.parse(Buffer.from(bytes).toString("utf8")) as ClaimBody;
-  } catch {
-    // An unreadable claim protects nothing: treat it as stale so it is replaced.
-    return undefined;
-  }
 }
