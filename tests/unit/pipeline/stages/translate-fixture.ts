@@ -10,6 +10,7 @@ import { parseConfig } from "../../../../shared/pipeline/config";
 import type { TranslateJob, Translator } from "../../../../shared/pipeline/ports";
 import { provenanceMetadata } from "../../../../shared/pipeline/provenance";
 import { toJson } from "../../../../shared/pipeline/stages/context";
+import type { Deadline } from "../../../../shared/pipeline/stages/deadline";
 import { delivery } from "../../../../shared/pipeline/stages/delivery";
 import { runTranslateStage } from "../../../../shared/pipeline/stages/translate";
 import { summarizeArticle } from "../../../../shared/summarize";
@@ -32,8 +33,13 @@ export async function storeWithSummarizedSample(): Promise<MemoryStore> {
   return store;
 }
 
-/** One delivery of the article's Spanish job (of 5 allowed) to the translate stage. */
-export function deliverSpanishJob(store: MemoryStore, translator: Translator, attempt = 1) {
+/** One delivery of the article's Spanish job (of 5 allowed) to the translate stage, with no deadline by default. */
+export function deliverSpanishJob(
+  store: MemoryStore,
+  translator: Translator,
+  attempt = 1,
+  deadline?: Deadline,
+) {
   const job: TranslateJob = {
     articleId: ID,
     source: SOURCE,
@@ -48,6 +54,7 @@ export function deliverSpanishJob(store: MemoryStore, translator: Translator, at
       config: parseConfig({ RESULTS_BUCKET: RESULTS, TARGET_LANGUAGES: "es" }),
       logger: silent,
       now: () => new Date(),
+      ...(deadline ? { deadline } : {}),
     },
     { job, delivery: delivery(attempt, 5) },
   );
