@@ -98,7 +98,7 @@ function withoutClockTimes(key: string, text: string): string {
   const value = JSON.parse(text) as Record<string, unknown>;
   if (key.endsWith("/manifest.json")) value.timings = "(clock)";
   if (key.endsWith("error.json")) value.at = "(clock)";
-  // When a translation job was claimed (or released: the epoch), not who won the claim.
+  // When a translation job was claimed or released, not who won the claim.
   if (key.includes("/claims/")) value.claimedAt = "(clock)";
   return JSON.stringify(value, null, 2);
 }
