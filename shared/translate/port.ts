@@ -18,6 +18,12 @@ export interface TranslateTextsRequest {
   /** Sentences in document order; the response has exactly one translation per entry, same order. */
   texts: readonly string[];
   /**
+   * Translations the caller already has (paid for by an earlier attempt), aligned with `texts`. The engine
+   * sends none of them and returns them as they are; it still plans its requests over every text, so a
+   * resumed call sends exactly the requests a call in one go would have sent, less those already answered.
+   */
+  translated?: readonly (string | undefined)[];
+  /**
    * Once aborted, the engine sends no further request; those in flight finish (they are paid for), then it
    * throws with the partial translation attached (see withPartialTranslation). Engines that translate in one
    * indivisible step may ignore it.
@@ -50,8 +56,8 @@ export interface PartialTranslation {
  * The port every translation engine implements: sentences in, sentences out. An engine gets sentences and
  * returns one translation per sentence: how it packs them into requests (chunking, transport, retries) is its
  * business, so that the article's structure and the summary alignment stay here in the domain and never
- * depend on the engine. What was already paid for is not the engine's business either: the caller sends
- * only what it still needs, and an engine that bills per request reports, when it fails, what it got.
+ * depend on the engine. What was already paid for is the caller's to keep: it passes the translations it has,
+ * and an engine that bills per request reports, when it fails or stops, what it got.
  */
 export interface Translator {
   readonly engine: Exclude<TranslationEngine, "copy">;

@@ -76,10 +76,10 @@ export async function translateArticle(input: TranslateArticleInput): Promise<Ar
   }
 
   const known = input.resume?.translations ?? new Map<string, string>();
-  const pending = article.sentences.filter((s) => !known.has(s.id));
-  const texts = pending.map((s) => s.text);
+  const texts = article.sentences.map((s) => s.text);
   const detectedBefore = input.resume?.detectedSourceLanguage;
-  if (texts.every((text) => text.trim() === "")) {
+  const pending = article.sentences.filter((s) => !known.has(s.id) && s.text.trim() !== "");
+  if (pending.length === 0) {
     // Nothing (left) to translate: no engine call, so no pair check and no bill.
     return build(input, translator.engine, detectedBefore ?? sourceLanguage, textOr(known), {
       settings: translator.settings,
@@ -93,10 +93,11 @@ export async function translateArticle(input: TranslateArticleInput): Promise<Ar
       sourceLanguage,
       targetLanguage,
       texts,
+      ...(known.size > 0 ? { translated: article.sentences.map((s) => known.get(s.id)) } : {}),
       ...(input.signal ? { signal: input.signal } : {}),
     });
   } catch (error) {
-    throw withPartialArticle(error, pending);
+    throw withPartialArticle(error, article.sentences);
   }
   if (result.texts.length !== texts.length) {
     throw new TranslationMisalignedError(
@@ -104,10 +105,9 @@ export async function translateArticle(input: TranslateArticleInput): Promise<Ar
       file,
     );
   }
-  const translated = new Map(known);
-  pending.forEach((s, i) => {
-    translated.set(s.id, result.texts[i] ?? "");
-  });
+  // What was paid for before is kept as it was, whatever an engine that ignores `translated` returns.
+  const translated = new Map(article.sentences.map((s, i) => [s.id, result.texts[i] ?? ""]));
+  for (const [id, text] of known) translated.set(id, text);
   return build(
     input,
     translator.engine,

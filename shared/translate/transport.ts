@@ -33,6 +33,8 @@ const UNSPACED_LANGUAGES = new Set(["zh", "ja", "th", "lo", "km", "my", "bo"]);
 export interface TransportChunk {
   /** The lines to send, in order. */
   lines: string[];
+  /** Index of the input text each line belongs to (a long text cut in pieces spans several lines). */
+  textIndexes: number[];
   /** The request text: the lines joined by LINE_SEPARATOR. */
   text: string;
   bytes: number;
@@ -108,7 +110,8 @@ export function primaryLanguage(code: string): string {
 function toTransportChunk(chunk: Chunk): TransportChunk {
   const lines = chunk.pieces.map((p) => p.text);
   const text = lines.join(LINE_SEPARATOR);
-  return { lines, text, bytes: chunk.bytes, characters: codePoints(text) };
+  const textIndexes = chunk.pieces.map((p) => p.textIndex);
+  return { lines, textIndexes, text, bytes: chunk.bytes, characters: codePoints(text) };
 }
 
 function assemble(

@@ -116,14 +116,21 @@ export class AmazonTranslateTranslator implements Translator {
     if (request.signal) meter.signal = request.signal;
     // Every chunk settles before a failure is thrown: the ones still in flight are paid for, and their answers
     // go back with the error so the caller need not pay for them again.
+    const known = request.translated ?? [];
     const settled = await Promise.allSettled(
-      plan.chunks.map((chunk) => this.translateChunk(chunk, source, targetLanguage, meter)),
+      plan.chunks.map((chunk) =>
+        // A chunk whose every text the caller has is not sent; its lines are replaced by those below.
+        chunk.textIndexes.every((i) => known[i] !== undefined)
+          ? Promise.resolve(chunk.lines.map(() => ""))
+          : this.translateChunk(chunk, source, targetLanguage, meter),
+      ),
     );
+    const withKnown = <T>(texts: T[]) => texts.map((text, i) => known[i] ?? text);
     const rejected = settled.find((outcome) => outcome.status === "rejected");
     if (rejected) {
       const answered = settled.map((o) => (o.status === "fulfilled" ? o.value : undefined));
       throw withPartialTranslation(meter.failure ?? rejected.reason, {
-        texts: plan.assemblePartial(answered),
+        texts: withKnown(plan.assemblePartial(answered)),
         charactersBilled: meter.characters,
         requests: meter.answered,
         ...(meter.detectedSource ? { detectedSourceLanguage: meter.detectedSource } : {}),
@@ -131,7 +138,7 @@ export class AmazonTranslateTranslator implements Translator {
     }
     const translated = settled.map((o) => (o.status === "fulfilled" ? o.value : []));
     const result: TranslateTextsResult = {
-      texts: plan.assemble(translated),
+      texts: withKnown(plan.assemble(translated)),
       charactersBilled: meter.characters,
       requests: meter.requests,
     };

@@ -29,8 +29,8 @@
  * before it releases its claim, so over all deliveries each sentence is paid for once. What can still be
  * paid twice: a delivery killed without running any code (OOM, or a timeout the deadline guard did not see
  * coming) loses what it paid since its last save; a sentence cut into several requests (over the request
- * size) whose pieces were only partly answered. A resumed delivery may also pack the remaining sentences into
- * other requests than one delivery would have, so the newlines between them can differ by a few characters.
+ * size) whose pieces were only partly answered sends the other sentences of that request again. A resumed
+ * delivery sends exactly the requests one delivery would have sent, less those answered before.
  *
  * States are read from the files (the outputs are the record; there is no table):
  *   DONE               translations/<lang>.json and .txt made from this source version

@@ -57,10 +57,10 @@ function translator(): AmazonTranslateTranslator {
 }
 
 const texts = Array.from({ length: 12 }, (_, i) => `${i}: The river rose two metres overnight.`);
-const request = (sent: readonly string[] = texts, signal?: StopSignal) => ({
+const request = (signal?: StopSignal) => ({
   sourceLanguage: "en",
   targetLanguage: "es",
-  texts: sent,
+  texts,
   ...(signal ? { signal } : {}),
 });
 
@@ -91,6 +91,29 @@ describe("AmazonTranslateTranslator: what it got before failing", () => {
     expect(partial?.texts.filter((t) => t !== undefined)).toEqual(got.map((t) => t.toUpperCase()));
     expect(partial?.charactersBilled).toBe(answered.reduce((n, t) => n + codePoints(t), 0));
     expect(partial?.requests).toBe(answered.length);
+  });
+
+  it("should send only the requests a one-go call would have sent for the texts the caller lacks", async () => {
+    // Prepare
+    answer();
+    await translator().translateTexts(request());
+    const oneGo = sentTexts();
+    translateMock.resetHistory();
+    const upper = texts.map((t) => t.toUpperCase());
+    const lacking = new Set([0, 7, 8]);
+
+    // Act
+    const resumed = await translator().translateTexts({
+      ...request(),
+      translated: upper.map((t, i) => (lacking.has(i) ? undefined : t)),
+    });
+
+    // Assess
+    const expected = oneGo.filter((text) =>
+      text.split("\n").some((line) => lacking.has(Number(line.split(":")[0]))),
+    );
+    expect(sentTexts()).toEqual(expected);
+    expect(resumed.texts).toEqual(upper);
   });
 
   it("should neither send nor bill the sentences the caller already has", async () => {
@@ -128,18 +151,17 @@ describe("AmazonTranslateTranslator: what it got before failing", () => {
     expect(refused).toHaveLength(1);
     expect(partial?.charactersBilled).toBe(answered.reduce((n, t) => n + codePoints(t), 0));
 
-    // Act: the next delivery sends only what has no translation, with the service answering again.
+    // Act: the next delivery passes what it has, with the service answering again.
     translateMock.reset();
     answer();
-    const missing = texts.filter((_, i) => partial?.texts[i] === undefined);
-    const resumed = await translator().translateTexts(request(missing));
+    const resumed = await translator().translateTexts({
+      ...request(),
+      translated: partial?.texts ?? [],
+    });
 
     // Assess
     expect(sentTexts()).toEqual(refused);
-    const merged = texts.map(
-      (_, i) => partial?.texts[i] ?? resumed.texts[missing.indexOf(texts[i] ?? "")],
-    );
-    expect(merged).toEqual(texts.map((t) => t.toUpperCase()));
+    expect(resumed.texts).toEqual(texts.map((t) => t.toUpperCase()));
     expect(resumed.charactersBilled).toBe(codePoints(refused[0] ?? ""));
     const everyRequest = [...answered, ...refused];
     expect((partial?.charactersBilled ?? 0) + resumed.charactersBilled).toBe(
@@ -159,7 +181,7 @@ describe("AmazonTranslateTranslator: what it got before failing", () => {
     };
 
     // Act
-    const error = await failure(translator().translateTexts(request(texts, signal)));
+    const error = await failure(translator().translateTexts(request(signal)));
 
     // Assess
     expect(error).toBe(reason);
