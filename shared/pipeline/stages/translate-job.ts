@@ -3,26 +3,25 @@
  * read from the files, and what each delivery of its message does in each. The stage (translate.ts) switches
  * on `readJobState`; nothing else decides.
  *
- *                         ┌────────────── superseded source (article.json/summary.json of another version)
- *                         ▼
- *                      STALE ── drop the message; no Translate call, no manifest
- *
- *   message ──► readJobState ──► DONE ──────────────── skip ─┐
- *                    │   └─────► FAILED ────────────── skip ─┤
- *                    │   └─────► PAID_NOT_RENDERED ─ render .txt from .json (no Translate call) ─┤
- *                    │   └─────► CLAIMED ─ wait for the holder (bounded) ─► DONE/FAILED: skip ───┤
- *                    │                             └─► still held: TranslationClaimedError, retry │
- *                    └─────────► OPEN ─ take the claim (lost race: as CLAIMED)                    │
- *                                  │                                                             │
- *                                  ▼                                                             │
- *                  translate the sentences the memory lacks ◄── PAYS Amazon Translate            │
- *                      │ all done: .json, then .txt (in-process retries) ──► DONE ───────────────┤
- *                      │ stopped (deadline near) or retryable error, not the last delivery:       │
- *                      │   save memory += what was paid, release the claim, throw: redelivered   │
- *                      │ permanent error, or the last delivery:                                   │
- *                      │   save memory, write <lang>.error.json ──► FAILED ──────────────────────┤
- *                                                                                                ▼
- *                                                                    finalize the manifest (explicit call)
+ *   message ──► readJobState
+ *                 ├─► STALE ──────────────── drop: no Translate call, no manifest
+ *                 ├─► DONE, FAILED ───────── skip ─────────────────────────────────────────┐
+ *                 ├─► PAID_NOT_RENDERED ──── render the .txt from the .json (no call) ─────┤
+ *                 ├─► CLAIMED ── wait for the holder (~15 s at most, never past the        │
+ *                 │              deadline): DONE or FAILED → skip ─────────────────────────┤
+ *                 │              still held → TranslationClaimedError: redelivered later   │
+ *                 └─► OPEN ───── take the claim (lost the race: as CLAIMED)                │
+ *                                 │                                                        │
+ *                                 ▼                                                        │
+ *               translate the sentences the memory lacks ◄── PAYS Amazon Translate         │
+ *                 ├─ all translated: the .json, then the .txt ─► DONE ─────────────────────┤
+ *                 ├─ stopped before the deadline, or a retryable error, not the last       │
+ *                 │  delivery: memory += what was paid, release the claim, throw:          │
+ *                 │  redelivered, OPEN again, paying only for the rest                     │
+ *                 └─ a permanent error, or the last delivery: memory += what was paid,     │
+ *                    <lang>.error.json ─► FAILED ──────────────────────────────────────────┤
+ *                                                                                          ▼
+ *                                                     finalize the manifest (a separate, explicit call)
  *
  * When does a retry of this message pay Amazon Translate again? Only in OPEN, and only for sentences the
  * memory (claims/memory-<lang>.json) does not hold: a delivery that fails or stops saves what it paid for
