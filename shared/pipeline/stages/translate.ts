@@ -115,9 +115,11 @@ async function translateOpenJob(
   claim: HeldClaim,
 ): Promise<JobRun> {
   const lang = job.targetLanguage;
-  const memory = await loadTranslationMemory(outputs, lang);
+  let memory: TranslationMemory = { translations: new Map(), charactersBilled: 0, requests: 0 };
   let translated: ArticleTranslation;
+  // Everything after the claim is taken goes through giveBack on failure, so the claim is never left held.
   try {
+    memory = await loadTranslationMemory(outputs, lang);
     const [article, summary] = await Promise.all([
       outputs.readJson<NormalizedArticle>(OUTPUT_FILES.article),
       outputs.readJson<ArticleSummary>(OUTPUT_FILES.summary),
