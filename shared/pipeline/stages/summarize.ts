@@ -55,6 +55,7 @@ export async function runSummarizeStage(
     durationMs: ctx.now().getTime() - started.getTime(),
   });
 
+  // The one read before the door: article.json's own metadata names the source version the door is bound to.
   const stored = await ctx.store.get(ctx.config.resultsBucket, input.key);
   const provenance = readProvenance(stored?.metadata);
   if (!stored || !provenance) {
