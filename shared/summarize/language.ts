@@ -4,7 +4,7 @@
  * sentences weigh little) then plays the stopword list's part.
  */
 import snowball from "snowball-stemmers";
-import { stopwordsOf } from "#summarize/stopwords";
+import { stopwordsOf } from "./stopwords";
 
 /** ISO 639-1 → Snowball algorithm name. */
 const SNOWBALL_BY_ISO: Readonly<Record<string, string>> = {

@@ -8,9 +8,7 @@ import { FEATURE_COUNT, FEATURE_NAMES } from "./features";
 const IN_LEAD_K = FEATURE_NAMES.indexOf("inLeadK");
 const K_OVER_N = FEATURE_NAMES.indexOf("kOverN");
 
-// "#summarize/weights" is shared/summarize/weights.json (package.json `imports`), named so that the Lambda
-// bundle can read it as JSON from its package instead of parsing it as code (infra/aws/bundling.ts).
-import trained from "#summarize/weights";
+import trained from "./weights.json";
 
 /**
  * One tree in heap layout: node i has children 2i+1 (taken when the feature's value < v[i]) and 2i+2.

@@ -1,29 +1,23 @@
 /**
  * The lazy/ side of `npm run bench:bundle`: what the first article of a cold start pays to load the files
- * a Lambda keeps beside its bundle (infra/aws/lazy-modules.ts), and how many bytes they are.
+ * a Lambda package keeps beside its bundle (infra/aws/bundling.ts), and the process runner both sides use.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
-import {
-  ELD_META_FILE,
-  ELD_NGRAMS_FILE,
-  HTML_STACK_FILE,
-  STOPWORD_LANGUAGES_FILE,
-  stemmerFile,
-  stopwordsFile,
-} from "../../infra/aws/bundle-shims/lazy-file-names.mjs";
-import { lambdaBuildOptions } from "../../infra/aws/bundling";
-import { LAZY_FOLDER } from "../../infra/aws/lazy-modules";
+import { buildLambdaPackage, LAMBDA_NODE_OPTIONS, LAZY_FOLDER } from "../../infra/aws/bundling";
 import type { StageName } from "../../shared/pipeline/routing";
 
 const ROOT = join(import.meta.dirname, "../..");
 
-/** Environment of a Lambda process, so handlers take their at-init path (clients built during init). */
+/**
+ * Environment of a Lambda process, so handlers take their at-init path (clients built during init), with the
+ * functions' NODE_OPTIONS (source maps on).
+ */
 export const LAMBDA_ENV = {
   ...process.env,
+  NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
   AWS_LAMBDA_FUNCTION_NAME: "bench",
   AWS_EXECUTION_ENV: "AWS_Lambda_nodejs22.x",
   AWS_REGION: "eu-west-1",
@@ -37,76 +31,50 @@ export const LAMBDA_ENV = {
 
 /**
  * What the first article of a cold start loads from lazy/ after init, per stage, timed in a fresh process
- * that has imported the function's bundle first: the reads the shims of infra/aws/bundle-shims do
- * (lazy-files.mjs), or, for the language detector, whose shim reads little and looks up per detection, a
- * first detection through the shim built into the same asset (the table also holds eld's own first detect).
+ * that has imported the function's bundle first: CommonJS files of lazy/ required as a stand-in requires
+ * them, or a probe: a module built into a package of its own (with the stand-ins, or as its package ships
+ * it), imported and called; both are timed.
  */
 export interface FirstUse {
   label: string;
-  files: LazyRead[];
-  /**
-   * Instead of reading files: this module bundled beside index.mjs (as the stack bundles, or with no
-   * stand-ins), imported and called; both are timed.
-   */
+  /** Files of lazy/ required, in order. */
+  modules: string[];
   probe?: { entry: string; call: string; asPackaged?: boolean };
 }
 
 const DETECTION_SAMPLE =
   "The port of Kelmouth reopened on Tuesday after a week-long strike by dockworkers ended in a pay deal. Ships that had waited in the estuary began to unload on Tuesday morning, the port said.";
+const DETECT = `m.eld.detect(${JSON.stringify(DETECTION_SAMPLE)})`;
 
 export const FIRST_USE: Record<StageName, FirstUse[]> = {
   normalize: [
     {
       label: "first language detection",
-      files: [
-        [ELD_META_FILE, "json"],
-        [ELD_NGRAMS_FILE, "latin1"],
-      ],
-      probe: {
-        entry: "infra/aws/bundle-shims/eld-extrasmall.mjs",
-        call: `m.eld.detect(${JSON.stringify(DETECTION_SAMPLE)})`,
-      },
+      modules: [],
+      probe: { entry: "infra/aws/bundle-shims/eld-extrasmall.mjs", call: DETECT },
     },
     {
       label: "(for comparison: eld as packaged, import + first detection)",
-      files: [],
-      probe: {
-        entry: "eld/extrasmall",
-        call: `m.eld.detect(${JSON.stringify(DETECTION_SAMPLE)})`,
-        asPackaged: true,
-      },
+      modules: [],
+      probe: { entry: "eld/extrasmall", call: DETECT, asPackaged: true },
     },
-    { label: "first .html article", files: [[HTML_STACK_FILE, "module"]] },
+    { label: "first .html article", modules: ["html-stack.cjs"] },
   ],
-  summarize: [
-    {
-      label: "first English article",
-      files: [
-        [stemmerFile("english"), "module"],
-        [STOPWORD_LANGUAGES_FILE, "json"],
-        [stopwordsFile("en"), "lines"],
-      ],
-    },
-  ],
+  summarize: [{ label: "first article (Snowball stemmers)", modules: ["snowball-stemmers.cjs"] }],
   translate: [],
 };
 
-/** A file of lazy/ and how its shim reads it. */
-type LazyRead = [file: string, as: "module" | "json" | "latin1" | "lines"];
+const probeDir = (bundleFile: string, entry: string) =>
+  join(bundleFile, "..", "..", `probe-${entry.replace(/[^a-z0-9]+/gi, "-")}`);
 
-const probeFile = (bundleFile: string, entry: string) =>
-  join(bundleFile, "..", `probe-${entry.replace(/[^a-z0-9]+/gi, "-")}.mjs`);
-
-/** Bundles each probe of a stage beside its index.mjs, so that the probe's lazy/ is the function's. */
+/** Builds each probe of a stage into a package of its own, beside the stage's package. */
 export async function buildProbes(stage: StageName, bundleFile: string): Promise<void> {
   for (const { probe } of FIRST_USE[stage]) {
     if (!probe) continue;
-    const options = lambdaBuildOptions(ROOT);
-    await build({
-      ...options,
-      alias: probe.asPackaged ? {} : options.alias,
-      entryPoints: [probe.entry.startsWith("infra/") ? join(ROOT, probe.entry) : probe.entry],
-      outfile: probeFile(bundleFile, probe.entry),
+    await buildLambdaPackage({
+      entry: probe.entry.startsWith("infra/") ? join(ROOT, probe.entry) : probe.entry,
+      outDir: probeDir(bundleFile, probe.entry),
+      standIns: !probe.asPackaged,
     });
   }
 }
@@ -115,19 +83,12 @@ export async function buildProbes(stage: StageName, bundleFile: string): Promise
 export function timeFirstUse(bundleFile: string, use: FirstUse): number {
   const lazy = join(bundleFile, "..", LAZY_FOLDER);
   const href = (file: string) => JSON.stringify(pathToFileURL(file).href);
-  let work = use.files
-    .map(([file, as]) => {
-      const path = JSON.stringify(join(lazy, file));
-      if (as === "module") return `req(${path});`;
-      if (as === "json") return `JSON.parse(readFileSync(${path},"utf8"));`;
-      if (as === "latin1") return `readFileSync(${path},"latin1");`;
-      return `readFileSync(${path},"utf8").split("\\n");`;
-    })
-    .join("");
+  let work = use.modules.map((file) => `req(${JSON.stringify(join(lazy, file))});`).join("");
   if (use.probe) {
-    work = `const m=await import(${href(probeFile(bundleFile, use.probe.entry))});${use.probe.call};`;
+    const probe = join(probeDir(bundleFile, use.probe.entry), "index.mjs");
+    work = `const m=await import(${href(probe)});${use.probe.call};`;
   }
-  const code = `import{readFileSync}from"node:fs";import{createRequire}from"node:module";const req=createRequire(import.meta.url);await import(${href(bundleFile)});const t=performance.now();${work}process.stdout.write(String(performance.now()-t));`;
+  const code = `import{createRequire}from"node:module";const req=createRequire(import.meta.url);await import(${href(bundleFile)});const t=performance.now();${work}process.stdout.write(String(performance.now()-t));`;
   return runMeasuring(code, use.label).printed;
 }
 
@@ -148,11 +109,11 @@ export function runMeasuring(code: string, what: string): { printed: number; wal
   return { printed: Number(result.stdout.toString().trim().split("\n").pop()), wallMs };
 }
 
-/** Bytes of every file under `dir` (0 when absent). */
+/** Bytes of every file under `dir` (0 when absent), source maps left out: they are read only on an error. */
 export function treeBytes(dir: string): number {
   if (!existsSync(dir)) return 0;
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() && !entry.name.endsWith(".map"))
     .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
 }
 

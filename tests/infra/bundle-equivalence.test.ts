@@ -1,13 +1,13 @@
 /**
- * The Lambda bundles replace a few modules (infra/aws/bundling.ts BUNDLE_ALIASES) and load some from their
- * lazy/ files (infra/aws/lazy-modules.ts). This builds the normalizer and the summarizer the way their Lambdas
- * are built, lazy files included, and checks they give the same results as the source.
+ * The Lambda packages replace a few modules (infra/aws/bundling.ts BUNDLE_ALIASES) and load some from their
+ * lazy/ files (LAZY_PACKAGES). This builds the normalizer and the summarizer the way their Lambdas are built,
+ * lazy files included, and checks they give the same results as the source.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildLambdaAsset } from "../../infra/aws/lazy-modules";
+import { buildLambdaPackage } from "../../infra/aws/bundling";
 import * as source from "../../shared/normalize";
 import * as summarizer from "../../shared/summarize";
 
@@ -19,7 +19,7 @@ const FIXTURES = [
   "tests/fixtures/samples/harbour-strike.html",
 ];
 
-/** Style sheets in every place linkedom keeps them: the bundle has no CSS parser, and must not need one. */
+/** Style sheets in every place linkedom keeps them. */
 const STYLED_PAGE = `<!doctype html><html><head><title>Harbour reopens</title>
 <style>body { color: red } @media (max-width: 600px) { .ad { display: none } }</style></head>
 <body><article><h1>Harbour reopens after strike</h1><style scoped>.x{}</style>
@@ -32,18 +32,14 @@ let bundledSummarizer: typeof summarizer;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  const built = await buildLambdaAsset({
-    stage: "normalize",
+  const built = await buildLambdaPackage({
     entry: join(ROOT, "shared/normalize/index.ts"),
     outDir: join(OUT, "normalize"),
-    projectRoot: ROOT,
   });
   bundled = (await import(pathToFileURL(built.bundleFile).href)) as typeof source;
-  const builtSummarizer = await buildLambdaAsset({
-    stage: "summarize",
+  const builtSummarizer = await buildLambdaPackage({
     entry: join(ROOT, "shared/summarize/index.ts"),
     outDir: join(OUT, "summarize"),
-    projectRoot: ROOT,
   });
   bundledSummarizer = (await import(
     pathToFileURL(builtSummarizer.bundleFile).href

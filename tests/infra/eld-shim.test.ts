@@ -1,15 +1,20 @@
 /**
  * The Lambda bundles replace `eld/extrasmall` with infra/aws/bundle-shims/eld-extrasmall.mjs (same detector,
- * database read from the asset's lazy/eld/ files on first use). Built the way the normalize Lambda
+ * database read from the package's lazy/eld/ files on first use). Built the way the normalize Lambda
  * is built, its data must be eld's, and its answers eld's.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { gunzipSync } from "node:zlib";
 import { eld as real } from "eld/extrasmall";
 import { beforeAll, describe, expect, it } from "vitest";
-import { lookupLine } from "../../infra/aws/bundle-shims/eld-extrasmall.mjs";
-import { buildLambdaAsset } from "../../infra/aws/lazy-modules";
+import {
+  ELD_META_FILE,
+  ELD_NGRAMS_FILE,
+  lookupLine,
+} from "../../infra/aws/bundle-shims/eld-extrasmall.mjs";
+import { buildLambdaPackage } from "../../infra/aws/bundling";
 import { SHORT_TEXT_LANGUAGES } from "../../shared/normalize/language";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -19,16 +24,17 @@ const OUT = join(ROOT, "tests/output/eld-shim");
 let shim: typeof real;
 
 beforeAll(async () => {
-  const built = await buildLambdaAsset({
-    stage: "normalize",
+  const built = await buildLambdaPackage({
     entry: join(ROOT, "infra/aws/bundle-shims/eld-extrasmall.mjs"),
     outDir: OUT,
-    projectRoot: ROOT,
   });
   shim = ((await import(pathToFileURL(built.bundleFile).href)) as { eld: typeof real }).eld;
 }, 60_000);
 
 type Detector = typeof real;
+
+const readTable = () =>
+  gunzipSync(readFileSync(join(OUT, "lazy", ELD_NGRAMS_FILE))).toString("latin1");
 
 function answer(detector: Detector, text: string) {
   const result = detector.detect(text);
@@ -64,8 +70,8 @@ describe("eld shim of the Lambda bundles", () => {
     const { ngramsData } = (await import(
       "../../node_modules/eld/src/ngrams/extrasmall.js" as string
     )) as { ngramsData: { ngrams: Record<string, Record<string, number>> } };
-    const table = readFileSync(join(OUT, "lazy/eld/ngrams.txt"), "latin1");
-    const meta = JSON.parse(readFileSync(join(OUT, "lazy/eld/meta.json"), "utf8"));
+    const table = readTable();
+    const meta = JSON.parse(readFileSync(join(OUT, "lazy", ELD_META_FILE), "utf8"));
     // Act
     const found: Record<string, Record<string, number>> = {};
     for (const key of Object.keys(ngramsData.ngrams)) {
@@ -83,7 +89,7 @@ describe("eld shim of the Lambda bundles", () => {
 
   it("should find no n-gram that eld lacks, before, between or after its keys", () => {
     // Prepare
-    const table = readFileSync(join(OUT, "lazy/eld/ngrams.txt"), "latin1");
+    const table = readTable();
     const keys = table.split("\n").map((line) => line.slice(0, line.indexOf("\t")));
     const absent = [" ", "\x1f", "\xff\xff\xff\xff\xff", `${keys[0]}\x00`, `${keys[100]}\x00`, ""];
     // Assess

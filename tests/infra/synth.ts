@@ -16,8 +16,8 @@ export const DEFAULT_CONTEXT = {
 
 /**
  * Builds the app as `cdk synth` does, without bundling the Lambdas (an empty bundling-stacks list makes
- * NodejsFunction emit a placeholder asset): the template is what these tests assert on, and bundling
- * is covered by the real `npm run synth` and the bundle benchmark.
+ * CDK stage a placeholder asset): the template is what these tests assert on, and bundling is covered by
+ * tests/infra/bundle-synth.test.ts.
  */
 export function buildTestApp(context: Record<string, unknown> = {}): {
   app: App;

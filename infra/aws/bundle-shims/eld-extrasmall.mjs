@@ -1,13 +1,18 @@
 /**
  * Stands in for `eld/extrasmall` in the Lambda bundles: the same detector (eld's own createEld) over the same
- * database, read from the asset's lazy/ files on the first detection. As the package ships it, the database
- * is a 940 KiB object literal of 49,553 small objects: ~135 ms of parsing at every cold start, and still
- * ~26 ms through JSON.parse. Here it is one sorted table (lazy/eld/ngrams.txt, see infra/aws/lazy-modules.ts)
- * that is read, not parsed: a detection looks up its few hundred n-grams by binary search.
+ * database, read from the package's lazy/ files on the first detection. As eld ships it, the database is an
+ * object literal of 49,553 small objects, parsed at every cold start (its cost: docs/BUNDLE.md). Here it is
+ * one sorted table (written by infra/aws/bundling.ts) that is read, not parsed: a detection looks up its few
+ * hundred n-grams by binary search.
  */
+
+import { gunzipSync } from "node:zlib";
 import { createEld } from "../../../node_modules/eld/src/languageDetector.js";
-import { ELD_META_FILE, ELD_NGRAMS_FILE } from "./lazy-file-names.mjs";
-import { readLazyJson, readLazyText } from "./lazy-files.mjs";
+import { readLazyFile } from "./lazy-files.mjs";
+
+/** The files of lazy/ this shim reads, named once for infra/aws/bundling.ts, which writes them. */
+export const ELD_META_FILE = "eld/meta.json";
+export const ELD_NGRAMS_FILE = "eld/ngrams.txt.gz";
 
 /**
  * The line of `key` in a table of sorted `key\tvalue` lines, by binary search over character positions
@@ -66,8 +71,8 @@ function ngramsOf(table) {
 function build() {
   const { instance, loadData } = createEld();
   // latin1: eld's n-gram keys are strings of byte values (one character per byte, 32-255).
-  const ngrams = ngramsOf(readLazyText(ELD_NGRAMS_FILE, "latin1"));
-  loadData({ ...readLazyJson(ELD_META_FILE), ngrams });
+  const ngrams = ngramsOf(gunzipSync(readLazyFile(ELD_NGRAMS_FILE)).toString("latin1"));
+  loadData({ ...JSON.parse(readLazyFile(ELD_META_FILE, "utf8")), ngrams });
   instance.newInstance = build;
   return instance;
 }

@@ -1,31 +1,26 @@
 /**
- * The one door from a Lambda bundle to its lazy files: parts of the deployment package that only some
- * articles need (the HTML stack, one language's stemmer and stopwords) or that are data rather than code (the
- * language detector's n-grams, the summarizer's trees). infra/aws/lazy-modules.ts writes them into `lazy/`
- * next to the bundle; once bundled, `import.meta.url` is the bundle's own URL, so the paths hold on Lambda
- * (/var/task/lazy/…) and in every local copy of a built asset alike.
+ * The one door from a Lambda bundle to its lazy/ folder, which infra/aws/bundling.ts writes beside index.mjs.
+ * Once bundled, `import.meta.url` is the bundle's own URL, so the paths hold on Lambda (/var/task/lazy/…) and
+ * in every local copy of a package alike.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const LAZY_URL = new URL("./lazy/", import.meta.url);
 // A require of our own, not the bundle's: esbuild leaves calls to it alone instead of resolving them at build.
-const requireFromAsset = createRequire(LAZY_URL);
+const requireLazy = createRequire(LAZY_URL);
 
-/** A CommonJS module of lazy/, evaluated on the first call and cached by Node like any module. */
-export function requireLazyModule(file) {
-  return requireFromAsset(`./${file}`);
-}
-
-export function readLazyText(file, encoding = "utf8") {
+export function readLazyFile(file, encoding) {
   return readFileSync(new URL(file, LAZY_URL), encoding);
 }
 
-export function readLazyBytes(file) {
-  return readFileSync(new URL(file, LAZY_URL));
-}
-
-/** JSON.parse of a data file: V8 reads JSON several times faster than the same data as a JS literal. */
-export function readLazyJson(file) {
-  return JSON.parse(readLazyText(file));
+/**
+ * Stands for export `name` of the CommonJS file lazy/`file`, which Node loads on the first call (or `new`) and
+ * caches. `new` gives the real class's object: a constructor may return one.
+ */
+export function lazyExport(file, name) {
+  return function lazy(...args) {
+    const real = requireLazy(`./${file}`)[name];
+    return new.target ? Reflect.construct(real, args) : real.apply(this, args);
+  };
 }

@@ -1,27 +1,20 @@
-import * as path from "node:path";
-import { fileURLToPath } from "node:url";
 import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
 import { PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
-import { Architecture, LoggingFormat, Runtime, Tracing } from "aws-cdk-lib/aws-lambda";
+import {
+  Architecture,
+  Function as LambdaFunction,
+  LoggingFormat,
+  Runtime,
+  Tracing,
+} from "aws-cdk-lib/aws-lambda";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
-import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import { SQS_MAX_MESSAGE_BYTES } from "../../../shared/limits";
 import { routeOf, type StageName } from "../../../shared/pipeline/routing";
-import {
-  BUNDLE_ALIASES,
-  BUNDLE_BANNER,
-  BUNDLE_CHARSET,
-  BUNDLE_EXTERNALS,
-  BUNDLE_KEEP_NAMES,
-  BUNDLE_TARGET,
-} from "../bundling";
-import { lazyModulesCommands } from "../lazy-modules";
-
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+import { LAMBDA_NODE_OPTIONS, lambdaCode } from "../bundling";
 
 export interface StageFunctionProps {
   stage: StageName;
@@ -33,13 +26,13 @@ export interface StageFunctionProps {
 
 /**
  * One pipeline stage: its queue and dead-letter queue (retry policy from the routing table), an alarm on
- * the DLQ depth, and its Lambda (Node 22, arm64, bundled and minified ESM) with its own role and log group.
- * The role starts empty: callers add explicit statements with `allow`.
+ * the DLQ depth, and its Lambda (Node 22, arm64, its package built by infra/aws/bundling.ts) with its own
+ * role and log group. The role starts empty: callers add explicit statements with `allow`.
  */
 export class StageFunction extends Construct {
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly role: Role;
   readonly dlqAlarm: Alarm;
 
@@ -82,11 +75,9 @@ export class StageFunction extends Construct {
     });
     this.allow(["logs:CreateLogStream", "logs:PutLogEvents"], [logGroup.logGroupArn]);
 
-    this.function = new NodejsFunction(this, "Function", {
-      entry: path.join(PROJECT_ROOT, "functions", props.stage, "handler.ts"),
-      handler: "handler",
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: path.join(PROJECT_ROOT, "package-lock.json"),
+    this.function = new LambdaFunction(this, "Function", {
+      code: lambdaCode(props.stage),
+      handler: "index.handler",
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,
@@ -99,33 +90,7 @@ export class StageFunction extends Construct {
         ...props.environment,
         POWERTOOLS_SERVICE_NAME: "article-pipeline",
         POWERTOOLS_METRICS_NAMESPACE: "ArticlePipeline",
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        minify: true,
-        keepNames: BUNDLE_KEEP_NAMES,
-        target: BUNDLE_TARGET,
-        mainFields: ["module", "main"],
-        banner: BUNDLE_BANNER,
-        externalModules: [...BUNDLE_EXTERNALS],
-        sourceMap: false,
-        forceDockerBundling: false,
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          // The stage's lazy/ files, next to the index.mjs esbuild just wrote (infra/aws/lazy-modules.ts).
-          afterBundling: (_inputDir, outputDir) => lazyModulesCommands(props.stage, outputDir),
-        },
-        esbuildArgs: {
-          // Not the `charset` prop: aws-cdk-lib 2.276 declares it but never passes it to esbuild.
-          "--charset": BUNDLE_CHARSET,
-          ...Object.fromEntries(
-            Object.entries(BUNDLE_ALIASES).map(([from, to]) => [
-              `--alias:${from}`,
-              path.join(PROJECT_ROOT, to),
-            ]),
-          ),
-        },
+        NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
       },
     });
     this.function.addEventSource(

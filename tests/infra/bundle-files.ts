@@ -1,0 +1,24 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { StageName } from "../../shared/pipeline/routing";
+
+/** What each stage's package holds in lazy/: what its bundle reaches, no more (infra/aws/bundling.ts). */
+export const EXPECTED_LAZY: Readonly<Record<StageName, readonly string[]>> = {
+  normalize: ["eld/meta.json", "eld/ngrams.txt.gz", "html-stack.cjs", "html-stack.cjs.map"],
+  summarize: ["snowball-stemmers.cjs", "snowball-stemmers.cjs.map"],
+  translate: [],
+};
+
+/** Every file of a package: index.mjs, its map, and lazy/. */
+export function expectedPackageFiles(stage: StageName): string[] {
+  return ["index.mjs", "index.mjs.map", ...EXPECTED_LAZY[stage].map((file) => `lazy/${file}`)];
+}
+
+/** The files under `dir`, relative to it, sorted. */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+    .sort();
+}
