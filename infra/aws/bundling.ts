@@ -1,58 +1,53 @@
 /**
  * How a stage's Lambda package is built: one function, buildLambdaPackage, used by the stack (lambdaCode, at
  * synth), by the tests and by `npm run bench:bundle`, so what is measured and tested is what is deployed.
- *
- * A package is `index.mjs` (esbuild: ESM, minified, AWS SDK bundled; what Node parses at every cold start)
- * with its source map, plus a `lazy/` folder that only some articles need:
- * - packages in LAZY_PACKAGES are built as CommonJS files of lazy/ and stood in for, in index.mjs, by functions
- *   that load the file on their first call (bundle-shims/lazy-files.mjs);
- * - eld's n-gram database is written as a sorted table that bundle-shims/eld-extrasmall.mjs searches instead
- *   of parsing a large object literal.
- * A package holds the lazy files its own bundle reaches (read from esbuild's metafile), and no others.
- * What each choice costs or saves is measured by `npm run bench:bundle` and written to docs/BUNDLE.md.
+ * A package is `index.mjs` (esbuild: ESM, minified, AWS SDK bundled; what Node parses at every cold start) with
+ * its source map, and a `lazy/` folder of what is loaded on first use only, through bundle-shims/lazy-files.mjs:
+ * LAZY_PACKAGES as CommonJS files, LAZY_DATA as JSON, and eld's n-grams as the sorted table its shim searches;
+ * those its bundle reaches (esbuild's metafile), no others. What each choice costs or saves: docs/BUNDLE.md.
+ * As a script, `node --import tsx infra/aws/bundling.ts <stage> <dir>` builds a stage's package into <dir>.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { AssetHashType, DockerImage, type ILocalBundling } from "aws-cdk-lib";
 import { Code } from "aws-cdk-lib/aws-lambda";
 import { type BuildOptions, build, type Metafile, type Plugin } from "esbuild";
-import type { StageName } from "../../shared/pipeline/routing";
-import { ELD_META_FILE, ELD_NGRAMS_FILE } from "./bundle-shims/eld-extrasmall.mjs";
+import { ROUTES, type StageName } from "../../shared/pipeline/routing";
+import { ELD_META_FILE, ELD_NGRAMS_FILE } from "./bundle-shims/lazy-files.mjs";
 
 const PROJECT_ROOT = join(import.meta.dirname, "../..");
 const SHIMS = join(PROJECT_ROOT, "infra/aws/bundle-shims");
+const require = createRequire(import.meta.url);
 
 /** Lambda's Node 22 runtime. */
 export const BUNDLE_TARGET = "node22";
-
 /** Stack traces of the minified bundle name source files and lines (set on every function). */
 export const LAMBDA_NODE_OPTIONS = "--enable-source-maps";
-
 export const LAZY_FOLDER = "lazy";
 
-/** A package (or several) built into one CommonJS file of lazy/, with the exports its importers use. */
-export interface LazyPackage {
-  file: string;
-  /** Specifier → the named exports stood in for (all functions or classes: a stand-in forwards calls). */
-  exports: Readonly<Record<string, readonly string[]>>;
-}
-
-export const LAZY_PACKAGES: readonly LazyPackage[] = [
+const READABILITY = ["Readability", "isProbablyReaderable"];
+/** Packages built, whole, into one CommonJS file of lazy/: specifier → the exports its importers call. */
+export const LAZY_PACKAGES: readonly { file: string; exports: Record<string, string[]> }[] = [
   // The normalizer's HTML stack: only .html articles need it.
   {
     file: "html-stack.cjs",
-    exports: {
-      linkedom: ["parseHTML"],
-      "@mozilla/readability": ["Readability", "isProbablyReaderable"],
-    },
+    exports: { linkedom: ["parseHTML"], "@mozilla/readability": READABILITY },
   },
-  // 24 Snowball stemmers in one file, of which an article uses one.
+  // 24 Snowball stemmers, of which an article uses one.
   { file: "snowball-stemmers.cjs", exports: { "snowball-stemmers": ["newStemmer", "algorithms"] } },
+  // Called only by the X-Ray SDK's patcher of AWS SDK v2, which these functions never use.
+  { file: "semver.cjs", exports: { semver: ["gte"] } },
 ];
+
+/** JSON modules read from lazy/ on first use rather than parsed as code at init: specifier → file. */
+export const LAZY_DATA: Readonly<Record<string, string>> = {
+  // Every language's list, of which an article uses one.
+  "stopwords-iso/stopwords-iso.json": "stopwords-iso.json",
+};
 
 /** Modules replaced in index.mjs by the file of bundle-shims/ that says why. */
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
@@ -61,128 +56,118 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
 };
 
 /** Options of every file esbuild writes into a package: index.mjs and lazy/*.cjs. */
-function commonOptions(): BuildOptions {
-  return {
-    bundle: true,
-    platform: "node",
-    target: BUNDLE_TARGET,
-    minify: true,
-    // Errors are named after their class (shared/errors.ts) and records carry that name as `errorType`.
-    keepNames: true,
-    // esbuild's default ASCII output escapes every non-ASCII character of the language data in 4-6 bytes.
-    charset: "utf8",
-    mainFields: ["module", "main"],
-    // Maps without the sources: enough for Node to name file and line, a fraction of the bytes.
-    sourcemap: "linked",
-    sourcesContent: false,
-    absWorkingDir: PROJECT_ROOT,
-    logLevel: "error",
-  };
-}
+const COMMON_OPTIONS: BuildOptions = {
+  bundle: true,
+  platform: "node",
+  target: BUNDLE_TARGET,
+  minify: true,
+  // Errors are named after their class (shared/errors.ts) and records carry that name as `errorType`.
+  keepNames: true,
+  // esbuild's default ASCII output escapes every non-ASCII character of the language data in 4-6 bytes.
+  charset: "utf8",
+  mainFields: ["module", "main"],
+  // Without the sources: enough for Node to name file and line, for a fraction of the bytes.
+  sourcemap: "linked",
+  sourcesContent: false,
+  absWorkingDir: PROJECT_ROOT,
+  logLevel: "error",
+};
 
-/** ESM's lack of `require`, for the dependencies that still call it (Node built-ins). */
-const ESM_REQUIRE_BANNER =
-  "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);";
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-
-/** Resolves each lazy package's specifiers to a generated module of stand-ins (namespace `lazy`). */
-function lazyStandIns(): Plugin {
-  const bySpecifier = new Map(
-    LAZY_PACKAGES.flatMap((pkg) => Object.keys(pkg.exports).map((s) => [s, pkg] as const)),
+/** The source of the module standing in for `specifier` (namespace `lazy`) in index.mjs. */
+function standIn(specifier: string): string {
+  const runtime = `import { lazyExport, lazyJson } from ${JSON.stringify(join(SHIMS, "lazy-files.mjs"))};`;
+  const data = LAZY_DATA[specifier];
+  if (data) {
+    // An object of the same keys, each read from the file on first use.
+    const keys = Object.keys(JSON.parse(readFileSync(require.resolve(specifier), "utf8")));
+    const getters = keys.map(
+      (k) => `get ${JSON.stringify(k)}() { return load()[${JSON.stringify(k)}]; }`,
+    );
+    return `${runtime}\nconst load = lazyJson("${data}");\nexport default { ${getters.join(", ")} };`;
+  }
+  const pkg = LAZY_PACKAGES.find((p) => specifier in p.exports);
+  const names = pkg?.exports[specifier] ?? [];
+  const lines = names.map(
+    (name) => `export const ${name} = lazyExport("${pkg?.file}", "${name}");`,
   );
-  const filter = new RegExp(`^(${[...bySpecifier.keys()].map(escapeRegExp).join("|")})$`);
-  const runtime = JSON.stringify(join(SHIMS, "lazy-files.mjs"));
-  return {
-    name: "lazy-stand-ins",
-    setup(plugin) {
-      plugin.onResolve({ filter }, (args) => ({ path: args.path, namespace: "lazy" }));
-      plugin.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => {
-        const pkg = bySpecifier.get(args.path) as LazyPackage;
-        const names = pkg.exports[args.path] ?? [];
-        const lines = names.map(
-          (name) => `export const ${name} = lazyExport(${JSON.stringify(pkg.file)}, "${name}");`,
-        );
-        // The default import of a CommonJS package is its exports object.
-        const contents = [`import { lazyExport } from ${runtime};`, ...lines]
-          .concat(`export default { ${names.join(", ")} };`)
-          .join("\n");
-        return { contents, loader: "js", resolveDir: PROJECT_ROOT };
-      });
-    },
-  };
+  // The default import of a CommonJS package is its exports object.
+  return [runtime, ...lines, `export default { ${names.join(", ")} };`].join("\n");
 }
+
+const lazyStandIns: Plugin = {
+  name: "lazy-stand-ins",
+  setup(plugin) {
+    const specifiers = [
+      ...LAZY_PACKAGES.flatMap((p) => Object.keys(p.exports)),
+      ...Object.keys(LAZY_DATA),
+    ];
+    const filter = new RegExp(`^(${specifiers.map((s) => s.replace(/[.]/g, "\\.")).join("|")})$`);
+    plugin.onResolve({ filter }, (args) => ({ path: args.path, namespace: "lazy" }));
+    plugin.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => ({
+      contents: standIn(args.path),
+      loader: "js",
+      resolveDir: PROJECT_ROOT,
+    }));
+  },
+};
 
 export interface PackageOptions {
-  /** The handler module (or any module, for tests) bundled as index.mjs. */
+  /** Bundled as index.mjs: a stage's handler (stageEntry), or any module. */
   entry: string;
-  /** Emptied, then filled with index.mjs, its map and lazy/. */
+  /** Emptied first. */
   outDir: string;
   /** false: every module as its package ships it, nothing aliased or lazy (the benchmark's comparison). */
   standIns?: boolean;
-  /** esbuild options over the package's (the benchmark's variants: external SDK, no-op tracer). */
+  /** Over the package's esbuild options (the benchmark's variants: SDK external, no tracer). */
   overrides?: Partial<BuildOptions>;
 }
 
-export interface BuiltPackage {
-  bundleFile: string;
-  metafile: Metafile;
-  /** Files of lazy/ written, relative to it. */
-  lazyFiles: string[];
-}
-
 /** Builds a Lambda package: index.mjs, then the lazy files it reaches. */
-export async function buildLambdaPackage(options: PackageOptions): Promise<BuiltPackage> {
+export async function buildLambdaPackage(
+  options: PackageOptions,
+): Promise<{ bundleFile: string; metafile: Metafile }> {
   const { entry, outDir, standIns = true, overrides = {} } = options;
   rmSync(outDir, { recursive: true, force: true });
   const bundleFile = join(outDir, "index.mjs");
   const { metafile } = await build({
-    ...commonOptions(),
+    ...COMMON_OPTIONS,
     format: "esm",
-    banner: { js: ESM_REQUIRE_BANNER },
-    plugins: standIns ? [lazyStandIns()] : [],
+    // ESM lacks `require`, which some dependencies still call (for Node built-ins).
+    banner: {
+      js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
+    },
+    plugins: standIns ? [lazyStandIns] : [],
     ...overrides,
     alias: { ...(standIns ? BUNDLE_ALIASES : {}), ...overrides.alias },
     metafile: true,
     entryPoints: [entry],
     outfile: bundleFile,
   });
-  const inputs = Object.keys(metafile.inputs);
+  const reached = (specifier: string) => `lazy:${specifier}` in metafile.inputs;
   const lazyDir = join(outDir, LAZY_FOLDER);
-  const lazyFiles: string[] = [];
-  for (const pkg of LAZY_PACKAGES) {
-    if (!Object.keys(pkg.exports).some((specifier) => inputs.includes(`lazy:${specifier}`)))
-      continue;
-    await buildLazyPackage(pkg, lazyDir);
-    lazyFiles.push(pkg.file, `${pkg.file}.map`);
+  for (const pkg of LAZY_PACKAGES.filter((p) => Object.keys(p.exports).some(reached))) {
+    // CommonJS, so that a stand-in can load it synchronously with `require`.
+    const contents = Object.entries(pkg.exports)
+      .map(([specifier, names]) => `export { ${names.join(", ")} } from "${specifier}";`)
+      .join("\n");
+    await build({
+      ...COMMON_OPTIONS,
+      format: "cjs",
+      stdin: { contents, loader: "js", resolveDir: PROJECT_ROOT, sourcefile: pkg.file },
+      outfile: join(lazyDir, pkg.file),
+    });
   }
-  if (inputs.some((input) => input.endsWith("bundle-shims/eld-extrasmall.mjs"))) {
-    await writeEldTable(lazyDir);
-    lazyFiles.push(ELD_META_FILE, ELD_NGRAMS_FILE);
+  for (const [specifier, file] of Object.entries(LAZY_DATA).filter(([s]) => reached(s))) {
+    mkdirSync(lazyDir, { recursive: true });
+    writeFileSync(join(lazyDir, file), JSON.stringify(require(specifier)));
   }
-  return { bundleFile, metafile, lazyFiles: lazyFiles.sort() };
-}
-
-/** A lazy package's file: CommonJS, so that a stand-in can load it synchronously with `require`. */
-async function buildLazyPackage(pkg: LazyPackage, lazyDir: string): Promise<void> {
-  const contents = Object.entries(pkg.exports)
-    .map(
-      ([specifier, names]) => `export { ${names.join(", ")} } from ${JSON.stringify(specifier)};`,
-    )
-    .join("\n");
-  await build({
-    ...commonOptions(),
-    format: "cjs",
-    stdin: { contents, loader: "js", resolveDir: PROJECT_ROOT, sourcefile: pkg.file },
-    outfile: join(lazyDir, pkg.file),
-  });
+  if ("infra/aws/bundle-shims/eld-extrasmall.mjs" in metafile.inputs) await writeEldTable(lazyDir);
+  return { bundleFile, metafile };
 }
 
 /**
- * eld's extra-small database (60 languages) as bundle-shims/eld-extrasmall.mjs reads it: the header as JSON,
- * the n-grams as lines `key\tlanguage:score,…` sorted by key (JavaScript string order, which the shim's
- * binary search uses), in latin1 since every key character is one byte value; gzipped, as the package's size
- * budget has no room for it whole.
+ * eld's extra-small database as bundle-shims/eld-extrasmall.mjs reads it: the header as JSON, the n-grams as
+ * lines `key\tlanguage:score,…` sorted by key in JavaScript string order, latin1 (keys are byte strings), gzipped.
  */
 async function writeEldTable(lazyDir: string): Promise<void> {
   const source = join(PROJECT_ROOT, "node_modules/eld/src/ngrams/extrasmall.js");
@@ -199,37 +184,28 @@ async function writeEldTable(lazyDir: string): Promise<void> {
   });
   mkdirSync(join(lazyDir, "eld"), { recursive: true });
   writeFileSync(join(lazyDir, ELD_META_FILE), JSON.stringify(meta));
-  const table = Buffer.from(lines.join("\n"), "latin1");
-  writeFileSync(join(lazyDir, ELD_NGRAMS_FILE), gzipSync(table, { level: 9 }));
+  writeFileSync(join(lazyDir, ELD_NGRAMS_FILE), gzipSync(Buffer.from(lines.join("\n"), "latin1")));
 }
 
 export const stageEntry = (stage: StageName) =>
   join(PROJECT_ROOT, "functions", stage, "handler.ts");
 
-const BUILD_SCRIPT = join(PROJECT_ROOT, "infra/aws/build-lambda-package.ts");
-
-/**
- * Builds a stage's package into the folder CDK stages as its asset, in a child process (CDK asks for it
- * synchronously; esbuild's plugins need the asynchronous API) that runs build-lambda-package.ts with tsx.
- */
+/** Builds a stage's package into CDK's asset folder by running this file: CDK asks synchronously. */
 export class LambdaPackageBuild implements ILocalBundling {
   constructor(readonly stage: StageName) {}
 
   tryBundle(outputDir: string): boolean {
-    const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-    const args = ["--import", tsx, BUILD_SCRIPT, this.stage, outputDir];
+    const args = ["--import", pathToFileURL(require.resolve("tsx")).href];
+    args.push(fileURLToPath(import.meta.url), this.stage, outputDir);
     const run = spawnSync(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"] });
-    if (run.status !== 0) {
-      throw new Error(`${this.stage}: building its Lambda package into ${outputDir} failed`);
-    }
+    if (run.status !== 0) throw new Error(`${this.stage}: building its Lambda package failed`);
     return true;
   }
 }
 
 /**
- * A stage's Lambda code, built at synth by buildLambdaPackage. Bundling is local only: it needs this
- * project's node_modules, and tryBundle never declines, so CDK never starts the image the type requires.
- * Synths that skip bundling (the stack's unit tests) get CDK's placeholder asset instead.
+ * A stage's Lambda code, built at synth (synths that skip bundling get CDK's placeholder). Local only: tryBundle
+ * never declines, so CDK never starts the image its type requires.
  */
 export function lambdaCode(stage: StageName): Code {
   return Code.fromAsset(PROJECT_ROOT, {
@@ -239,4 +215,14 @@ export function lambdaCode(stage: StageName): Code {
       local: new LambdaPackageBuild(stage),
     },
   });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [stage, outDir] = process.argv.slice(2);
+  const stages = ROUTES.map((route) => route.stage);
+  if (!stage || !outDir || !stages.includes(stage as StageName)) {
+    console.error(`usage: node --import tsx infra/aws/bundling.ts <${stages.join("|")}> <dir>`);
+    process.exit(2);
+  }
+  await buildLambdaPackage({ entry: stageEntry(stage as StageName), outDir });
 }

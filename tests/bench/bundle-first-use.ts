@@ -31,13 +31,12 @@ export const LAMBDA_ENV = {
 
 /**
  * What the first article of a cold start loads from lazy/ after init, per stage, timed in a fresh process
- * that has imported the function's bundle first: CommonJS files of lazy/ required as a stand-in requires
- * them, or a probe: a module built into a package of its own (with the stand-ins, or as its package ships
+ * that has imported the function's bundle first: files of lazy/ loaded as their stand-ins load them, or a probe: a module built into a package of its own (with the stand-ins, or as its package ships
  * it), imported and called; both are timed.
  */
 export interface FirstUse {
   label: string;
-  /** Files of lazy/ required, in order. */
+  /** Files of lazy/ loaded as their stand-ins load them (required, or JSON-parsed), in order. */
   modules: string[];
   probe?: { entry: string; call: string; asPackaged?: boolean };
 }
@@ -60,7 +59,12 @@ export const FIRST_USE: Record<StageName, FirstUse[]> = {
     },
     { label: "first .html article", modules: ["html-stack.cjs"] },
   ],
-  summarize: [{ label: "first article (Snowball stemmers)", modules: ["snowball-stemmers.cjs"] }],
+  summarize: [
+    {
+      label: "first article (stemmers, stopwords)",
+      modules: ["snowball-stemmers.cjs", "stopwords-iso.json"],
+    },
+  ],
   translate: [],
 };
 
@@ -83,12 +87,17 @@ export async function buildProbes(stage: StageName, bundleFile: string): Promise
 export function timeFirstUse(bundleFile: string, use: FirstUse): number {
   const lazy = join(bundleFile, "..", LAZY_FOLDER);
   const href = (file: string) => JSON.stringify(pathToFileURL(file).href);
-  let work = use.modules.map((file) => `req(${JSON.stringify(join(lazy, file))});`).join("");
+  let work = use.modules
+    .map((file) => {
+      const path = JSON.stringify(join(lazy, file));
+      return file.endsWith(".json") ? `JSON.parse(readFileSync(${path},"utf8"));` : `req(${path});`;
+    })
+    .join("");
   if (use.probe) {
     const probe = join(probeDir(bundleFile, use.probe.entry), "index.mjs");
     work = `const m=await import(${href(probe)});${use.probe.call};`;
   }
-  const code = `import{createRequire}from"node:module";const req=createRequire(import.meta.url);await import(${href(bundleFile)});const t=performance.now();${work}process.stdout.write(String(performance.now()-t));`;
+  const code = `import{readFileSync}from"node:fs";import{createRequire}from"node:module";const req=createRequire(import.meta.url);await import(${href(bundleFile)});const t=performance.now();${work}process.stdout.write(String(performance.now()-t));`;
   return runMeasuring(code, use.label).printed;
 }
 

@@ -4,9 +4,15 @@ import type { StageName } from "../../shared/pipeline/routing";
 
 /** What each stage's package holds in lazy/: what its bundle reaches, no more (infra/aws/bundling.ts). */
 export const EXPECTED_LAZY: Readonly<Record<StageName, readonly string[]>> = {
-  normalize: ["eld/meta.json", "eld/ngrams.txt.gz", "html-stack.cjs", "html-stack.cjs.map"],
-  summarize: ["snowball-stemmers.cjs", "snowball-stemmers.cjs.map"],
-  translate: [],
+  normalize: [
+    ...["eld/meta.json", "eld/ngrams.txt.gz", "html-stack.cjs", "html-stack.cjs.map"],
+    ...["semver.cjs", "semver.cjs.map"],
+  ],
+  summarize: [
+    ...["semver.cjs", "semver.cjs.map", "snowball-stemmers.cjs", "snowball-stemmers.cjs.map"],
+    "stopwords-iso.json",
+  ],
+  translate: ["semver.cjs", "semver.cjs.map"],
 };
 
 /** Every file of a package: index.mjs, its map, and lazy/. */

@@ -9,11 +9,8 @@ import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { eld as real } from "eld/extrasmall";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  ELD_META_FILE,
-  ELD_NGRAMS_FILE,
-  lookupLine,
-} from "../../infra/aws/bundle-shims/eld-extrasmall.mjs";
+import type { lookupLine as LookupLine } from "../../infra/aws/bundle-shims/eld-extrasmall.mjs";
+import { ELD_META_FILE, ELD_NGRAMS_FILE } from "../../infra/aws/bundle-shims/lazy-files.mjs";
 import { buildLambdaPackage } from "../../infra/aws/bundling";
 import { SHORT_TEXT_LANGUAGES } from "../../shared/normalize/language";
 
@@ -22,13 +19,20 @@ const EVAL = join(ROOT, "../shared/eval");
 const OUT = join(ROOT, "tests/output/eld-shim");
 
 let shim: typeof real;
+/** The shim's table lookup, as built (importing the shim itself would read a lazy/ folder it has not). */
+let lookupLine: typeof LookupLine;
 
 beforeAll(async () => {
   const built = await buildLambdaPackage({
     entry: join(ROOT, "infra/aws/bundle-shims/eld-extrasmall.mjs"),
     outDir: OUT,
   });
-  shim = ((await import(pathToFileURL(built.bundleFile).href)) as { eld: typeof real }).eld;
+  const module = (await import(pathToFileURL(built.bundleFile).href)) as {
+    eld: typeof real;
+    lookupLine: typeof LookupLine;
+  };
+  shim = module.eld;
+  lookupLine = module.lookupLine;
 }, 60_000);
 
 type Detector = typeof real;

@@ -7,7 +7,12 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildLambdaPackage, LAZY_PACKAGES, LambdaPackageBuild } from "../../infra/aws/bundling";
+import {
+  buildLambdaPackage,
+  LAZY_DATA,
+  LAZY_PACKAGES,
+  LambdaPackageBuild,
+} from "../../infra/aws/bundling";
 import { expectedPackageFiles, filesUnder } from "./bundle-files";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -62,6 +67,29 @@ describe("lazy Snowball stemmers", () => {
     expect(() => lazy.newStemmer("klingon")).toThrow();
     expect(() => snowball.newStemmer("klingon")).toThrow();
   });
+});
+
+describe("lazy data", () => {
+  it("should read as the same JSON, key by key", async () => {
+    // Prepare: a module importing the JSON as the summarizer does, built as a package.
+    const entry = join(OUT, "data-entry.ts");
+    mkdirSync(OUT, { recursive: true });
+    const specifier = Object.keys(LAZY_DATA)[0] as string;
+    writeFileSync(entry, `import data from "${specifier}";\nexport default data;\n`);
+    const built = await buildLambdaPackage({ entry, outDir: join(OUT, "data") });
+    const expected = require(specifier) as Record<string, unknown>;
+    // Act
+    const { default: lazy } = (await import(pathToFileURL(built.bundleFile).href)) as {
+      default: Record<string, unknown>;
+    };
+    // Assess
+    expect(Object.keys(lazy)).toEqual(Object.keys(expected));
+    for (const key of Object.keys(expected)) {
+      expect(Object.hasOwn(lazy, key)).toBe(true);
+      expect(lazy[key], key).toEqual(expected[key]);
+    }
+    expect(Object.hasOwn(lazy, "xx")).toBe(false);
+  }, 60_000);
 });
 
 describe("stand-ins of the lazy packages", () => {

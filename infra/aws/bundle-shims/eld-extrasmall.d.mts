@@ -4,5 +4,3 @@ export declare const eld: typeof original;
 export default eld;
 /** The value of `key` in a table of sorted `key\tvalue` lines, or undefined. */
 export declare function lookupLine(table: string, key: string): string | undefined;
-export declare const ELD_META_FILE: string;
-export declare const ELD_NGRAMS_FILE: string;

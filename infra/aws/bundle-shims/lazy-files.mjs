@@ -1,26 +1,35 @@
 /**
- * The one door from a Lambda bundle to its lazy/ folder, which infra/aws/bundling.ts writes beside index.mjs.
- * Once bundled, `import.meta.url` is the bundle's own URL, so the paths hold on Lambda (/var/task/lazy/…) and
- * in every local copy of a package alike.
+ * The one door from a Lambda bundle to its lazy/ folder, written beside index.mjs by infra/aws/bundling.ts.
+ * Once bundled, `import.meta.url` is index.mjs's URL, so the paths hold on Lambda and in every local copy.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
+/** eld's database as eld-extrasmall.mjs reads it and infra/aws/bundling.ts writes it. */
+export const ELD_META_FILE = "eld/meta.json";
+export const ELD_NGRAMS_FILE = "eld/ngrams.txt.gz";
+
 const LAZY_URL = new URL("./lazy/", import.meta.url);
-// A require of our own, not the bundle's: esbuild leaves calls to it alone instead of resolving them at build.
+// A require of our own, not the bundle's: esbuild leaves calls to it alone rather than resolve them at build.
 const requireLazy = createRequire(LAZY_URL);
 
 export function readLazyFile(file, encoding) {
   return readFileSync(new URL(file, LAZY_URL), encoding);
 }
 
-/**
- * Stands for export `name` of the CommonJS file lazy/`file`, which Node loads on the first call (or `new`) and
- * caches. `new` gives the real class's object: a constructor may return one.
- */
+/** Stands for export `name` of lazy/`file` (CommonJS), which Node loads on the first call or `new`. */
 export function lazyExport(file, name) {
   return function lazy(...args) {
     const real = requireLazy(`./${file}`)[name];
     return new.target ? Reflect.construct(real, args) : real.apply(this, args);
+  };
+}
+
+/** A function giving the parsed JSON file lazy/`file`, read on its first call. */
+export function lazyJson(file) {
+  let value;
+  return () => {
+    value ??= JSON.parse(readLazyFile(file, "utf8"));
+    return value;
   };
 }
