@@ -198,14 +198,16 @@ async function main(): Promise<void> {
     "",
     `Median of ${RUNS} fresh node processes per figure, bare node (${round(bareNodeMs)} ms) subtracted from wall times; CPU = user + system time of the import, read in the process (steadier than wall time on a loaded machine). Node ${process.version} on ${process.arch}, NODE_OPTIONS=${LAMBDA_ENV.NODE_OPTIONS}; esbuild ESM, minified, target ${BUNDLE_TARGET}. Measured ${new Date().toISOString().slice(0, 10)}.`,
     "",
-    `| function | SDK clients | index.mjs KiB | lazy/ KiB | package KiB | init ms | SDK floor ms | init − floor | CPU ms | floor CPU ms | CPU − floor | package ≤ 1.5 MiB | init ≤ floor + ${TARGET_INIT_OVER_FLOOR_MS} |`,
+    `| function | SDK clients | index.mjs KiB | lazy/ KiB | package KiB | init ms | SDK floor ms | init − floor | CPU ms | floor CPU ms | CPU − floor | package ≤ 1.5 MiB | init ≤ floor + ${TARGET_INIT_OVER_FLOOR_MS} (wall, CPU) |`,
     "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
   ];
   for (const stage of stages) {
     const f = functions[stage] as FunctionFigures;
     const over = round(f.initMs - f.sdkFloorMs);
+    const cpuOver = round(f.cpuMs - f.sdkFloorCpuMs);
+    const within = (ms: number) => (ms <= TARGET_INIT_OVER_FLOOR_MS ? "yes" : "NO");
     lines.push(
-      `| ${stage} | ${clientsOf[stage]?.join(", ")} | ${kib(f.bytes)} | ${kib(f.lazyBytes)} | ${kib(f.packageBytes)} | ${f.initMs} | ${f.sdkFloorMs} | ${over} | ${f.cpuMs} | ${f.sdkFloorCpuMs} | ${round(f.cpuMs - f.sdkFloorCpuMs)} | ${f.packageBytes <= TARGET_PACKAGE_BYTES ? "yes" : "NO"} | ${over <= TARGET_INIT_OVER_FLOOR_MS ? "yes" : "NO"} |`,
+      `| ${stage} | ${clientsOf[stage]?.join(", ")} | ${kib(f.bytes)} | ${kib(f.lazyBytes)} | ${kib(f.packageBytes)} | ${f.initMs} | ${f.sdkFloorMs} | ${over} | ${f.cpuMs} | ${f.sdkFloorCpuMs} | ${cpuOver} | ${f.packageBytes <= TARGET_PACKAGE_BYTES ? "yes" : "NO"} | ${within(over)}, ${within(cpuOver)} |`,
     );
   }
   lines.push(
