@@ -3,6 +3,10 @@
  * traces the same way. Service "article-pipeline", one `stage` key/dimension per function.
  */
 import { Logger } from "@aws-lambda-powertools/logger";
+import type {
+  ConstructorOptions as LoggerOptions,
+  LogLevel,
+} from "@aws-lambda-powertools/logger/types";
 import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
 import { Tracer } from "@aws-lambda-powertools/tracer";
 import type { StageName } from "../../shared/pipeline/routing";
@@ -27,19 +31,64 @@ export interface Observability {
   tracer: Tracer;
 }
 
-export function createObservability(stage: StageName): Observability {
+/** What differs where no CloudWatch or X-Ray is listening (local mode): said here, never through process.env. */
+export interface ObservabilityOptions {
+  /** Builds the logger from the options every function uses (local mode writes the lines to a file). */
+  logger?: (options: LoggerOptions) => Logger;
+  logLevel?: LogLevel;
+  /** false: metrics are counted but never printed as EMF (there is no CloudWatch to read them). */
+  metrics?: boolean;
+  /** false: no X-Ray segments; unset, the Tracer decides (on in Lambda, off elsewhere). */
+  tracing?: boolean;
+}
+
+export function createObservability(
+  stage: StageName,
+  options: ObservabilityOptions = {},
+): Observability {
+  const loggerOptions: LoggerOptions = {
+    serviceName: SERVICE_NAME,
+    persistentKeys: { stage },
+    ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+  };
+  const metricsOptions = {
+    namespace: process.env.POWERTOOLS_METRICS_NAMESPACE || METRICS_NAMESPACE,
+    serviceName: SERVICE_NAME,
+    defaultDimensions: { stage },
+  };
   return {
-    logger: new Logger({ serviceName: SERVICE_NAME, persistentKeys: { stage } }),
-    metrics: new Metrics({
-      namespace: process.env.POWERTOOLS_METRICS_NAMESPACE || METRICS_NAMESPACE,
-      serviceName: SERVICE_NAME,
-      defaultDimensions: { stage },
-    }),
+    logger: options.logger ? options.logger(loggerOptions) : new Logger(loggerOptions),
+    metrics:
+      options.metrics === false
+        ? new UnpublishedMetrics(metricsOptions)
+        : new Metrics(metricsOptions),
     // Tracing switches itself off outside Lambda (tests, local mode). AWS SDK calls are traced per client
     // (captureAWSv3Client); the handlers make no other HTTP call, so global http/https/fetch patching is
     // off: it loaded undici at init for nothing (bench:bundle measured it).
-    tracer: new Tracer({ serviceName: SERVICE_NAME, captureHTTPsRequests: false }),
+    tracer: new Tracer({
+      serviceName: SERVICE_NAME,
+      captureHTTPsRequests: false,
+      ...(options.tracing === undefined ? {} : { enabled: options.tracing }),
+    }),
   };
+}
+
+/**
+ * Metrics that are counted and then dropped. Powertools' Metrics takes "disabled" only from
+ * POWERTOOLS_METRICS_DISABLED, a process-wide switch; this says it for one instance. Its single metrics (the
+ * cold start) are dropped too.
+ */
+class UnpublishedMetrics extends Metrics {
+  override publishStoredMetrics(): this {
+    this.clearMetrics();
+    this.clearDimensions();
+    this.clearMetadata();
+    return this;
+  }
+
+  override singleMetric(): Metrics {
+    return new UnpublishedMetrics({ singleMetric: true });
+  }
 }
 
 export { MetricUnit };

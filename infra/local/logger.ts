@@ -7,9 +7,7 @@
 import { appendFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { Logger } from "@aws-lambda-powertools/logger";
-import { Metrics } from "@aws-lambda-powertools/metrics";
-import { Tracer } from "@aws-lambda-powertools/tracer";
-import type { Observability } from "../../functions/common/powertools";
+import { createObservability, type Observability } from "../../functions/common/powertools";
 import type { StageName } from "../../shared/pipeline/routing";
 
 export interface LogSink {
@@ -72,16 +70,11 @@ function remember(sink: LogSink, attributes: LogAttributes): void {
 }
 
 export function localObservability(stage: StageName, sink: LogSink): Observability {
-  // Metrics and Tracer read these at construction; local mode has no CloudWatch and no X-Ray.
-  process.env.POWERTOOLS_METRICS_DISABLED ??= "true";
-  process.env.POWERTOOLS_TRACE_ENABLED ??= "false";
-  return {
-    logger: new LocalLogger({
-      serviceName: "article-pipeline",
-      logLevel: sink.verbose ? "DEBUG" : "INFO",
-      persistentKeys: { stage },
-    }).attach(sink),
-    metrics: new Metrics({ namespace: "ArticlePipeline", serviceName: "article-pipeline" }),
-    tracer: new Tracer({ serviceName: "article-pipeline", enabled: false }),
-  };
+  // No CloudWatch and no X-Ray here: said to these instances, not to the whole process through its env.
+  return createObservability(stage, {
+    logger: (options) => new LocalLogger(options).attach(sink),
+    logLevel: sink.verbose ? "DEBUG" : "INFO",
+    metrics: false,
+    tracing: false,
+  });
 }
