@@ -10,7 +10,7 @@ import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
 import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy from "@middy/core";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
-import type { StageName } from "../../shared/pipeline/routing";
+import { routeOf, type StageName } from "../../shared/pipeline/routing";
 import type { Deadline } from "../../shared/pipeline/stages/deadline";
 import type { HandlerDeps } from "./deps";
 import { createObservability, METRIC, MetricUnit, type Observability } from "./powertools";
@@ -84,8 +84,16 @@ export function recordOutcome(
   if (outcome === "skipped") metrics.addMetric(METRIC.duplicates, MetricUnit.Count, 1);
 }
 
-/** A stand-in Lambda context for callers outside Lambda (local runner, tests). */
-export function localContext(stage: StageName): Context {
+/**
+ * A stand-in Lambda context for callers outside Lambda (local runner, tests). Its clock runs from now to the
+ * stage's own timeout (the routing table's), as Lambda's does, so middy's early timeout and any deadline check
+ * see the time the stage really has.
+ */
+export function localContext(
+  stage: StageName,
+  timeoutMs = routeOf(stage).queue.timeoutSeconds * 1000,
+): Context {
+  const deadline = Date.now() + timeoutMs;
   const functionName = `article-pipeline-${stage}-local`;
   return {
     callbackWaitsForEmptyEventLoop: false,
@@ -96,7 +104,7 @@ export function localContext(stage: StageName): Context {
     awsRequestId: `local-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
     logGroupName: `/local/${functionName}`,
     logStreamName: "local",
-    getRemainingTimeInMillis: () => 60_000,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     done: () => {},
     fail: () => {},
     succeed: () => {},

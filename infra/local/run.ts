@@ -77,7 +77,7 @@ export async function runArticles(
       for (const detail of early.get(run.file.key) ?? []) settle(run, detail, Date.now());
     });
     // Every object's event was queued before its PUT returned, so once the queues drain all is done.
-    await stack.dispatcher.idle();
+    await stack.queues.idle();
   } finally {
     unsubscribe();
   }

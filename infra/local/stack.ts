@@ -1,15 +1,21 @@
 /**
- * The local stack: s3rver + the dispatcher + the three Lambda handlers (the very `makeHandler` of
- * functions/<stage>/handler.ts), wired with local stand-ins for what AWS provides. Everything lives under one
- * data folder (default `.local/`):
+ * The local stack: s3rver + the stage queues + the three Lambda handlers (the very `makeHandler` of
+ * functions/<stage>/handler.ts) + a dispatcher that routes s3rver's notifications to the queues, wired with
+ * local stand-ins for what AWS provides. Built in the order the data flows, with no cycle: s3rver and its
+ * notification channel, the ports, the queues, the handlers on those ports (summarize's sends go to the
+ * translate queue), the queues' consumers, then the routing. Everything lives under one data folder (default
+ * `.local/`):
  *   s3/                  the buckets' objects (s3rver)
  *   dead-letter/<stage>/ messages that used up their deliveries, one JSON file each
  *   queues/<stage>/      messages spilled under load or left queued at shutdown
  *   logs/pipeline.log    the handlers' Powertools log lines
  *   events.jsonl         the "Article Processed" events
  */
+import { EventEmitter } from "node:events";
 import { join, resolve } from "node:path";
 import type { S3Client } from "@aws-sdk/client-s3";
+import type { S3rverEvent } from "s3rver";
+import type { Observability } from "../../functions/common/powertools";
 import { makeHandler as makeNormalizeHandler } from "../../functions/normalize/handler";
 import { makeHandler as makeSummarizeHandler } from "../../functions/summarize/handler";
 import { makeHandler as makeTranslateHandler } from "../../functions/translate/handler";
@@ -20,17 +26,35 @@ import {
   parseConfig,
   type RawSettings,
 } from "../../shared/pipeline/config";
-import type { ObjectStore, Translator } from "../../shared/pipeline/ports";
+import type {
+  EventPublisher,
+  ObjectStore,
+  TranslateJobQueue,
+  Translator,
+} from "../../shared/pipeline/ports";
 import type { StageName } from "../../shared/pipeline/routing";
-import { Dispatcher, type DispatcherOptions } from "./dispatcher/dispatcher";
+import { Dispatcher } from "./dispatcher/dispatcher";
+import { fenced } from "./dispatcher/invocation";
 import type { QueueHandler } from "./dispatcher/local-queue";
+import { StageQueues, type StageQueuesOptions } from "./dispatcher/stage-queues";
 import { LocalEventPublisher } from "./events";
 import { createLogSink, localObservability } from "./logger";
 import { createLocalS3Client } from "./s3/client";
 import { LocallyGuardedObjectStore } from "./s3/guarded-store";
-import { type LocalBuckets, type S3Server, startS3Server } from "./s3/server";
+import { type LocalBuckets, startS3Server } from "./s3/server";
 
 export const DEFAULT_DATA_DIRECTORY = ".local";
+
+/** What the handlers run on locally. Each port refuses calls from an invocation that has ended. */
+export interface LocalPorts {
+  store: ObjectStore;
+  events: EventPublisher;
+  queue: TranslateJobQueue;
+  translator: Translator;
+  config: PipelineConfig;
+  queues: StageQueues;
+  observability(stage: StageName): Observability;
+}
 
 export interface LocalStackOptions {
   dataDirectory?: string;
@@ -40,10 +64,10 @@ export interface LocalStackOptions {
   translator?: Translator;
   verbose?: boolean;
   buckets?: LocalBuckets;
-  concurrency?: DispatcherOptions["concurrency"];
-  queue?: DispatcherOptions["queue"];
-  /** Replaces the real handlers (tests of the runner itself). */
-  handlers?: Partial<Record<StageName, QueueHandler>>;
+  concurrency?: StageQueuesOptions["concurrency"];
+  queue?: StageQueuesOptions["queue"];
+  /** Replaces handlers, built on the stack's ports (tests of the runner itself, fault injection). */
+  handlers?: (ports: LocalPorts) => Partial<Record<StageName, QueueHandler>>;
 }
 
 export interface LocalStack {
@@ -54,7 +78,7 @@ export interface LocalStack {
   /** An S3 client configured for this endpoint (the CLI's uploads and downloads). */
   client: S3Client;
   store: ObjectStore;
-  dispatcher: Dispatcher;
+  queues: StageQueues;
   events: LocalEventPublisher;
   logFile: string;
   /** Stops deliveries (queued messages are kept for the next run), waits for running ones, stops s3rver. */
@@ -63,19 +87,20 @@ export interface LocalStack {
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const dataDirectory = resolve(options.dataDirectory ?? DEFAULT_DATA_DIRECTORY);
-  let dispatcher: Dispatcher | undefined;
-  const server: S3Server = await startS3Server({
+  // The buckets' notification channel; the dispatcher subscribes once the queues have consumers. Nothing is
+  // published before: the buckets are created without events and no client knows the endpoint yet.
+  const notifications = new EventEmitter<{ event: [S3rverEvent] }>();
+  const server = await startS3Server({
     directory: join(dataDirectory, "s3"),
     ...(options.buckets ? { buckets: options.buckets } : {}),
-    // The dispatcher exists before the first request can reach the server (buckets are made without events).
-    onEvent: (event) => dispatcher?.onS3Event(event),
+    onEvent: (event) => notifications.emit("event", event),
   });
   try {
     const config = parseConfig({
       ...options.settings,
       [ENV.resultsBucket]: server.buckets.results,
     });
-    if (config.targetLanguages.length > 0 && !options.translator && !options.handlers?.translate) {
+    if (config.targetLanguages.length > 0 && !options.translator && !options.handlers) {
       throw new Error("target languages are set but no translator was given");
     }
     const client = createLocalS3Client(server.endpoint);
@@ -83,37 +108,31 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const logFile = join(dataDirectory, "logs", "pipeline.log");
     const sink = createLogSink(logFile, options.verbose ?? false);
     const events = new LocalEventPublisher(join(dataDirectory, "events.jsonl"));
-    const handlers = {} as Record<StageName, QueueHandler>;
-    dispatcher = new Dispatcher({
-      buckets: server.buckets,
-      store,
-      handlers,
+    const queues = new StageQueues({
       dataDirectory,
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       queue: { lastErrorOf: (id) => sink.failures.get(id), ...options.queue },
+    });
+    const ports: LocalPorts = {
+      store: fenced(store),
+      events: fenced(events),
+      queue: fenced(queues.translateJobQueue()),
+      translator: fenced(options.translator ?? missingTranslator),
+      config,
+      queues,
+      observability: (stage) => localObservability(stage, sink),
+    };
+    queues.start({ ...localHandlers(ports), ...options.handlers?.(ports) });
+    const dispatcher = new Dispatcher({
+      buckets: server.buckets,
+      store,
+      queues,
       onError: (error) =>
         process.stderr.write(
           `local dispatcher: could not read a copied object's eTag: ${String(error)}\n`,
         ),
     });
-    const queue = dispatcher.translateJobQueue();
-    const deps = { store, events, config, queue };
-    // Filled after the dispatcher exists: summarize's queue port is the dispatcher's translate queue.
-    handlers.normalize =
-      options.handlers?.normalize ??
-      makeNormalizeHandler({ ...deps, ...localObservability("normalize", sink) });
-    handlers.summarize =
-      options.handlers?.summarize ??
-      makeSummarizeHandler({ ...deps, ...localObservability("summarize", sink) });
-    handlers.translate =
-      options.handlers?.translate ??
-      makeTranslateHandler({
-        ...deps,
-        translator: options.translator ?? missingTranslator,
-        ...localObservability("translate", sink),
-      });
-    dispatcher.start();
-    const running = dispatcher;
+    notifications.on("event", dispatcher.onS3Event);
     return {
       endpoint: server.endpoint,
       buckets: server.buckets,
@@ -121,11 +140,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       config,
       client,
       store,
-      dispatcher: running,
+      queues,
       events,
       logFile,
       close: async () => {
-        await running.close();
+        notifications.removeAllListeners();
+        await queues.close();
         client.destroy();
         await server.close();
       },
@@ -134,6 +154,25 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await server.close();
     throw error;
   }
+}
+
+/** The three real handlers on the local ports. */
+export function localHandlers(ports: LocalPorts): Record<StageName, QueueHandler> {
+  const deps = {
+    store: ports.store,
+    events: ports.events,
+    config: ports.config,
+    queue: ports.queue,
+  };
+  return {
+    normalize: makeNormalizeHandler({ ...deps, ...ports.observability("normalize") }),
+    summarize: makeSummarizeHandler({ ...deps, ...ports.observability("summarize") }),
+    translate: makeTranslateHandler({
+      ...deps,
+      translator: ports.translator,
+      ...ports.observability("translate"),
+    }),
+  };
 }
 
 /** Only reached if a translate message arrives with translation off (e.g. a redrive from an earlier run). */

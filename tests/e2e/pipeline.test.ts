@@ -51,7 +51,7 @@ describe("local stack end to end", () => {
 
     // Act
     const etag = await upload(e2e.stack, key, sample);
-    await e2e.stack.dispatcher.idle();
+    await e2e.stack.queues.idle();
 
     // Assess
     const manifest = await manifestOf(key);
@@ -91,7 +91,7 @@ describe("local stack end to end", () => {
 
     // Act
     const etag = await upload(e2e.stack, key, sample);
-    await e2e.stack.dispatcher.idle();
+    await e2e.stack.queues.idle();
 
     // Assess
     const manifest = await manifestOf(key);
@@ -109,16 +109,16 @@ describe("local stack end to end", () => {
       upload(e2e.stack, key, sample),
       upload(e2e.stack, key, sample),
     ]);
-    await e2e.stack.dispatcher.idle();
+    await e2e.stack.queues.idle();
     const manifestBefore = await manifestOf(key);
     await upload(e2e.stack, key, sample);
-    await e2e.stack.dispatcher.idle();
+    await e2e.stack.queues.idle();
 
     // Assess
     expect(again).toBe(etag);
     expect(eventsFor(key, etag)).toHaveLength(1);
     expect(await manifestOf(key)).toEqual(manifestBefore);
-    expect(e2e.stack.dispatcher.deadLetters.list()).toEqual([]);
+    expect(e2e.stack.queues.deadLetters.list()).toEqual([]);
   });
 
   it("should end a bad file in an error record and a failed manifest", async () => {
@@ -131,7 +131,7 @@ describe("local stack end to end", () => {
       key,
       Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3, 0xff]),
     );
-    await e2e.stack.dispatcher.idle();
+    await e2e.stack.queues.idle();
 
     // Assess
     const id = articleIdFromKey(key);
@@ -146,16 +146,16 @@ describe("local stack end to end", () => {
 
   it("should retry an unparseable message maxReceiveCount times, dead-letter it, and redrive it", async () => {
     // Prepare
-    const { dispatcher } = e2e.stack;
+    const { queues } = e2e.stack;
 
     // Act
-    const messageId = dispatcher.send("translate", "this is not a translate job");
-    await dispatcher.idle();
-    const letters = dispatcher.deadLetters.list("translate");
-    const redriven = dispatcher.redrive("translate");
-    await dispatcher.idle();
-    const afterRedrive = dispatcher.deadLetters.list("translate");
-    for (const { file } of afterRedrive) dispatcher.deadLetters.remove(file);
+    const messageId = queues.send("translate", "this is not a translate job");
+    await queues.idle();
+    const letters = queues.deadLetters.list("translate");
+    const redriven = queues.redrive("translate");
+    await queues.idle();
+    const afterRedrive = queues.deadLetters.list("translate");
+    for (const { file } of afterRedrive) queues.deadLetters.remove(file);
 
     // Assess
     expect(letters.map((l) => l.letter)).toMatchObject([
@@ -190,7 +190,7 @@ describe("local stack end to end", () => {
     try {
       await writeFile(join(folder, "dropped in inbox.txt"), sample);
       const detail = await done;
-      await e2e.stack.dispatcher.idle();
+      await e2e.stack.queues.idle();
 
       // Assess
       expect(failures).toEqual([]);
@@ -212,7 +212,7 @@ describe("local stack end to end", () => {
 
     // Act
     await upload(e2e.stack, key, sample);
-    await e2e.stack.dispatcher.idle();
+    await e2e.stack.queues.idle();
 
     // Assess
     const id = articleIdFromKey(key);

@@ -51,7 +51,7 @@ beforeAll(async () => {
       otherVersionEvents: r.outputs.otherVersionEvents,
       problems: r.problems,
     })),
-    deadLetters: reliability.stack.dispatcher.deadLetters.list().length,
+    deadLetters: reliability.stack.queues.deadLetters.list().length,
     translateCalls: translate.meter.calls,
   });
 }, 180_000);
@@ -83,7 +83,7 @@ describe("bad-input corpus through the local stack", () => {
   it("should end every case with a manifest and leave nothing in the dead-letter folder", () => {
     const withoutManifest = [...results.values()].filter((r) => !r.outputs.manifest);
     expect(withoutManifest.map((r) => r.case.name)).toEqual([]);
-    expect(reliability.stack.dispatcher.deadLetters.list()).toEqual([]);
+    expect(reliability.stack.queues.deadLetters.list()).toEqual([]);
   });
 });
 

@@ -71,7 +71,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadDetails> {
       options.uploadConcurrency ?? 32,
       ({ key, i }) => put(stack, key, loadArticle(i)),
     );
-    await stack.dispatcher.idle();
+    await stack.queues.idle();
     const wallMs = Math.round(performance.now() - started);
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
     const heads = await Promise.all(
@@ -83,7 +83,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadDetails> {
       ),
     );
     const manifests = heads.filter((head) => head !== undefined).length;
-    const deadLetters = stack.dispatcher.deadLetters.list().length;
+    const deadLetters = stack.queues.deadLetters.list().length;
     const duplicated = keys.reduce((sum, key) => sum + Math.max(0, (events.get(key) ?? 0) - 1), 0);
     const announced = keys.filter((key) => (events.get(key) ?? 0) > 0).length;
     return {

@@ -41,7 +41,7 @@ async function main(argv: string[]): Promise<void> {
   // The pipeline skips a version it has processed; say so, or a re-dropped file looks ignored.
   const explainIfUnchanged = async (key: string, etag: string) => {
     const before = announced.get(`${key} ${etag}`) ?? 0;
-    await stack.dispatcher.idle();
+    await stack.queues.idle();
     const manifest = await stack.store.get(
       stack.buckets.results,
       outputKey(articleIdFromKey(key), OUTPUT_FILES.manifest),
@@ -92,7 +92,7 @@ try: AWS_ACCESS_KEY_ID=${LOCAL_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${
       say(`redrive takes one of ${STAGES.join(", ")}`);
       return;
     }
-    const count = stack.dispatcher.redrive(stage as StageName | undefined);
+    const count = stack.queues.redrive(stage as StageName | undefined);
     say(`re-queued ${count} dead letter(s)`);
   });
 

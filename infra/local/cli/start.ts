@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
     const progress = new ProgressBar(files.length);
     const reports: ArticleReport[] = [];
     const detailed = !json && files.length <= DETAILED_UP_TO;
-    const deadLetterHint = `see ${stack.dispatcher.deadLetters.directory}/ and ${stack.logFile}, then \`npm start -- redrive\``;
+    const deadLetterHint = `see ${stack.queues.deadLetters.directory}/ and ${stack.logFile}, then \`npm start -- redrive\``;
     const report = async (run: Parameters<typeof articleReport>[0]) => {
       const result = await readArticleResult(stack, run.articleId);
       const copies = await downloadOutputs(stack, run.articleId, result.keys, outDir);
@@ -101,17 +101,17 @@ async function redrive(options: ReturnType<typeof commonOptions>, args: string[]
     const stop = stack.events.onArticleProcessed((d) =>
       finished.push(`${d.source.key}: ${d.status}`),
     );
-    const count = stack.dispatcher.redrive(stage);
-    await stack.dispatcher.idle();
+    const count = stack.queues.redrive(stage);
+    await stack.queues.idle();
     stop();
-    const left = stack.dispatcher.deadLetters.list(stage).length;
+    const left = stack.queues.deadLetters.list(stage).length;
     process.stdout.write(
       `re-queued ${count} dead letter(s); ${finished.length} article(s) finished\n`,
     );
     for (const line of finished) process.stdout.write(`  ${line}\n`);
     if (left > 0) {
       process.stderr.write(
-        `error: ${left} message(s) are dead-lettered again, see ${stack.dispatcher.deadLetters.directory}/\n`,
+        `error: ${left} message(s) are dead-lettered again, see ${stack.queues.deadLetters.directory}/\n`,
       );
       return 1;
     }

@@ -1,33 +1,34 @@
 /**
  * One local SQS queue + event source mapping: batches of up to `batchSize` handed to the handler with at most
- * `concurrency` invocations at once; a message that fails (the whole invocation throws or times out, or it is
- * named in batchItemFailures) becomes visible again after a delay and is retried until it has been received
- * `maxReceiveCount` times, then goes to the dead-letter folder. Memory stays bounded: past `maxInMemory`
- * waiting messages, new ones are spilled to files and read back in order. On close, waiting messages are
- * spilled too, and a queue opened on the same folder picks them up: like SQS, a restart loses nothing queued.
+ * `concurrency` invocations at once, each given the stage's own timeout (invocation.ts); a message that fails
+ * (the whole invocation throws or times out, or it is named in batchItemFailures) becomes visible again after
+ * a delay and is retried until it has been received `maxReceiveCount` times, then goes to the dead-letter
+ * folder (messages.ts holds those rules). Memory stays bounded: past `maxInMemory` waiting messages, new ones
+ * are spilled to files and read back in order; on close, waiting messages are spilled too (spill-folder.ts).
+ * The queue exists before its consumer: messages sent before `start(handler)` wait, as on SQS.
  */
-import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
+import type { Context, SQSBatchResponse, SQSEvent } from "aws-lambda";
 import type { QueuePolicy, StageName } from "../../../shared/pipeline/routing";
 import type { DeadLetterFolder } from "./dead-letter";
+import { Invocation } from "./invocation";
+import {
+  afterFailure,
+  failedIds,
+  newMessage,
+  type QueueMessage,
+  receive,
+  sqsRecord,
+} from "./messages";
+import { SpillFolder } from "./spill-folder";
 
-export type QueueHandler = (event: SQSEvent) => Promise<SQSBatchResponse | undefined>;
-
-export interface QueueMessage {
-  messageId: string;
-  body: string;
-  /** Deliveries so far (SQS ApproximateReceiveCount). */
-  receiveCount: number;
-  sentAt: number;
-  firstReceivedAt?: number;
-}
+export type QueueHandler = (
+  event: SQSEvent,
+  context: Context,
+) => Promise<SQSBatchResponse | undefined>;
 
 export interface LocalQueueOptions {
   stage: StageName;
   policy: QueuePolicy;
-  handler: QueueHandler;
   deadLetters: DeadLetterFolder;
   /** Where messages beyond maxInMemory wait. */
   spillDirectory: string;
@@ -47,16 +48,12 @@ export interface LocalQueueOptions {
   onChange?: () => void;
 }
 
-export class InvocationTimeoutError extends Error {
-  override readonly name = "InvocationTimeoutError";
-}
-
 const DEFAULT_RETRY_DELAY = (receiveCount: number) => Math.min(200 * 2 ** (receiveCount - 1), 5000);
 
 export class LocalQueue {
   private readonly ready: QueueMessage[] = [];
-  private spillHead = 0;
-  private spillTail = 0;
+  private readonly spill: SpillFolder;
+  private handler: QueueHandler | undefined;
   private running = 0;
   private runningMessages = 0;
   private readonly delayed = new Map<NodeJS.Timeout, QueueMessage>();
@@ -66,32 +63,21 @@ export class LocalQueue {
   private readonly maxInMemory: number;
   private readonly retryDelayMs: (receiveCount: number) => number;
   private readonly timeoutMs: number;
+  private readonly arn: string;
 
   constructor(private readonly options: LocalQueueOptions) {
     this.concurrency = Math.max(1, options.concurrency ?? 2);
     this.maxInMemory = Math.max(options.policy.batchSize, options.maxInMemory ?? 1000);
     this.retryDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY;
     this.timeoutMs = options.timeoutMs ?? options.policy.timeoutSeconds * 1000;
-    this.adoptSpilled();
+    this.arn = `arn:aws:sqs:us-east-1:000000000000:article-pipeline-${options.stage}`;
+    // Messages a previous run left in the folder (spilled under load, or waiting at close).
+    this.spill = new SpillFolder(options.spillDirectory);
   }
 
-  /** Messages a previous run left in the spill folder (spilled under load, or waiting at close). */
-  private adoptSpilled(): void {
-    let sequences: number[];
-    try {
-      sequences = readdirSync(this.options.spillDirectory)
-        .filter((f) => /^\d{12}\.json$/.test(f))
-        .map((f) => Number(f.slice(0, 12)));
-    } catch {
-      return;
-    }
-    if (sequences.length === 0) return;
-    this.spillHead = Math.min(...sequences);
-    this.spillTail = Math.max(...sequences) + 1;
-  }
-
-  /** Starts delivering the messages adopted from a previous run. */
-  start(): void {
+  /** Connects the consumer (the event source mapping) and starts delivering, queued messages first. */
+  start(handler: QueueHandler): void {
+    this.handler = handler;
     this.pump();
   }
 
@@ -101,13 +87,13 @@ export class LocalQueue {
   }
 
   get spilled(): number {
-    return this.spillTail - this.spillHead;
+    return this.spill.size;
   }
 
   send(body: string): string {
-    const messageId = randomUUID();
-    this.enqueue({ messageId, body, receiveCount: 0, sentAt: Date.now() });
-    return messageId;
+    const message = newMessage(body);
+    this.enqueue(message);
+    return message.messageId;
   }
 
   /**
@@ -118,10 +104,10 @@ export class LocalQueue {
     this.closed = true;
     for (const [timer, message] of this.delayed) {
       clearTimeout(timer);
-      this.spill(message);
+      this.spill.push(message);
     }
     this.delayed.clear();
-    for (const message of this.ready.splice(0)) this.spill(message);
+    for (const message of this.ready.splice(0)) this.spill.push(message);
     this.options.onChange?.();
     if (this.running === 0) return Promise.resolve();
     return new Promise((resolve) => this.stoppedWaiters.push(resolve));
@@ -129,40 +115,29 @@ export class LocalQueue {
 
   private enqueue(message: QueueMessage): void {
     if (this.closed || this.spilled > 0 || this.ready.length >= this.maxInMemory)
-      this.spill(message);
+      this.spill.push(message);
     else this.ready.push(message);
     this.pump();
     this.options.onChange?.();
   }
 
-  private spill(message: QueueMessage): void {
-    mkdirSync(this.options.spillDirectory, { recursive: true });
-    writeFileSync(this.spillFile(this.spillTail), JSON.stringify(message));
-    this.spillTail += 1;
-  }
-
   private unspill(): void {
-    if (this.closed) return;
     while (this.spilled > 0 && this.ready.length < this.maxInMemory) {
-      const file = this.spillFile(this.spillHead);
-      this.ready.push(JSON.parse(readFileSync(file, "utf8")) as QueueMessage);
-      rmSync(file, { force: true });
-      this.spillHead += 1;
+      const message = this.spill.shift();
+      if (message) this.ready.push(message);
     }
   }
 
-  private spillFile(sequence: number): string {
-    return join(this.options.spillDirectory, `${String(sequence).padStart(12, "0")}.json`);
-  }
-
   private pump(): void {
+    const handler = this.handler;
+    if (!handler) return;
     while (!this.closed && this.running < this.concurrency) {
       if (this.ready.length < this.options.policy.batchSize) this.unspill();
       if (this.ready.length === 0) return;
       const batch = this.ready.splice(0, this.options.policy.batchSize);
       this.running += 1;
       this.runningMessages += batch.length;
-      void this.invoke(batch).finally(() => {
+      void this.invoke(handler, batch).finally(() => {
         this.running -= 1;
         this.runningMessages -= batch.length;
         this.pump();
@@ -172,45 +147,29 @@ export class LocalQueue {
     }
   }
 
-  private async invoke(batch: QueueMessage[]): Promise<void> {
-    const now = Date.now();
-    for (const message of batch) {
-      message.receiveCount += 1;
-      message.firstReceivedAt ??= now;
-    }
-    const event: SQSEvent = { Records: batch.map((m) => this.toRecord(m)) };
+  private async invoke(handler: QueueHandler, batch: QueueMessage[]): Promise<void> {
+    receive(batch);
+    const event: SQSEvent = { Records: batch.map((m) => sqsRecord(m, this.arn)) };
+    const invocation = new Invocation(this.options.stage, this.timeoutMs);
     let failed: Set<string>;
     let invocationError: unknown;
     try {
-      const response = await this.withTimeout(this.options.handler(event));
+      const response = await invocation.run((context) => handler(event, context));
       failed = failedIds(batch, response ?? undefined);
     } catch (error) {
       invocationError = error;
       failed = new Set(batch.map((m) => m.messageId));
     }
+    // The invocation is over; what it had already started may still be writing. Its messages come back (and
+    // its concurrency slot frees) only after that, so no redelivery runs beside the late run's last writes.
+    await invocation.settled();
     for (const message of batch) {
       if (failed.has(message.messageId)) this.fail(message, invocationError);
     }
   }
 
-  private withTimeout<T>(work: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new InvocationTimeoutError(
-              `${this.options.stage} timed out after ${this.timeoutMs} ms`,
-            ),
-          ),
-        this.timeoutMs,
-      );
-    });
-    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-  }
-
   private fail(message: QueueMessage, invocationError: unknown): void {
-    if (message.receiveCount >= this.options.policy.maxReceiveCount) {
+    if (afterFailure(message, this.options.policy) === "dead-letter") {
       this.options.deadLetters.write({
         stage: this.options.stage,
         messageId: message.messageId,
@@ -223,7 +182,7 @@ export class LocalQueue {
       return;
     }
     if (this.closed) {
-      this.spill(message);
+      this.spill.push(message);
       return;
     }
     const timer = setTimeout(() => {
@@ -232,37 +191,6 @@ export class LocalQueue {
     }, this.retryDelayMs(message.receiveCount));
     this.delayed.set(timer, message);
   }
-
-  private toRecord(message: QueueMessage): SQSRecord {
-    const queue = `article-pipeline-${this.options.stage}`;
-    return {
-      messageId: message.messageId,
-      receiptHandle: `${message.messageId}#${message.receiveCount}`,
-      body: message.body,
-      attributes: {
-        ApproximateReceiveCount: String(message.receiveCount),
-        SentTimestamp: String(message.sentAt),
-        SenderId: "local",
-        ApproximateFirstReceiveTimestamp: String(message.firstReceivedAt ?? message.sentAt),
-      },
-      messageAttributes: {},
-      md5OfBody: createHash("md5").update(message.body).digest("hex"),
-      eventSource: "aws:sqs",
-      eventSourceARN: `arn:aws:sqs:us-east-1:000000000000:${queue}`,
-      awsRegion: "us-east-1",
-    };
-  }
-}
-
-/**
- * The messages a response reports as failed. Like Lambda's event source mapping, an identifier that is not
- * in the batch (or empty) fails the whole batch rather than being ignored.
- */
-function failedIds(batch: QueueMessage[], response: SQSBatchResponse | undefined): Set<string> {
-  const inBatch = new Set(batch.map((m) => m.messageId));
-  const reported = (response?.batchItemFailures ?? []).map((f) => f.itemIdentifier);
-  if (reported.some((id) => !id || !inBatch.has(id))) return inBatch;
-  return new Set(reported);
 }
 
 function describe(invocationError: unknown, logged: string | undefined): string {

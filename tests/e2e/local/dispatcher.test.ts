@@ -47,11 +47,11 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "dispatcher-"));
   stack = await startLocalStack({
     dataDirectory: dir,
-    handlers: {
+    handlers: () => ({
       normalize: recorder("normalize"),
       summarize: recorder("summarize"),
       translate: recorder("translate"),
-    },
+    }),
   });
 });
 
@@ -75,7 +75,7 @@ describe("local dispatcher on s3rver", () => {
 
     // Act
     await put(stack.buckets.ingest, key);
-    await stack.dispatcher.idle();
+    await stack.queues.idle();
 
     // Assess
     expect(delivered).toHaveLength(1);
@@ -90,7 +90,7 @@ describe("local dispatcher on s3rver", () => {
     await put(stack.buckets.results, "incoming/a.txt");
     await put(stack.buckets.results, "results/x-1/summary.json");
     await put(stack.buckets.results, "results/x-1/article.json");
-    await stack.dispatcher.idle();
+    await stack.queues.idle();
 
     // Assess
     expect(delivered.map((d) => [d.stage, d.rawKey])).toEqual([
@@ -116,7 +116,7 @@ describe("local dispatcher on s3rver", () => {
         MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] },
       }),
     );
-    await stack.dispatcher.idle();
+    await stack.queues.idle();
 
     // Assess
     expect(delivered).toMatchObject([
@@ -138,7 +138,7 @@ describe("local dispatcher on s3rver", () => {
         CopySource: `${stack.buckets.ingest}/staging/copy-me.txt`,
       }),
     );
-    await stack.dispatcher.idle();
+    await stack.queues.idle();
 
     // Assess
     expect(delivered).toMatchObject([

@@ -26,14 +26,14 @@ afterEach(async () => {
 
 function makeQueue(
   handler: QueueHandler,
-  extra: { maxInMemory?: number; concurrency?: number } = {},
+  extra: { maxInMemory?: number; concurrency?: number; started?: boolean } = {},
 ) {
+  const { started = true, ...queueOptions } = extra;
   let changes: (() => void)[] = [];
   const deadLetters = new DeadLetterFolder(join(dir, "dead-letter"));
   const queue = new LocalQueue({
     stage: "translate",
     policy: POLICY,
-    handler,
     deadLetters,
     spillDirectory: join(dir, "spill"),
     retryDelayMs: () => 1,
@@ -43,8 +43,9 @@ function makeQueue(
       changes = [];
       for (const resolve of waiting) resolve();
     },
-    ...extra,
+    ...queueOptions,
   });
+  if (started) queue.start(handler);
   const drained = () =>
     queue.inFlight === 0 ? Promise.resolve() : new Promise<void>((r) => changes.push(r));
   return { queue, deadLetters, drained };
@@ -196,11 +197,12 @@ describe("LocalQueue", () => {
     release();
     await closing;
     const delivered: string[] = [];
-    const next = makeQueue(async (event: SQSEvent) => {
+    const consumer = async (event: SQSEvent) => {
       for (const r of event.Records) delivered.push(r.body);
       return { batchItemFailures: [] };
-    });
-    next.queue.start();
+    };
+    const next = makeQueue(consumer, { started: false });
+    next.queue.start(consumer);
     await next.drained();
 
     // Assess: "0" was sent alone (a queue hands out what is there) and was running at close; the rest waited on disk.

@@ -41,14 +41,14 @@ export async function dropCorpus(
         if (c.drop === "replaced" && c.replacement) await put(stack, c.key, c.replacement);
       }),
     );
-    await stack.dispatcher.idle();
+    await stack.queues.idle();
     const deleted = cases.filter((c) => c.drop === "then-delete");
     for (const c of deleted) {
       await stack.client.send(
         new DeleteObjectCommand({ Bucket: stack.buckets.ingest, Key: c.key }),
       );
     }
-    await stack.dispatcher.idle();
+    await stack.queues.idle();
   } finally {
     unsubscribe();
   }

@@ -42,10 +42,10 @@ export async function settle(
   store?: { drained(): Promise<void> },
 ): Promise<void> {
   for (;;) {
-    await stack.dispatcher.idle();
+    await stack.queues.idle();
     if (!store) return;
     await store.drained();
-    if (stack.dispatcher.inFlight === 0) return;
+    if (stack.queues.inFlight === 0) return;
   }
 }
 
@@ -67,7 +67,7 @@ export async function dropBatch(
   return {
     snapshot: await snapshotOutputs(stack, batch),
     events,
-    deadLetters: stack.dispatcher.deadLetters.list().length,
+    deadLetters: stack.queues.deadLetters.list().length,
   };
 }
 

@@ -33,7 +33,7 @@ export function crashCurrentInvocation<T>(why: string): Promise<T> {
 }
 
 /** Runs each invocation of every stage in a crashable context. */
-export const crashable: HandlerWrapper = (_stage, handler) => (event: SQSEvent) =>
+export const crashable: HandlerWrapper = (_stage, handler) => (event: SQSEvent, context) =>
   new Promise((resolve, reject) => {
     const invocation: Invocation = {
       crashed: false,
@@ -42,5 +42,5 @@ export const crashable: HandlerWrapper = (_stage, handler) => (event: SQSEvent) 
         reject(error);
       },
     };
-    invocations.run(invocation, () => handler(event).then(resolve, reject));
+    invocations.run(invocation, () => handler(event, context).then(resolve, reject));
   });

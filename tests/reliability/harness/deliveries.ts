@@ -21,7 +21,7 @@ export function duplicateDeliveries(
 ): { wrap: HandlerWrapper; counter: DuplicateCounter } {
   const counter: DuplicateCounter = { copies: { normalize: 0, summarize: 0, translate: 0 } };
   const seen = new Set<string>();
-  const wrap: HandlerWrapper = (stage, handler, stack) => async (event: SQSEvent) => {
+  const wrap: HandlerWrapper = (stage, handler, queues) => async (event: SQSEvent, context) => {
     const originals = event.Records.filter((record) => {
       const id = `${stage}\n${record.body}`;
       if (seen.has(id)) return false;
@@ -30,13 +30,13 @@ export function duplicateDeliveries(
     });
     const sendCopies = () => {
       for (const record of originals) {
-        for (let i = 0; i < copies; i++) stack.dispatcher.send(stage, record.body);
+        for (let i = 0; i < copies; i++) queues.send(stage, record.body);
         counter.copies[stage] += copies;
       }
     };
     if (timing === "during") sendCopies();
     try {
-      return await handler(event);
+      return await handler(event, context);
     } finally {
       if (timing === "after") sendCopies();
     }

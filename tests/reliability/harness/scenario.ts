@@ -50,8 +50,8 @@ export async function runScenario(scenario: Scenario = {}): Promise<ScenarioResu
       ? { wrapStore: (inner) => (store = new FaultyObjectStore(inner, scenario.storeFaults ?? [])) }
       : {}),
     // Crashes need every invocation in a crashable context; the wrapper costs nothing otherwise.
-    wrapHandler: (stage, handler, stack) =>
-      crashable(stage, scenario.wrapHandler?.(stage, handler, stack) ?? handler, stack),
+    wrapHandler: (stage, handler, queues) =>
+      crashable(stage, scenario.wrapHandler?.(stage, handler, queues) ?? handler, queues),
   });
   try {
     const started = performance.now();
