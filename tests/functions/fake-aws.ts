@@ -1,9 +1,9 @@
 /**
- * AWS for the handler tests, with aws-sdk-client-mock: an in-memory S3 (with conditional writes and the
- * notifications the routing table configures), SQS queues with redelivery and dead-letter semantics, and
- * recorders for EventBridge and Translate. The handlers run with the real adapters on top.
+ * AWS for the handler tests, with aws-sdk-client-mock: S3 is the tests' one in-memory S3 (tests/support, S3's
+ * conditional-write answers) plus the notifications the routing table configures; SQS queues redeliver and
+ * dead-letter by the local queues' own rules (infra/local/dispatcher/messages.ts); EventBridge and Translate
+ * are recorders. The handlers run with the real adapters on top.
  */
-import { createHash } from "node:crypto";
 import {
   EventBridgeClient,
   PutEventsCommand,
@@ -14,13 +14,20 @@ import {
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  type PutObjectCommandInput,
   S3Client,
 } from "@aws-sdk/client-s3";
 import { SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { TranslateClient, TranslateTextCommand } from "@aws-sdk/client-translate";
-import type { SQSEvent, SQSRecord } from "aws-lambda";
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import { mockClient } from "aws-sdk-client-mock";
+import {
+  afterFailure,
+  failedIds,
+  newMessage,
+  type QueueMessage,
+  receive,
+  sqsRecord as recordOf,
+} from "../../infra/local/dispatcher/messages";
 import { encodeS3EventKey } from "../../shared/contract/keys";
 import {
   type BucketRole,
@@ -28,27 +35,13 @@ import {
   type StageName,
   stageForObject,
 } from "../../shared/pipeline/routing";
+import { type MemoryObject, MemoryS3 } from "../support/memory-s3";
 
 export const INGEST = "ingest-bucket";
 export const RESULTS = "results-bucket";
 export const QUEUE_URL = "https://sqs.eu-west-1.amazonaws.com/111122223333/translate";
 
-interface StoredObject {
-  body: Uint8Array;
-  etag: string;
-  metadata: Record<string, string>;
-  contentType?: string;
-}
-
-function serviceError(name: string, status: number): Error {
-  return Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
-}
-
-function bytesOf(body: PutObjectCommandInput["Body"]): Uint8Array {
-  if (typeof body === "string") return new TextEncoder().encode(body);
-  if (body instanceof Uint8Array) return body;
-  throw new Error("fake S3 accepts string or Uint8Array bodies");
-}
+const queueArn = (stage: string) => `arn:aws:sqs:eu-west-1:111122223333:${stage}`;
 
 export type TranslateBehaviour = (input: {
   text: string;
@@ -68,17 +61,18 @@ export class FakeAws {
   readonly sqs = mockClient(SQSClient);
   readonly eventBridge = mockClient(EventBridgeClient);
   readonly translate = mockClient(TranslateClient);
-  readonly objects = new Map<string, StoredObject>();
+  readonly bucket = new MemoryS3();
+  readonly objects = this.bucket.objects;
+  readonly puts = this.bucket.puts;
   readonly events: PutEventsRequestEntry[] = [];
   readonly translateCalls: { text: string; target: string }[] = [];
-  readonly puts: string[] = [];
-  /** Messages waiting per stage, with how often each was received. */
-  readonly pending: Record<StageName, { record: SQSRecord; receives: number }[]> = {
+  /** Messages waiting per stage, each with how often it was received. */
+  readonly pending: Record<StageName, QueueMessage[]> = {
     normalize: [],
     summarize: [],
     translate: [],
   };
-  readonly deadLetters: Record<StageName, SQSRecord[]> = {
+  readonly deadLetters: Record<StageName, QueueMessage[]> = {
     normalize: [],
     summarize: [],
     translate: [],
@@ -87,52 +81,11 @@ export class FakeAws {
   private sequence = 0;
 
   constructor() {
-    this.s3.on(GetObjectCommand).callsFake(async (input) => {
-      const object = this.objects.get(`${input.Bucket}/${input.Key}`);
-      if (!object) throw serviceError("NoSuchKey", 404);
-      const body = object.body;
-      return {
-        Body: { transformToByteArray: async () => body } as never,
-        ETag: `"${object.etag}"`,
-        ContentLength: body.byteLength,
-        Metadata: object.metadata,
-        ContentType: object.contentType,
-      };
-    });
-    this.s3.on(HeadObjectCommand).callsFake(async (input) => {
-      const object = this.objects.get(`${input.Bucket}/${input.Key}`);
-      if (!object) throw serviceError("NotFound", 404);
-      return {
-        ETag: `"${object.etag}"`,
-        ContentLength: object.body.byteLength,
-        Metadata: object.metadata,
-        ContentType: object.contentType,
-      };
-    });
-    this.s3.on(PutObjectCommand).callsFake(async (input) => {
-      const id = `${input.Bucket}/${input.Key}`;
-      const existing = this.objects.get(id);
-      if (input.IfNoneMatch === "*" && existing) throw serviceError("PreconditionFailed", 412);
-      if (input.IfMatch && (!existing || `"${existing.etag}"` !== input.IfMatch)) {
-        throw serviceError("PreconditionFailed", 412);
-      }
-      const etag = this.putObject(
-        input.Bucket as string,
-        input.Key as string,
-        bytesOf(input.Body),
-        {
-          metadata: input.Metadata ?? {},
-          ...(input.ContentType ? { contentType: input.ContentType } : {}),
-        },
-      );
-      return { ETag: `"${etag}"` };
-    });
-    this.s3.on(ListObjectsV2Command).callsFake(async (input) => ({
-      Contents: [...this.objects.keys()]
-        .filter((id) => id.startsWith(`${input.Bucket}/${input.Prefix ?? ""}`))
-        .map((id) => ({ Key: id.slice(`${input.Bucket}/`.length) })),
-      IsTruncated: false,
-    }));
+    this.bucket.onPut = (bucket, key, object) => this.notify(bucket, key, object);
+    this.s3.on(GetObjectCommand).callsFake(async (input) => this.bucket.getObject(input));
+    this.s3.on(HeadObjectCommand).callsFake(async (input) => this.bucket.headObject(input));
+    this.s3.on(PutObjectCommand).callsFake(async (input) => this.bucket.putObject(input));
+    this.s3.on(ListObjectsV2Command).callsFake(async (input) => this.bucket.listObjectsV2(input));
     this.sqs.on(SendMessageBatchCommand).callsFake(async (input) => {
       for (const entry of input.Entries ?? []) this.enqueue("translate", entry.MessageBody ?? "");
       return {
@@ -162,27 +115,21 @@ export class FakeAws {
     });
   }
 
-  /** Stores an object as S3 would, and queues the notification the routing table configures for it. */
+  /** Stores an object as S3 would (and so queues the notification the routing table configures for it). */
   putObject(
     bucket: string,
     key: string,
     body: Uint8Array,
     options: { metadata?: Record<string, string>; contentType?: string } = {},
   ): string {
-    const etag = createHash("md5").update(body).digest("hex");
-    this.objects.set(`${bucket}/${key}`, {
-      body,
-      etag,
-      metadata: options.metadata ?? {},
-      ...(options.contentType ? { contentType: options.contentType } : {}),
+    this.bucket.putObject({
+      Bucket: bucket,
+      Key: key,
+      Body: body,
+      Metadata: options.metadata ?? {},
+      ...(options.contentType ? { ContentType: options.contentType } : {}),
     });
-    this.puts.push(`${bucket}/${key}`);
-    const role: BucketRole | undefined =
-      bucket === INGEST ? "ingest" : bucket === RESULTS ? "results" : undefined;
-    const stage = role ? stageForObject(role, key) : undefined;
-    if (stage)
-      this.enqueue(stage, JSON.stringify(s3Notification(bucket, key, etag, body.byteLength)));
-    return etag;
+    return this.bucket.object(bucket, key)?.etag as string;
   }
 
   upload(key: string, text: string | Uint8Array, metadata: Record<string, string> = {}): string {
@@ -190,8 +137,8 @@ export class FakeAws {
     return this.putObject(INGEST, key, body, { metadata });
   }
 
-  object(bucket: string, key: string): StoredObject | undefined {
-    return this.objects.get(`${bucket}/${key}`);
+  object(bucket: string, key: string): MemoryObject | undefined {
+    return this.bucket.object(bucket, key);
   }
 
   json<T>(bucket: string, key: string): T {
@@ -200,36 +147,32 @@ export class FakeAws {
     return JSON.parse(new TextDecoder().decode(object.body)) as T;
   }
 
-  enqueue(stage: StageName, body: string): SQSRecord {
-    const record = sqsRecord(`m-${++this.sequence}`, body, stage);
-    this.pending[stage].push({ record, receives: 0 });
-    return record;
+  enqueue(stage: StageName, body: string): QueueMessage {
+    const message = newMessage(body, `m-${++this.sequence}`, 0);
+    this.pending[stage].push(message);
+    return message;
   }
 
   /** Takes the next batch for a stage, as the event source mapping would (receive count incremented). */
-  receive(stage: StageName): { event: SQSEvent; batch: { record: SQSRecord; receives: number }[] } {
+  receive(stage: StageName): { event: SQSEvent; batch: QueueMessage[] } {
     const batch = this.pending[stage].splice(0, routeOf(stage).queue.batchSize);
-    for (const item of batch) {
-      item.receives += 1;
-      item.record = {
-        ...item.record,
-        attributes: { ...item.record.attributes, ApproximateReceiveCount: String(item.receives) },
-      };
-    }
-    return { event: { Records: batch.map((b) => b.record) }, batch };
+    return { event: this.deliver(stage, batch), batch };
+  }
+
+  /** Hands these messages to an invocation (a receive: each counts a delivery) as its event. */
+  deliver(stage: StageName, batch: QueueMessage[]): SQSEvent {
+    receive(batch, 0);
+    return { Records: batch.map((message) => recordOf(message, queueArn(stage))) };
   }
 
   /** Failed records go back to the queue, or to the DLQ after maxReceiveCount receives. */
-  settle(
-    stage: StageName,
-    batch: { record: SQSRecord; receives: number }[],
-    failedIds: string[],
-  ): void {
-    for (const item of batch) {
-      if (!failedIds.includes(item.record.messageId)) continue;
-      if (item.receives >= routeOf(stage).queue.maxReceiveCount)
-        this.deadLetters[stage].push(item.record);
-      else this.pending[stage].push(item);
+  settle(stage: StageName, batch: QueueMessage[], response: SQSBatchResponse): void {
+    const failed = failedIds(batch, response);
+    for (const message of batch) {
+      if (!failed.has(message.messageId)) continue;
+      if (afterFailure(message, routeOf(stage).queue) === "dead-letter")
+        this.deadLetters[stage].push(message);
+      else this.pending[stage].push(message);
     }
   }
 
@@ -238,6 +181,18 @@ export class FakeAws {
     this.sqs.restore();
     this.eventBridge.restore();
     this.translate.restore();
+  }
+
+  private notify(bucket: string, key: string, object: MemoryObject): void {
+    const role: BucketRole | undefined =
+      bucket === INGEST ? "ingest" : bucket === RESULTS ? "results" : undefined;
+    const stage = role ? stageForObject(role, key) : undefined;
+    if (stage) {
+      this.enqueue(
+        stage,
+        JSON.stringify(s3Notification(bucket, key, object.etag, object.body.byteLength)),
+      );
+    }
   }
 }
 
@@ -260,21 +215,9 @@ export function s3Notification(bucket: string, key: string, etag: string, size: 
   };
 }
 
+/** A first delivery of a message with this id and body, on the stage's queue. */
 export function sqsRecord(messageId: string, body: string, stage: string): SQSRecord {
-  return {
-    messageId,
-    receiptHandle: `rh-${messageId}`,
-    body,
-    attributes: {
-      ApproximateReceiveCount: "1",
-      SentTimestamp: "0",
-      SenderId: "test",
-      ApproximateFirstReceiveTimestamp: "0",
-    },
-    messageAttributes: {},
-    md5OfBody: "",
-    eventSource: "aws:sqs",
-    eventSourceARN: `arn:aws:sqs:eu-west-1:111122223333:${stage}`,
-    awsRegion: "eu-west-1",
-  };
+  const message = newMessage(body, messageId, 0);
+  receive([message], 0);
+  return recordOf(message, queueArn(stage));
 }

@@ -29,11 +29,7 @@ async function deliverAll(stage: "normalize" | "summarize"): Promise<void> {
   while (aws.pending[stage].length > 0) {
     const { event, batch } = aws.receive(stage);
     const response = await pipeline.handlers[stage](event);
-    aws.settle(
-      stage,
-      batch,
-      response.batchItemFailures.map((f) => f.itemIdentifier),
-    );
+    aws.settle(stage, batch, response);
   }
 }
 
@@ -52,11 +48,7 @@ describe("translate near Lambda's timeout", () => {
 
     // Act
     const response = await translate(event, late);
-    aws.settle(
-      "translate",
-      batch,
-      response.batchItemFailures.map((f) => f.itemIdentifier),
-    );
+    aws.settle("translate", batch, response);
     const claim = aws.json<{ status: string }>(RESULTS, key(translationClaimFile("es")));
     const billedBeforeRetry = aws.translateCalls.length;
     await pipeline.drain();

@@ -32,13 +32,13 @@ describe("failures", () => {
     aws.enqueue("normalize", "this is not an S3 event");
     aws.upload(SOURCE_KEY, SAMPLE);
     // Act
-    const { event } = aws.receive("normalize");
+    const { event, batch } = aws.receive("normalize");
     const response = await pipeline.handlers.normalize(event);
     // Assess: only the poison message failed
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: event.Records[0]?.messageId }]);
     expect(aws.object(RESULTS, key(OUTPUT_FILES.article))).toBeDefined();
     // …and after its last delivery it is in the dead-letter queue.
-    aws.pending.normalize.push({ record: event.Records[0] as never, receives: 1 });
+    aws.settle("normalize", batch, response);
     await pipeline.drain();
     expect(aws.deadLetters.normalize.map((r) => r.body)).toEqual(["this is not an S3 event"]);
     expect(aws.json<Manifest>(RESULTS, key(OUTPUT_FILES.manifest)).status).toBe("complete");

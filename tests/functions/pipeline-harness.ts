@@ -60,11 +60,7 @@ export function createHarness(aws: FakeAws, env: Record<string, string> = {}): H
       if (!stage) return;
       const { event, batch } = aws.receive(stage);
       const response = await handlers[stage](event);
-      aws.settle(
-        stage,
-        batch,
-        response.batchItemFailures.map((f) => f.itemIdentifier),
-      );
+      aws.settle(stage, batch, response);
     }
     throw new Error("pipeline did not settle in 200 deliveries");
   };

@@ -17,7 +17,11 @@ export interface QueueMessage {
   firstReceivedAt?: number;
 }
 
-export function newMessage(body: string, messageId = randomUUID(), now = Date.now()): QueueMessage {
+export function newMessage(
+  body: string,
+  messageId: string = randomUUID(),
+  now = Date.now(),
+): QueueMessage {
   return { messageId, body, receiveCount: 0, sentAt: now };
 }
 

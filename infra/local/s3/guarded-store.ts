@@ -1,8 +1,10 @@
 /**
- * LOCAL ONLY. s3rver ignores If-None-Match / If-Match and is not atomic per key, so two finishers racing on manifest.json would both
- * "win" and send two completion events. Local mode runs every handler in one process, so an in-process lock
- * per key plus a HEAD check gives the same exactly-once answer S3's conditional write gives on AWS. It does
+ * LOCAL ONLY. s3rver ignores If-None-Match / If-Match and is not atomic per key, so two finishers racing on
+ * manifest.json would both "win" and send two completion events. Local mode runs every handler in one
+ * process, so an in-process lock per key plus a HEAD check gives the same exactly-once answer S3's
+ * conditional write gives on AWS (the rules in conditional.ts, shared with the tests' in-memory S3). It does
  * not protect against a second process writing to the same data folder; on AWS, S3 itself is the guard.
+ * Keys S3 would refuse (over 1,024 bytes) are refused here too, as S3 refuses them.
  */
 import type {
   ConditionalPutOptions,
@@ -11,7 +13,8 @@ import type {
   PutOptions,
   StoredObject,
 } from "../../../shared/pipeline/ports";
-import { bareEtag } from "../../../shared/pipeline/provenance";
+import { conditionalWriteAnswer } from "./conditional";
+import { assertKeyLength } from "./service-error";
 
 export class LocallyGuardedObjectStore implements ObjectStore {
   private readonly locks = new Map<string, Promise<unknown>>();
@@ -28,7 +31,7 @@ export class LocallyGuardedObjectStore implements ObjectStore {
     return this.withLock(`${bucket}/${key}`, () => this.inner.head(bucket, key));
   }
 
-  put(
+  async put(
     bucket: string,
     key: string,
     body: string | Uint8Array,
@@ -36,6 +39,7 @@ export class LocallyGuardedObjectStore implements ObjectStore {
   ): Promise<{ etag: string }> {
     // s3rver is not atomic per key: two concurrent PUTs of one key (a redelivered message running beside the
     // original) can leave the object unreadable. S3 is; serialize writes per key to behave like it.
+    assertKeyLength(key);
     return this.withLock(`${bucket}/${key}`, () => this.inner.put(bucket, key, body, options));
   }
 
@@ -43,18 +47,18 @@ export class LocallyGuardedObjectStore implements ObjectStore {
     return this.inner.list(bucket, prefix);
   }
 
-  putIfAbsent(
+  async putIfAbsent(
     bucket: string,
     key: string,
     body: string | Uint8Array,
     options: ConditionalPutOptions = {},
   ): Promise<{ written: boolean; etag?: string }> {
+    assertKeyLength(key);
     return this.withLock(`${bucket}/${key}`, async () => {
       const current = await this.inner.head(bucket, key);
-      const allowed = options.ifMatch
-        ? current !== undefined && current.etag === bareEtag(options.ifMatch)
-        : current === undefined;
-      if (!allowed) return { written: false };
+      const conditions = options.ifMatch ? { ifMatch: options.ifMatch } : { ifNoneMatch: "*" };
+      // Every refusal (412, or 404 under If-Match) is "not written", as the S3 adapter reports it.
+      if (conditionalWriteAnswer(current?.etag, conditions) !== "write") return { written: false };
       const { ifMatch: _condition, ...putOptions } = options;
       const { etag } = await this.inner.put(bucket, key, body, putOptions);
       return { written: true, etag };

@@ -96,6 +96,8 @@ export class S3ObjectStore implements ObjectStore {
       if (code === 412 || (error as ServiceError)?.name === "PreconditionFailed") {
         return { written: false };
       }
+      // Under If-Match, S3 answers 404 NoSuchKey when no object has the key: not that etag, so not written.
+      if (options.ifMatch && isNotFound(error)) return { written: false };
       if (code === 409) {
         throw new ConditionalWriteConflictError("concurrent conditional write, retry", key, {
           cause: error,

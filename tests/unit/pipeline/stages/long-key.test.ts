@@ -13,7 +13,7 @@ import { delivery } from "../../../../shared/pipeline/stages/delivery";
 import { runNormalizeStage } from "../../../../shared/pipeline/stages/normalize";
 import { runSummarizeStage } from "../../../../shared/pipeline/stages/summarize";
 import { runTranslateStage } from "../../../../shared/pipeline/stages/translate";
-import { MemoryStore } from "./memory-store";
+import { MemoryStore } from "../../../support/memory-store";
 
 const INGEST = "ingest";
 const RESULTS = "results-bucket";

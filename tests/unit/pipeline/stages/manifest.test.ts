@@ -6,7 +6,7 @@ import { parseConfig } from "../../../../shared/pipeline/config";
 import { recordArticleFailure } from "../../../../shared/pipeline/stages/article-failure";
 import { outputsOf } from "../../../../shared/pipeline/stages/article-outputs";
 import { announceAgain } from "../../../../shared/pipeline/stages/manifest";
-import { MemoryStore } from "./memory-store";
+import { MemoryStore } from "../../../support/memory-store";
 
 const RESULTS = "results-bucket";
 const ID = "story-txt-12345678";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { OUTPUT_FILES, outputKey } from "../../../../shared/contract/keys";
 import type { Translator } from "../../../../shared/pipeline/ports";
-import type { MemoryStore } from "./memory-store";
+import type { MemoryStore } from "../../../support/memory-store";
 import { deliverSpanishJob, ID, RESULTS, storeWithSummarizedSample } from "./translate-fixture";
 
 class CountingTranslator implements Translator {

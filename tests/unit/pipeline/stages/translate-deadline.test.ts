@@ -16,7 +16,7 @@ import { type Deadline, DeadlineReachedError } from "../../../../shared/pipeline
 import { STOP_SENDING_RESERVE_MS } from "../../../../shared/pipeline/stages/translate-job";
 import { translationClaimFile } from "../../../../shared/pipeline/stages/translation-claim";
 import { translationMemoryFile } from "../../../../shared/pipeline/stages/translation-memory";
-import type { MemoryStore } from "./memory-store";
+import type { MemoryStore } from "../../../support/memory-store";
 import { deliverSpanishJob, ID, RESULTS, storeWithSummarizedSample } from "./translate-fixture";
 
 const translateMock = mockClient(TranslateClient);

@@ -14,7 +14,7 @@ import type { Deadline } from "../../../../shared/pipeline/stages/deadline";
 import { delivery } from "../../../../shared/pipeline/stages/delivery";
 import { runTranslateStage } from "../../../../shared/pipeline/stages/translate";
 import { summarizeArticle } from "../../../../shared/summarize";
-import { MemoryStore } from "./memory-store";
+import { MemoryStore } from "../../../support/memory-store";
 
 export const RESULTS = "results-bucket";
 export const SOURCE = { bucket: "ingest", key: "incoming/harbour-strike.txt", etag: "v1" };

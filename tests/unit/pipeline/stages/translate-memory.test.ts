@@ -12,7 +12,7 @@ import type { ArticleTranslation } from "../../../../shared/contract/translation
 import { provenanceMetadata } from "../../../../shared/pipeline/provenance";
 import { toJson } from "../../../../shared/pipeline/stages/context";
 import { translationMemoryFile } from "../../../../shared/pipeline/stages/translation-memory";
-import type { MemoryStore } from "./memory-store";
+import type { MemoryStore } from "../../../support/memory-store";
 import {
   deliverSpanishJob,
   ID,

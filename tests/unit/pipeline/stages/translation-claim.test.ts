@@ -7,7 +7,7 @@ import {
   TranslationClaimedError,
   translationClaimFile,
 } from "../../../../shared/pipeline/stages/translation-claim";
-import { MemoryStore } from "./memory-store";
+import { MemoryStore } from "../../../support/memory-store";
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
