@@ -28,6 +28,8 @@ declare module "s3rver" {
 
   export default class S3rver extends EventEmitter {
     constructor(options?: S3rverOptions);
+    /** Koa's middleware list (S3rver extends Koa), composed when run() starts the server. */
+    middleware: import("./s3/edge").EdgeMiddleware[];
     /** Set by run(). */
     httpServer?: import("node:http").Server;
     run(): Promise<AddressInfo>;

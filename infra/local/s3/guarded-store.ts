@@ -4,7 +4,8 @@
  * process, so an in-process lock per key plus a HEAD check gives the same exactly-once answer S3's
  * conditional write gives on AWS (the rules in conditional.ts, shared with the tests' in-memory S3). It does
  * not protect against a second process writing to the same data folder; on AWS, S3 itself is the guard.
- * Keys S3 would refuse (over 1,024 bytes) are refused here too, as S3 refuses them.
+ * Keys S3 would refuse are refused by the endpoint itself (edge.ts); a conditional write checks first, since
+ * its HEAD of such a key would fail without S3's answer.
  */
 import type {
   ConditionalPutOptions,
@@ -31,7 +32,7 @@ export class LocallyGuardedObjectStore implements ObjectStore {
     return this.withLock(`${bucket}/${key}`, () => this.inner.head(bucket, key));
   }
 
-  async put(
+  put(
     bucket: string,
     key: string,
     body: string | Uint8Array,
@@ -39,7 +40,6 @@ export class LocallyGuardedObjectStore implements ObjectStore {
   ): Promise<{ etag: string }> {
     // s3rver is not atomic per key: two concurrent PUTs of one key (a redelivered message running beside the
     // original) can leave the object unreadable. S3 is; serialize writes per key to behave like it.
-    assertKeyLength(key);
     return this.withLock(`${bucket}/${key}`, () => this.inner.put(bucket, key, body, options));
   }
 

@@ -4,6 +4,7 @@
  */
 import { mkdir } from "node:fs/promises";
 import S3rver, { type S3rverEvent } from "s3rver";
+import { refuseKeysTooLong } from "./edge";
 
 export interface LocalBuckets {
   ingest: string;
@@ -44,6 +45,8 @@ export async function startS3Server(options: S3ServerOptions): Promise<S3Server>
     vhostBuckets: false,
     configureBuckets: [{ name: buckets.ingest }, { name: buckets.results }],
   });
+  // Ahead of s3rver's own middleware (Koa composes them at run()): S3's refusals come first.
+  server.middleware.unshift(refuseKeysTooLong);
   server.on("event", options.onEvent);
   const address = await server.run();
   return {

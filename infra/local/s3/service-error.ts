@@ -28,13 +28,14 @@ export class S3ServiceError extends Error {
   }
 }
 
-/** S3 refuses keys over 1,024 bytes of UTF-8 (KeyTooLongError); so does every local stand-in. */
-export function assertKeyLength(key: string): void {
+/** Why S3 would refuse this key (over 1,024 bytes of UTF-8: KeyTooLongError), or undefined. */
+export function keyTooLong(key: string): string | undefined {
   const bytes = Buffer.byteLength(key, "utf8");
-  if (bytes > S3_MAX_KEY_BYTES) {
-    throw new S3ServiceError(
-      "KeyTooLongError",
-      `Your key is too long: ${bytes} bytes of UTF-8, S3 allows ${S3_MAX_KEY_BYTES} (${key.slice(0, 60)}…)`,
-    );
-  }
+  if (bytes <= S3_MAX_KEY_BYTES) return undefined;
+  return `Your key is too long: ${bytes} bytes of UTF-8, S3 allows ${S3_MAX_KEY_BYTES}`;
+}
+
+export function assertKeyLength(key: string): void {
+  const refusal = keyTooLong(key);
+  if (refusal) throw new S3ServiceError("KeyTooLongError", refusal);
 }

@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalS3Client } from "../../../infra/local/s3/client";
 import { LocallyGuardedObjectStore } from "../../../infra/local/s3/guarded-store";
@@ -26,15 +27,18 @@ function keyOf(bytes: number): string {
 
 let dir: string;
 let server: S3Server;
+let client: S3Client;
 let local: ObjectStore;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "conditional-"));
   server = await startS3Server({ directory: dir, onEvent: () => {} });
-  local = new LocallyGuardedObjectStore(new S3ObjectStore(createLocalS3Client(server.endpoint)));
+  client = createLocalS3Client(server.endpoint);
+  local = new LocallyGuardedObjectStore(new S3ObjectStore(client));
 });
 
 afterAll(async () => {
+  client?.destroy();
   await server?.close();
   await rm(dir, { recursive: true, force: true });
 });
@@ -90,17 +94,40 @@ describe.each(stores)("%s", (_name, storeOf) => {
     const tooManyBytes = `results/${"é".repeat(510)}`;
 
     // Act
-    const written = await store.put(BUCKET, longest, "fits");
-    const refused = store.put(BUCKET, tooLong, "does not");
-    const refusedConditional = store.putIfAbsent(BUCKET, tooManyBytes, "does not");
+    const [written, refused, refusedConditional] = await Promise.allSettled([
+      store.put(BUCKET, longest, "fits"),
+      store.put(BUCKET, tooLong, "does not"),
+      store.putIfAbsent(BUCKET, tooManyBytes, "does not"),
+    ]);
 
     // Assess
-    expect(written.etag).toMatch(/^[0-9a-f]{32}$/);
+    expect(written).toMatchObject({ value: { etag: expect.stringMatching(/^[0-9a-f]{32}$/) } });
+    expect(refused).toMatchObject({
+      reason: { name: "KeyTooLongError", $metadata: { httpStatusCode: 400 } },
+    });
+    expect(refusedConditional).toMatchObject({
+      reason: { name: "KeyTooLongError", message: expect.stringContaining("1028 bytes") },
+    });
+  });
+});
+
+describe("the local S3 endpoint", () => {
+  it("should refuse any client's PUT of a key over 1,024 bytes with S3's KeyTooLongError", async () => {
+    // Prepare
+    const put = (key: string) =>
+      client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: "x" }));
+
+    // Act
+    const fits = await put(keyOf(S3_MAX_KEY_BYTES));
+    const refused = put(`incoming/${"雪".repeat(340)}.txt`);
+
+    // Assess
+    expect(fits.ETag).toMatch(/^"[0-9a-f]{32}"$/);
     await expect(refused).rejects.toMatchObject({
       name: "KeyTooLongError",
+      message: expect.stringContaining("1033 bytes"),
       $metadata: { httpStatusCode: 400 },
     });
-    await expect(refusedConditional).rejects.toThrow(/too long: 1028 bytes/);
   });
 });
 
