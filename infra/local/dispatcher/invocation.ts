@@ -53,12 +53,23 @@ export class Invocation {
         this.timeoutMs,
       );
     });
+    let work: Promise<T>;
     try {
-      return await Promise.race([current.run(this, async () => handler(this.context)), timeout]);
+      work = current.run(this, () => handler(this.context));
+    } catch (error) {
+      work = Promise.reject(error);
+    }
+    try {
+      return await Promise.race([work, timeout]);
     } finally {
       clearTimeout(timer);
       this.controller.abort(new InvocationAbandonedError(`the ${this.stage} invocation has ended`));
     }
+  }
+
+  /** True when no call the invocation started through a fenced port is still running. */
+  get idle(): boolean {
+    return this.calls === 0;
   }
 
   /** Resolves when no call the invocation started through a fenced port is still running. */

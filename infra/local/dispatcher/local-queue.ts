@@ -162,7 +162,7 @@ export class LocalQueue {
     }
     // The invocation is over; what it had already started may still be writing. Its messages come back (and
     // its concurrency slot frees) only after that, so no redelivery runs beside the late run's last writes.
-    await invocation.settled();
+    if (!invocation.idle) await invocation.settled();
     for (const message of batch) {
       if (failed.has(message.messageId)) this.fail(message, invocationError);
     }
