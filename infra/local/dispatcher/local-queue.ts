@@ -10,7 +10,7 @@
 import type { Context, SQSBatchResponse, SQSEvent } from "aws-lambda";
 import type { QueuePolicy, StageName } from "../../../shared/pipeline/routing";
 import type { DeadLetterFolder } from "./dead-letter";
-import { Invocation } from "./invocation";
+import { Invocation, InvocationTimeoutError } from "./invocation";
 import {
   afterFailure,
   failedIds,
@@ -57,6 +57,11 @@ export class LocalQueue {
   private running = 0;
   private runningMessages = 0;
   private readonly delayed = new Map<NodeJS.Timeout, QueueMessage>();
+  /**
+   * Messages whose delivery overran the timeout, so their dead letter says so even when a later delivery
+   * failed otherwise (a translate job abandoned mid-way keeps its claim: the next delivery finds it held).
+   */
+  private readonly timedOut = new Map<string, string>();
   private closed = false;
   private stoppedWaiters: (() => void)[] = [];
   private readonly concurrency: number;
@@ -159,12 +164,21 @@ export class LocalQueue {
     } catch (error) {
       invocationError = error;
       failed = new Set(batch.map((m) => m.messageId));
+      if (isTimeout(error)) {
+        for (const m of batch) {
+          this.timedOut.set(
+            m.messageId,
+            `delivery ${m.receiveCount} timed out (${this.timeoutMs} ms)`,
+          );
+        }
+      }
     }
     // The invocation is over; what it had already started may still be writing. Its messages come back (and
     // its concurrency slot frees) only after that, so no redelivery runs beside the late run's last writes.
     if (!invocation.idle) await invocation.settled();
     for (const message of batch) {
       if (failed.has(message.messageId)) this.fail(message, invocationError);
+      else this.timedOut.delete(message.messageId);
     }
   }
 
@@ -177,8 +191,14 @@ export class LocalQueue {
         receiveCount: message.receiveCount,
         sentAt: new Date(message.sentAt).toISOString(),
         deadLetteredAt: new Date().toISOString(),
-        lastError: describe(invocationError, this.options.lastErrorOf?.(message.messageId)),
+        lastError: [
+          describe(invocationError, this.options.lastErrorOf?.(message.messageId)),
+          isTimeout(invocationError) ? undefined : this.timedOut.get(message.messageId),
+        ]
+          .filter(Boolean)
+          .join("; earlier, "),
       });
+      this.timedOut.delete(message.messageId);
       return;
     }
     if (this.closed) {
@@ -191,6 +211,11 @@ export class LocalQueue {
     }, this.retryDelayMs(message.receiveCount));
     this.delayed.set(timer, message);
   }
+}
+
+/** The queue's own deadline, or middy's early timeout that fires just before it. */
+function isTimeout(error: unknown): boolean {
+  return error instanceof InvocationTimeoutError || (error as Error)?.name === "TimeoutError";
 }
 
 function describe(invocationError: unknown, logged: string | undefined): string {

@@ -21,6 +21,7 @@ afterEach(async () => {
 
 /** A started queue on `policy` and a promise of the moment it has nothing left in flight. */
 function startQueue(handler: QueueHandler, policy: QueuePolicy, timeoutMs?: number) {
+  const deadLetters = new DeadLetterFolder(join(dir, "dead-letter"));
   let drainedNow: () => void = () => {};
   const drained = new Promise<void>((resolve) => {
     drainedNow = resolve;
@@ -28,7 +29,7 @@ function startQueue(handler: QueueHandler, policy: QueuePolicy, timeoutMs?: numb
   const queue = new LocalQueue({
     stage: "translate",
     policy,
-    deadLetters: new DeadLetterFolder(join(dir, "dead-letter")),
+    deadLetters,
     spillDirectory: join(dir, "spill"),
     retryDelayMs: () => 1,
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
@@ -37,7 +38,7 @@ function startQueue(handler: QueueHandler, policy: QueuePolicy, timeoutMs?: numb
     },
   });
   queue.start(handler);
-  return { queue, drained };
+  return { queue, drained, deadLetters };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -127,5 +128,27 @@ describe("local invocations", () => {
     // Assess
     expect(await refused).toBeInstanceOf(InvocationAbandonedError);
     expect(writes).toEqual(["from the CLI"]);
+  });
+
+  it("should say in the dead letter that an earlier delivery timed out, whatever failed last", async () => {
+    // Prepare: the first delivery overruns (as a translate job abandoned with its claim held), the next one
+    // fails on what the overrun left behind.
+    const { queue, drained, deadLetters } = startQueue(
+      async (event: SQSEvent) => {
+        if (event.Records[0]?.attributes.ApproximateReceiveCount === "1") await sleep(100);
+        throw new Error("claimed by another delivery");
+      },
+      { ...routeOf("translate").queue, maxReceiveCount: 2 },
+      20,
+    );
+
+    // Act
+    queue.send("job");
+    await drained;
+
+    // Assess
+    expect(deadLetters.list()[0]?.letter.lastError).toBe(
+      "Error: claimed by another delivery; earlier, delivery 1 timed out (20 ms)",
+    );
   });
 });
