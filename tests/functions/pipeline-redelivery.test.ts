@@ -69,9 +69,7 @@ describe("at-least-once delivery", () => {
       })),
     });
     // Assess: only fr is sent again; running it completes the article.
-    expect(aws.pending.translate.map((j) => JSON.parse(j.body).targetLanguage)).toEqual([
-      "fr",
-    ]);
+    expect(aws.pending.translate.map((j) => JSON.parse(j.body).targetLanguage)).toEqual(["fr"]);
     await pipeline.drain();
     expect(aws.json<Manifest>(RESULTS, key(OUTPUT_FILES.manifest)).status).toBe("complete");
     expect(aws.events).toHaveLength(1);
