@@ -1,0 +1,147 @@
+import { isAsciiDigit, isBullet, isSpace } from "./chars";
+
+/**
+ * List items written inline: `1.) The first item 2.) The second item`, `1) …`, `1. …`, `a. …`, and items
+ * behind bullets `• 9. The first item • 10. The second item`. Each item is a sentence, with or without a
+ * final period.
+ *
+ * A marker counts only inside a run of consecutive markers of one shape (1, 2, 3… or a, b, c…) whose first
+ * marker opens the text, a line or a sentence, or follows a bullet: "2. Bundesliga" or "plan B. The" alone
+ * are no list. Markers behind bullets need no numbering.
+ */
+export interface ListMarkers {
+  /** Positions where an item starts (its bullet, or its number): a sentence ends before each. */
+  starts: number[];
+  /** Positions of the periods inside markers ("1." "2.)"): never a sentence end. */
+  periods: Set<number>;
+}
+
+interface Marker {
+  start: number;
+  bullet: boolean;
+  value: number;
+  shape: string;
+  /** The marker's period, or -1 ("1)"). */
+  period: number;
+}
+
+// Global, reset before each use: building a RegExp per call costs more than a short paragraph's scan.
+const BULLET = /[\u2022\u2043\u25aa\u25e6\u2023\u25cf]/gu;
+
+/**
+ * Could a list marker or a bullet stand at `i`? Asked by the scanner at the characters it stops on, so the
+ * search runs only on the few paragraphs with a candidate: a bullet, or "." or ")" after a lone label.
+ */
+export function mayMarkList(text: string, i: number, code: number): boolean {
+  if (isBullet(code)) return true;
+  if (code !== 0x2e && code !== 0x29) return false;
+  if (!isSpace(text.charCodeAt(i + 1)) && !(code === 0x2e && text.charCodeAt(i + 1) === 0x29))
+    return false;
+  let j = code === 0x29 && text.charCodeAt(i - 1) === 0x2e ? i - 1 : i;
+  const labelEnd = j;
+  while (j > labelEnd - 2 && isAsciiDigit(text.charCodeAt(j - 1))) j--;
+  if (j === labelEnd && isAsciiLowercase(text.charCodeAt(j - 1))) j--;
+  if (j === labelEnd) return false;
+  return j === 0 || isSpace(text.charCodeAt(j - 1)) || isBullet(text.charCodeAt(j - 1));
+}
+
+export function findListMarkers(text: string): ListMarkers | null {
+  const markers = [...markersEndingWith(text, "."), ...markersEndingWith(text, ")")].sort(
+    (a, b) => a.start - b.start,
+  );
+  const starts = new Set<number>();
+  const bullets = BULLET;
+  bullets.lastIndex = 0;
+  for (let match = bullets.exec(text); match !== null; match = bullets.exec(text)) {
+    if (match.index > 0) starts.add(match.index);
+  }
+  const periods = new Set<number>();
+  // Behind a bullet, a number is the item's own: "⁃4. Call Ann".
+  for (const m of markers) if (m.bullet && m.period >= 0) periods.add(m.period);
+  for (const run of consecutiveRuns(markers, text)) {
+    for (const m of run) {
+      starts.add(m.start);
+      if (m.period >= 0) periods.add(m.period);
+    }
+  }
+  if (starts.size === 0 && periods.size === 0) return null;
+  return { starts: [...starts].sort((a, b) => a - b), periods };
+}
+
+/**
+ * Markers closed by `mark` and followed by whitespace: "1." "a." (mark "."), "1)" "1.)" (mark ")"), the
+ * number of one or two digits or the one lowercase letter standing alone after a space, a bullet or the
+ * start. Found with indexOf: periods and parentheses are few, so this costs little on long text.
+ */
+function markersEndingWith(text: string, mark: "." | ")"): Marker[] {
+  const found: Marker[] = [];
+  for (let p = text.indexOf(mark); p >= 0; p = text.indexOf(mark, p + 1)) {
+    if (p + 1 >= text.length || !isSpace(text.charCodeAt(p + 1))) continue;
+    const dotted = mark === ")" && text.charCodeAt(p - 1) === 0x2e;
+    const labelEnd = dotted ? p - 1 : p;
+    let labelStart = labelEnd;
+    while (labelStart > labelEnd - 2 && isAsciiDigit(text.charCodeAt(labelStart - 1))) labelStart--;
+    const numeric = labelStart < labelEnd;
+    if (!numeric && isAsciiLowercase(text.charCodeAt(labelEnd - 1))) labelStart--;
+    if (labelStart === labelEnd) continue;
+    const before = labelStart - 1;
+    if (before >= 0 && !isSpace(text.charCodeAt(before)) && !isBullet(text.charCodeAt(before)))
+      continue;
+    let bulletAt = before;
+    while (
+      bulletAt >= 0 &&
+      isSpace(text.charCodeAt(bulletAt)) &&
+      text.charCodeAt(bulletAt) !== 0x0a
+    ) {
+      bulletAt--;
+    }
+    const bullet = bulletAt >= 0 && isBullet(text.charCodeAt(bulletAt));
+    const label = text.slice(labelStart, labelEnd);
+    found.push({
+      start: bullet ? bulletAt : labelStart,
+      bullet,
+      value: numeric ? Number(label) : label.charCodeAt(0) - 0x60,
+      shape: `${numeric ? "1" : "a"}${dotted ? ".)" : mark}`,
+      period: mark === "." ? p : dotted ? p - 1 : -1,
+    });
+  }
+  return found;
+}
+
+function isAsciiLowercase(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
+
+/** Runs of two or more markers of one shape numbered n, n+1, … in text order, each opening a list. */
+function consecutiveRuns(markers: Marker[], text: string): Marker[][] {
+  const runs: Marker[][] = [];
+  const open = new Map<string, Marker[]>();
+  for (const m of markers) {
+    const current = open.get(m.shape);
+    const last = current?.at(-1);
+    if (current && last && m.value === last.value + 1) {
+      current.push(m);
+      continue;
+    }
+    if (current && current.length >= 2) runs.push(current);
+    open.set(m.shape, opensList(m, text) ? [m] : []);
+  }
+  for (const run of open.values()) if (run.length >= 2) runs.push(run);
+  return runs;
+}
+
+/**
+ * A list's first marker stands where an item can begin: at the start of the text or a line, after a sentence
+ * mark or a colon, or behind a bullet. Letters must start at "a".
+ */
+function opensList(m: Marker, text: string): boolean {
+  if (m.bullet) return true;
+  if (m.shape.startsWith("a") && m.value !== 1) return false;
+  let j = m.start - 1;
+  while (j >= 0 && isSpace(text.charCodeAt(j)) && text.charCodeAt(j) !== 0x0a) j--;
+  if (j < 0 || text.charCodeAt(j) === 0x0a) return true;
+  const before = text.charCodeAt(j);
+  return (
+    before === 0x2e || before === 0x21 || before === 0x3f || before === 0x3a || isBullet(before)
+  );
+}
