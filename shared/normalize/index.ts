@@ -1,4 +1,9 @@
-import type { DetectedLanguage, NormalizedArticle, SourceFormat } from "../contract/article";
+import type {
+  BlockType,
+  DetectedLanguage,
+  NormalizedArticle,
+  SourceFormat,
+} from "../contract/article";
 import { SCHEMA_VERSION } from "../contract/version";
 import { DEFAULT_MAX_INPUT_BYTES } from "../limits";
 import { assemble, isBodyBlock } from "./assemble";
@@ -93,10 +98,11 @@ export function normalizeArticle(input: NormalizeInput): NormalizedArticle {
   const doc = parse(format, text, fileName);
   const structure = buildStructure(doc);
   const stated = input.languageOverride?.trim() || doc.language;
-  const language: DetectedLanguage | undefined = stated
+  // Detected before assembling: the segmenter splits sentences by the language's rules.
+  const language: DetectedLanguage = stated
     ? languageOverride(stated, fileName)
-    : undefined;
-  const assembled = assemble(structure.blocks, language?.code);
+    : detectLanguage(languageSample(structure.blocks));
+  const assembled = assemble(structure.blocks, language.code === "und" ? undefined : language.code);
   if (assembled.sentences.length === 0) {
     const why = structure.removed.length > 0 ? " once boilerplate is removed" : "";
     throw new NoSentenceError(`has no sentence with a letter or a digit${why}`, fileName);
@@ -105,7 +111,7 @@ export function normalizeArticle(input: NormalizeInput): NormalizedArticle {
   return {
     schemaVersion: SCHEMA_VERSION,
     source: { name: baseName(fileName), format, encoding: decoded.encoding, bytes: bytes.length },
-    language: language ?? detectLanguage(languageSample(assembled.text, bodyBlocks)),
+    language,
     title: structure.title,
     dek: structure.dek,
     text: assembled.text,
@@ -128,9 +134,20 @@ function baseName(fileName: string): string {
   return fileName.slice(fileName.lastIndexOf("/") + 1);
 }
 
-/** Body text when there is some (headlines are short and title-cased: a weaker signal), else everything. */
-function languageSample(text: string, bodyBlocks: { start: number; end: number }[]): string {
-  const first = bodyBlocks[0];
-  if (!first) return text;
-  return text.slice(first.start, Math.min(text.length, first.start + LANGUAGE_SAMPLE_CHARS));
+/**
+ * Body text when there is some (headlines are short and title-cased: a weaker signal), else everything: the
+ * blocks from the first body block with a letter on, as the assembled text will hold them.
+ */
+function languageSample(blocks: { type: BlockType; text: string }[]): string {
+  const first = blocks.findIndex((block) => isBodyBlock(block.type) && HAS_LETTER.test(block.text));
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = Math.max(0, first); i < blocks.length && length < LANGUAGE_SAMPLE_CHARS; i++) {
+    const text = (blocks[i] as { text: string }).text;
+    parts.push(text);
+    length += text.length + 2;
+  }
+  return parts.join("\n\n").slice(0, LANGUAGE_SAMPLE_CHARS);
 }
+
+const HAS_LETTER = /\p{L}/u;
