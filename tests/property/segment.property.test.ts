@@ -10,8 +10,8 @@ import { segmentSentences } from "../../shared/normalize";
 import { cleanText } from "../../shared/normalize/clean";
 import { unicodeText } from "./arbitraries";
 
-function assertPartition(text: string): void {
-  const spans = segmentSentences(text);
+function assertPartition(text: string, lang?: string): void {
+  const spans = segmentSentences(text, lang);
   let previousEnd = 0;
   for (const span of spans) {
     expect(span.start).toBeGreaterThanOrEqual(previousEnd);
@@ -48,6 +48,84 @@ describe("segmentSentences on arbitrary Unicode", () => {
         expect(text.replace(/\s/gu, "").length).toBe(
           spans.map((s) => text.slice(s.start, s.end).replace(/\s/gu, "")).join("").length,
         );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("should cut any text into ordered, disjoint spans whatever language's rules apply", () => {
+    // Prepare: languages with rules of their own (ordinals, ":" and "،" as marks, "." not a mark), and none
+    const languages = fc.constantFrom(
+      undefined,
+      "en",
+      "de",
+      "da",
+      "sk",
+      "ru",
+      "el",
+      "hy",
+      "ar",
+      "ja",
+      "am",
+      "xx",
+    );
+    fc.assert(
+      fc.property(unicodeText(200), languages, (raw, lang) => {
+        assertPartition(cleanText(raw), lang);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("should partition text made of what the language rules look at", () => {
+    // Prepare: brackets, quotes of several languages, list markers, bullets, script marks, ordinals
+    const piece = fc.constantFrom(
+      "(",
+      ")",
+      "[",
+      "]",
+      "「",
+      "」",
+      "《",
+      "》",
+      "„",
+      "“",
+      "«",
+      "»",
+      '"',
+      "•",
+      "⁃",
+      "1.",
+      "2.)",
+      "3)",
+      "a.",
+      "b.",
+      " . . .",
+      "።",
+      "፧",
+      "３．２",
+      ":",
+      ";",
+      "،",
+      "12.",
+      "XII.",
+      "Juni",
+      "Mr",
+      "z. B",
+      "U.S",
+      "I",
+      " ",
+      " ",
+      " ",
+      "\n\n",
+      "word",
+      "Word",
+      "—",
+    );
+    const languages = fc.constantFrom(undefined, "en", "de", "sk", "el", "hy", "ar", "ja");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 80 }), languages, (pieces, lang) => {
+        assertPartition(pieces.join(""), lang);
       }),
       { numRuns: 1000 },
     );
