@@ -1,9 +1,8 @@
 import { Code, isSpace } from "./chars";
 
 /**
- * Quotations and brackets longer than this are not held together: a sentence mark inside them ends the
- * sentence as usual. News quotes a paragraph at a time and leaves quotes unclosed across paragraphs; a bound
- * keeps one stray quote from gluing a paragraph into one "sentence", and keeps each look-ahead short.
+ * Brackets longer than this are not held together: a sentence mark inside them ends the sentence as usual.
+ * A bound keeps one stray "(" from gluing a paragraph into one "sentence", and each look-ahead short.
  */
 const MAX_ENCLOSED = 300;
 /** Deeper nesting than this is not tracked: a bound keeps each closing mark's search O(1). */
@@ -12,14 +11,14 @@ const UNKNOWN = -1;
 const NEVER = -2;
 
 /**
- * The quotes and brackets open at the scanner's position. A sentence mark inside a pair that closes later is
- * not a sentence end (`„Prieskumy beriem na ľahkú váhu. V podstate ma to nezaujíma,“ reagoval`,
- * `《摔跤吧！爸爸》`, `(… 2012 жыл. №590-591)`); right before the closing mark, the words after the pair
- * decide. Straight double quotes pair by position: one opens after a space, the next one closes. Single
- * quotes are left out: ’ is also the apostrophe.
+ * The brackets open at the scanner's position: round, square, full-width and the CJK corner and title
+ * brackets. A sentence mark inside a pair that closes later is not a sentence end (`(… 2012 жыл. №590-591)`,
+ * `《摔跤吧！爸爸》`, `「…３．２９％…」`); right before the closing mark, the words after the pair decide.
+ * Quotation marks are not held together this way: a quotation of several sentences is several sentences,
+ * as the news summaries this project is scored against count them.
  *
- * The scanner feeds every quote and bracket it passes (`see`); where a pair is open at a sentence mark, one
- * look-ahead of at most MAX_ENCLOSED characters finds where it closes, remembered per pair: linear overall.
+ * The scanner feeds every bracket it passes (`see`); where a pair is open at a sentence mark, one look-ahead
+ * of at most MAX_ENCLOSED characters finds where it closes, remembered per pair: linear overall.
  */
 export class OpenPairs {
   // Fixed-size stacks and a depth counter: pairs open and close all the time, and resizing arrays costs.
@@ -30,14 +29,14 @@ export class OpenPairs {
   private depth = 0;
   private readonly replay = new Int32Array(MAX_DEPTH);
 
-  /** Updates the open pairs with the character at `i`, a quote or bracket (see `mayEnclose`). */
-  see(text: string, i: number, code: number): void {
+  /** Updates the open pairs with the character at `i`, a bracket (see `mayEnclose`). */
+  see(i: number, code: number): void {
     const depth = closingDepth(this.expected, this.depth, code);
     if (depth >= 0) {
       this.depth = depth;
       return;
     }
-    const closer = closerOf(code, text, i);
+    const closer = closerOf(code);
     if (closer > 0 && this.depth < MAX_DEPTH) {
       this.expected[this.depth] = closer;
       this.opened[this.depth] = i;
@@ -80,7 +79,7 @@ export class OpenPairs {
         }
         top = depth;
       } else {
-        const closer = closerOf(code, text, j);
+        const closer = closerOf(code);
         if (closer > 0 && top < MAX_DEPTH) stack[top++] = closer;
       }
     }
@@ -94,7 +93,7 @@ function onlySpaces(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** Could `code` open or close a pair? The scanner asks at each character it stops on. */
+/** Could `code` open or close a bracket pair? The scanner asks at each character it stops on. */
 export function mayEnclose(code: number): boolean {
   if (code < 0x80) return code === 0x28 || code === 0x29 || code === 0x5b || code === 0x5d;
   return (code >= 0x3008 && code <= 0x300f) || code === 0xff08 || code === 0xff09;
@@ -109,7 +108,7 @@ function closingDepth(expected: Int32Array, depth: number, code: number): number
 }
 
 /** The mark that closes a pair opened by `code`, or 0 when `code` opens none. */
-function closerOf(code: number, text: string, i: number): number {
+function closerOf(code: number): number {
   switch (code) {
     case 0x28: // ( )
       return 0x29;
@@ -117,14 +116,6 @@ function closerOf(code: number, text: string, i: number): number {
       return 0x5d;
     case 0xff08: // （ ）
       return 0xff09;
-    case 0x201c: // “ ” (English); in German “ closes „, found on the stack first
-      return 0x201d;
-    case 0x201e: // „ “ (German, Czech, Slovak…) or „ ” (Polish, Hungarian…): either closes it
-      return nextClosing(text, i, 0x201c, 0x201d);
-    case 0x00ab: // « »
-      return 0x00bb;
-    case 0x00bb: // » « (German, Danish)
-      return 0x00ab;
     case 0x300c: // 「 」
       return 0x300d;
     case 0x300e: // 『 』
@@ -133,25 +124,7 @@ function closerOf(code: number, text: string, i: number): number {
       return 0x300b;
     case 0x3008: // 〈 〉
       return 0x3009;
-    case Code.Quote:
-      return i === 0 || isSpace(text.charCodeAt(i - 1)) || isOpening(text.charCodeAt(i - 1))
-        ? Code.Quote
-        : 0;
     default:
       return 0;
   }
-}
-
-function isOpening(code: number): boolean {
-  return code === 0x28 || code === 0x5b || code === 0x2014 || code === 0x2013 || code === 0x3a;
-}
-
-/** Whichever of two closing marks comes first within reach, so „…“ and „…” both pair. */
-function nextClosing(text: string, from: number, a: number, b: number): number {
-  const limit = Math.min(text.length, from + MAX_ENCLOSED + 1);
-  for (let j = from + 1; j < limit; j++) {
-    const code = text.charCodeAt(j);
-    if (code === a || code === b) return code;
-  }
-  return a;
 }

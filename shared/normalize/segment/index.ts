@@ -70,8 +70,9 @@ function trimmedEnd(text: string, start: number, end: number): number {
  * Splits text into sentences in one left-to-right pass (linear in the text's length) with the rules of the
  * text's language (`lang`, a BCP 47 code; without it, English, French, Spanish and German lists together):
  * abbreviations ("Mr.", "Lic.", "z. B.", "Кв. 234"), dotted ordinals ("am 12. Juni"), initials and dotted
- * acronyms ("U.S. Army"), decimals, URLs and e-mails; quotations and brackets (a mark inside them is no
- * sentence end; after them the next word decides: `"Stop!" he said.`); inline lists ("1.) … 2.) …", "a. …
+ * acronyms ("U.S. Army"), decimals, URLs and e-mails; brackets (a mark inside brackets that close later is
+ * no sentence end); closing quotes and brackets of every language, after which the next word decides
+ * (`"Stop!" he said.`, `„Genug.“ Dann`); inline lists ("1.) … 2.) …", "a. …
  * b. …", "• …"); full-width and other scripts' marks (。！？ ። ፧ । ۔ ؟, Greek ";", Armenian ":"). Lowercased
  * text splits too: where no capitals tell a sentence start, a list of sentence openers does. A blank line
  * always ends a sentence.
@@ -159,7 +160,7 @@ export function segmentSentences(text: string, lang?: string): SentenceSpan[] {
       continue;
     }
     if (!isTerminalAt(text, i, rules, listPeriods)) {
-      if (mayEnclose(code)) pairs.see(text, i, code);
+      if (mayEnclose(code)) pairs.see(i, code);
       if (isStraightQuote(code) && isLoneToken(text, i)) loneStraightQuotes++;
       i++;
       continue;
@@ -182,7 +183,7 @@ export function segmentSentences(text: string, lang?: string): SentenceSpan[] {
     while (after < n && isAttachedCloser(text.charCodeAt(after))) after++;
     for (let j = runEnd; j < after; j++) {
       const closer = text.charCodeAt(j);
-      if (mayEnclose(closer)) pairs.see(text, j, closer);
+      if (mayEnclose(closer)) pairs.see(j, closer);
     }
     // Inside a quotation or brackets that close later, not right here: no sentence end.
     const enclosed = after < n && pairs.encloses(text, i, after);
@@ -200,7 +201,7 @@ export function segmentSentences(text: string, lang?: string): SentenceSpan[] {
       if (detached > 0 && isStraightQuote(text.charCodeAt(detached - 1))) loneStraightQuotes++;
       const end = detached > 0 ? detached : after;
       if (detached > 0 && mayEnclose(text.charCodeAt(end - 1))) {
-        pairs.see(text, end - 1, text.charCodeAt(end - 1));
+        pairs.see(end - 1, text.charCodeAt(end - 1));
       }
       spans.push({ start, end });
       start = -1;
