@@ -103,7 +103,7 @@ function dashThenLowercase(text: string, after: number): boolean {
   let j = after;
   while (j < text.length && isSpace(text.charCodeAt(j))) j++;
   while (j < text.length && isDash(text.charCodeAt(j))) j++;
-  if (j < text.length && !isSpace(text.charCodeAt(j))) return false;
+  // Spanish glues the dash to the verb: "¿Vienes? —preguntó ella."
   while (j < text.length && isSpace(text.charCodeAt(j))) j++;
   return isLower(text[j] ?? "");
 }

@@ -105,5 +105,9 @@ describe("segmentSentences around quotations and brackets", () => {
       "Кто там? — спросила она.",
       "Никто не ответил.",
     ]);
+    expect(split("¿Vienes? —preguntó ella. No contestó.", "es")).toEqual([
+      "¿Vienes? —preguntó ella.",
+      "No contestó.",
+    ]);
   });
 });
