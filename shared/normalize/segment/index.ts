@@ -24,6 +24,15 @@ const HAS_UPPER = /\p{Lu}/u;
 const PAIRS = new OpenPairs();
 const ARABIC_COMMA = 0x060c;
 
+/**
+ * ASCII that is never a sentence mark, a quote, a bracket or a line feed: letters, digits, the space and
+ * some punctuation. The scan steps over these with one table look-up (list starts are checked apart).
+ */
+const PLAIN = new Uint8Array(128);
+for (let c = 0x30; c < 0x7f; c++) PLAIN[c] = 1;
+for (const c of ":;?[]") PLAIN[c.charCodeAt(0)] = 0;
+for (const c of " ,-%$&*+/=#@") PLAIN[c.charCodeAt(0)] = 1;
+
 /** Is the character at `i` a sentence mark here (in this language, at this place)? Called per character. */
 function isTerminalAt(
   text: string,
@@ -37,6 +46,8 @@ function isTerminalAt(
     if (code === 0x21 || code === 0x3f) return true;
     return (code === 0x3a || code === 0x3b) && rules.terminals.has(code);
   }
+  // Latin-1 and Latin Extended letters, Cyrillic: no mark in these ranges.
+  if (code < 0x037e || (code >= 0x0400 && code < 0x0589)) return false;
   if (code === Code.Ellipsis || isStrongTerminal(code)) return true;
   if (code === Code.FullWidthPeriod) {
     // "３．２９％": a decimal point in full-width digits.
@@ -98,17 +109,8 @@ export function segmentSentences(text: string, lang?: string): SentenceSpan[] {
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
-    // Fast path for the bulk of Latin text: letters and the symbols after them are never a mark, an opening
-    // quote or bracket, or a list start (lists start at a digit, a lowercase letter or a bullet; a letter
-    // inside a sentence).
-    if (
-      code >= 0x40 &&
-      code < 0x7f &&
-      code !== 0x5b &&
-      code !== 0x5d &&
-      start >= 0 &&
-      i !== nextListStart
-    ) {
+    // Fast path for the bulk of Latin text (a list item may start at a digit or letter: checked apart).
+    if (code < 0x80 && PLAIN[code] === 1 && start >= 0 && i !== nextListStart) {
       i++;
       continue;
     }
