@@ -1,14 +1,17 @@
 /**
  * `npm run bench:summary [-- --json]`: ROUGE of the summarizer on ../shared/eval/*_dev.jsonl at the lengths the
  * issue sets (CNN/DM 3, BBC 7, OrangeSum 2), next to LEAD-k over the same normalizer's body sentences, scored by
- * the same code; plus throughput (normalize + summarize, one core) and how summarize time grows from a 1 MB to a
- * 10 MB text (linear would be 10).
+ * the same code; throughput (normalize + summarize) cold, i.e. each file's first pass in a fresh process
+ * (start-up excluded) next to the floor measured in that process, and warm (the same rows again, in-process);
+ * the CLI's start-up time; how summarize time grows from a 1 MB to a 10 MB text (linear would be 10).
+ * One core: run it as `taskset -c 1 npm run bench:summary` (child processes inherit the pinning).
  */
 import { performance } from "node:perf_hooks";
 import { normalizeArticle } from "../../shared/normalize";
 import { bodySentences, summarizeArticle } from "../../shared/summarize";
 import { scoreRouge } from "./rouge/rouge";
 import { DATASETS, EVAL_DIR, evalDataAvailable, readRows, rowToArticle } from "./summary-data";
+import { cliStartup, coldPass } from "./summary-speed";
 
 const json = process.argv.includes("--json");
 
@@ -17,7 +20,15 @@ if (!evalDataAvailable()) {
   if (json) {
     // Still one object with the issue's keys; null, not a number, for what was not measured.
     console.error(message);
-    console.log(JSON.stringify({ datasets: {}, articlesPerSec: null, ratio10MBto1MB: null }));
+    console.log(
+      JSON.stringify({
+        datasets: {},
+        articlesPerSec: null,
+        articlesPerSecCold: null,
+        floorRatio: null,
+        ratio10MBto1MB: null,
+      }),
+    );
   } else {
     console.log(message);
   }
@@ -40,6 +51,18 @@ function meanTriple(scores: ReturnType<typeof scoreRouge>[]): Triple {
   };
 }
 
+// Cold passes first, before this process has done anything heavy that could slow the machine's caches.
+const articlesPerSecCold: Record<string, number> = {};
+const floorRatio: Record<string, number> = {};
+const floorArticlesPerSec: Record<string, number> = {};
+for (const { file, sentences } of DATASETS) {
+  const pass = coldPass(file, sentences);
+  articlesPerSecCold[file] = Math.round(pass.rows / pass.coldSeconds);
+  floorArticlesPerSec[file] = Math.round(pass.rows / pass.floorSeconds);
+  floorRatio[file] = Math.round((pass.coldSeconds / pass.floorSeconds) * 100) / 100;
+}
+const startup = cliStartup();
+
 const datasets: Record<string, Triple & { lead: Triple }> = {};
 for (const { file, sentences } of DATASETS) {
   const model: ReturnType<typeof scoreRouge>[] = [];
@@ -57,7 +80,7 @@ for (const { file, sentences } of DATASETS) {
   datasets[file] = { ...meanTriple(model), lead: meanTriple(lead) };
 }
 
-/** Articles per second for normalize + summarize over the CNN/DM and BBC news rows, after a warm-up pass. */
+/** Warm articles per second for normalize + summarize over the CNN/DM and BBC news rows, after a warm-up pass. */
 function throughput(): number {
   const rows = [...readRows("cnndm_cased_dev.jsonl"), ...readRows("bbc_dev.jsonl")];
   const encoded = rows.map((row) => ({
@@ -120,7 +143,17 @@ const articlesPerSec = throughput();
 const ratio10MBto1MB = scaling();
 
 if (json) {
-  console.log(JSON.stringify({ datasets, articlesPerSec, ratio10MBto1MB }));
+  console.log(
+    JSON.stringify({
+      datasets,
+      articlesPerSec,
+      articlesPerSecCold,
+      floorRatio,
+      floorArticlesPerSec,
+      cliStartupSeconds: { npmRun: startup.viaNpm, direct: startup.direct },
+      ratio10MBto1MB,
+    }),
+  );
 } else {
   const pad = (s: string, n: number) => s.padEnd(n);
   const fmt = (t: Triple) =>
@@ -136,8 +169,18 @@ if (json) {
       `${pad(file, 26)}${pad(String(sentences), 4)}${pad(fmt(d), 24)}${pad(fmt(d.lead), 24)}${delta >= 0 ? "+" : ""}${delta.toFixed(2)}`,
     );
   }
+  console.log("\nnormalize + summarize, cold: first pass in a fresh process, start-up excluded");
+  console.log(`${pad("dev file", 26)}${pad("articles/s", 12)}${pad("floor/s", 10)}time ÷ floor`);
+  for (const { file } of DATASETS) {
+    console.log(
+      `${pad(file, 26)}${pad(String(articlesPerSecCold[file]), 12)}${pad(String(floorArticlesPerSec[file]), 10)}${floorRatio[file]}`,
+    );
+  }
   console.log(
-    `\nnormalize + summarize: ${articlesPerSec} articles/s (one core, CNN/DM cased + BBC rows)`,
+    `normalize + summarize, warm (second pass in-process): ${articlesPerSec} articles/s (CNN/DM cased + BBC rows)`,
+  );
+  console.log(
+    `CLI start-up, one-sentence file, median of ${startup.runs}: npm run --silent normalize ${startup.viaNpm.toFixed(2)} s; "${startup.command}" ${startup.direct.toFixed(2)} s`,
   );
   console.log(`summarize time, 10 MB text / 1 MB text: ${ratio10MBto1MB} (linear = 10)`);
 }
