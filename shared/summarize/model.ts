@@ -53,18 +53,54 @@ function checkedWeights(candidate: ScorerWeights): ScorerWeights {
 
 export const DEFAULT_WEIGHTS: ScorerWeights = checkedWeights(trained as ScorerWeights);
 
+/**
+ * All trees of an ensemble in three flat typed arrays (node i of tree t at start[t] + i): no per-tree or
+ * per-node object is touched while scoring, and the loop stays monomorphic whatever arrays the weights came in.
+ */
+interface FlatEnsemble {
+  start: Int32Array;
+  feature: Int32Array;
+  value: Float64Array;
+}
+
+/** Keyed by the trees array, which copies of a model with other lead or redundancy settings share. */
+const flattened = new WeakMap<readonly Tree[], FlatEnsemble>();
+
+/** Trees are read once, on their first scoring: an ensemble is not changed after it is used. */
+function flatEnsemble(model: TreeEnsemble): FlatEnsemble {
+  let flat = flattened.get(model.trees);
+  if (flat === undefined) {
+    const start = new Int32Array(model.trees.length + 1);
+    model.trees.forEach((tree, t) => {
+      start[t + 1] = (start[t] as number) + tree.f.length;
+    });
+    const feature = new Int32Array(start[model.trees.length] as number);
+    const value = new Float64Array(feature.length);
+    model.trees.forEach((tree, t) => {
+      feature.set(tree.f, start[t]);
+      value.set(tree.v, start[t]);
+    });
+    flat = { start, feature, value };
+    flattened.set(model.trees, flat);
+  }
+  return flat;
+}
+
 /** Probability-like score in (0, 1). */
 export function scoreSentence(features: Float64Array, model: ScorerWeights): number {
+  const { start, feature, value } = flatEnsemble(model);
   const leadPrior = Math.max(0, 1 - model.leadSlope * (features[K_OVER_N] as number));
   let z = model.base + model.leadBonus * leadPrior * (features[IN_LEAD_K] as number);
-  for (const tree of model.trees) {
+  // The same additions in the same order as tree-by-tree objects would do: scores stay bit-identical.
+  for (let t = 0, trees = start.length - 1; t < trees; t++) {
+    const root = start[t] as number;
     let node = 0;
-    let feature = tree.f[node] as number;
-    while (feature >= 0) {
-      node = (features[feature] as number) < (tree.v[node] as number) ? 2 * node + 1 : 2 * node + 2;
-      feature = tree.f[node] as number;
+    let f = feature[root] as number;
+    while (f >= 0) {
+      node = (features[f] as number) < (value[root + node] as number) ? 2 * node + 1 : 2 * node + 2;
+      f = feature[root + node] as number;
     }
-    z += tree.v[node] as number;
+    z += value[root + node] as number;
   }
   return 1 / (1 + Math.exp(-z));
 }
