@@ -3,6 +3,7 @@
  * Unknown languages fall back to no stopword list and no stemming; within-article term weighting (terms in most
  * sentences weigh little) then plays the stopword list's part.
  */
+import { stem as porter2 } from "porter2";
 import snowball from "snowball-stemmers";
 import { stopwordsOf } from "./stopwords";
 
@@ -56,6 +57,9 @@ function baseCode(code: string): string {
 }
 
 function makeStemmer(code: string): (word: string) => string {
+  // English, most of the news read, through porter2: Snowball's own English algorithm (Porter2), the same stem
+  // for every word (tests/unit/summarize/stemmer.test.ts) at two to three times the speed of the generic port.
+  if (code === "en") return porter2;
   const algorithm = SNOWBALL_BY_ISO[code];
   if (algorithm === undefined) return (word) => word;
   const stemmer = snowball.newStemmer(algorithm);
