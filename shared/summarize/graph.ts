@@ -75,20 +75,33 @@ function sparseDot(a: GraphSentence, b: GraphSentence): number {
  * whatever the article's length.
  */
 function windowedPageRank(n: number, similarity: (i: number, j: number) => number): Float64Array {
-  // Edge weights to the next WINDOW sentences, in one flat typed array: no per-edge objects for the GC.
+  // The edges to the next WINDOW sentences with a positive weight, in (i, j) order, as flat typed arrays: no
+  // per-edge objects for the GC, and no zero weights to step over 30 times. Each weight is kept premultiplied
+  // by DAMPING, which is the product the update computes first anyway.
   const width = Math.max(1, Math.min(WINDOW, n - 1));
-  const forward = new Float64Array(n * width);
+  const firstEdge = new Int32Array(n + 1);
+  let target: Int32Array = new Int32Array(Math.max(16, Math.min(n * width, 1024)));
+  let weight: Float64Array = new Float64Array(target.length);
   const strength = new Float64Array(n);
+  let edges = 0;
   for (let i = 0; i < n; i++) {
+    firstEdge[i] = edges;
     for (let step = 1; step <= width && i + step < n; step++) {
       const j = i + step;
       const w = similarity(i, j);
       if (w <= 0) continue;
-      forward[i * width + step - 1] = w;
+      if (edges === target.length) {
+        target = grownInt32(target);
+        weight = grownFloat64(weight);
+      }
+      target[edges] = j;
+      weight[edges] = DAMPING * w;
+      edges++;
       strength[i] = (strength[i] as number) + w;
       strength[j] = (strength[j] as number) + w;
     }
   }
+  firstEdge[n] = edges;
   let rank = new Float64Array(n).fill(1);
   let next = new Float64Array(n);
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
@@ -97,13 +110,12 @@ function windowedPageRank(n: number, similarity: (i: number, j: number) => numbe
       const rankI = rank[i] as number;
       const strengthI = strength[i] as number;
       let nextI = next[i] as number;
-      for (let step = 1; step <= width && i + step < n; step++) {
-        const w = forward[i * width + step - 1] as number;
-        if (w === 0) continue;
-        const j = i + step;
+      for (let e = firstEdge[i] as number, end = firstEdge[i + 1] as number; e < end; e++) {
+        const j = target[e] as number;
+        const dampedW = weight[e] as number;
         // The edge carries rank both ways: i → j and j → i, each split by the sender's total strength.
-        next[j] = (next[j] as number) + (DAMPING * w * rankI) / strengthI;
-        nextI += (DAMPING * w * (rank[j] as number)) / (strength[j] as number);
+        next[j] = (next[j] as number) + (dampedW * rankI) / strengthI;
+        nextI += (dampedW * (rank[j] as number)) / (strength[j] as number);
       }
       next[i] = nextI;
     }
@@ -115,6 +127,18 @@ function windowedPageRank(n: number, similarity: (i: number, j: number) => numbe
     if (change < TOLERANCE) break;
   }
   return rank;
+}
+
+function grownInt32(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(2 * array.length);
+  bigger.set(array);
+  return bigger;
+}
+
+function grownFloat64(array: Float64Array): Float64Array {
+  const bigger = new Float64Array(2 * array.length);
+  bigger.set(array);
+  return bigger;
 }
 
 export interface GraphRanks {
