@@ -38,6 +38,9 @@ export interface CliStartup {
   viaNpm: number;
   /** Median wall seconds of the script's own command (what npm runs). */
   direct: number;
+  /** Baselines on the same machine at the same time: `node -e 0`, and npm running a script that does nothing. */
+  bareNode: number;
+  bareNpm: number;
   runs: number;
 }
 
@@ -70,12 +73,24 @@ export function cliStartup(runs = 5): CliStartup {
   try {
     const viaNpm: number[] = [];
     const direct: number[] = [];
-    // Interleaved, so a burst of load on the shared machine hits both alike.
+    const bareNode: number[] = [];
+    const bareNpm: number[] = [];
+    // Interleaved, so a burst of load on the shared machine hits all alike.
     for (let r = 0; r < runs; r++) {
       viaNpm.push(wallSeconds("npm", ["run", "--silent", "normalize", "--", file], false));
       direct.push(wallSeconds(`${command} ${JSON.stringify(file)}`, [], true));
+      bareNode.push(wallSeconds(process.execPath, ["-e", "0"], false));
+      // npm's built-in `env` script: npm and a shell, no project code.
+      bareNpm.push(wallSeconds("npm", ["run", "--silent", "env"], false));
     }
-    return { command, viaNpm: median(viaNpm), direct: median(direct), runs };
+    return {
+      command,
+      viaNpm: median(viaNpm),
+      direct: median(direct),
+      bareNode: median(bareNode),
+      bareNpm: median(bareNpm),
+      runs,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -158,7 +158,12 @@ if (json) {
       floorArticlesPerSec,
       articlesPerSecColdCpu,
       floorRatioCpu,
-      cliStartupSeconds: { npmRun: startup.viaNpm, direct: startup.direct },
+      cliStartupSeconds: {
+        npmRun: startup.viaNpm,
+        direct: startup.direct,
+        bareNode: startup.bareNode,
+        bareNpmRun: startup.bareNpm,
+      },
       ratio10MBto1MB,
     }),
   );
@@ -191,6 +196,9 @@ if (json) {
   );
   console.log(
     `CLI start-up, one-sentence file, median of ${startup.runs}: npm run --silent normalize ${startup.viaNpm.toFixed(2)} s; "${startup.command}" ${startup.direct.toFixed(2)} s`,
+  );
+  console.log(
+    `  same machine, same moment: node -e 0 ${startup.bareNode.toFixed(2)} s; npm run --silent env (npm alone) ${startup.bareNpm.toFixed(2)} s`,
   );
   console.log(`summarize time, 10 MB text / 1 MB text: ${ratio10MBto1MB} (linear = 10)`);
 }
