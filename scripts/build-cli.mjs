@@ -84,7 +84,7 @@ export async function buildClis() {
       });
       for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
       for (const input of Object.keys(result.metafile.inputs)) {
-        if (!input.startsWith("node_modules/")) inputs.add(input);
+        if (!input.split(/[\\/]/).includes("node_modules")) inputs.add(input);
       }
     }),
   );

@@ -10,6 +10,7 @@
 
 import { graphRanks } from "./graph";
 import type { LanguageProfile } from "./language";
+import { repeatedTrigramRatios } from "./repeats";
 import { type SentenceVector, vectorize } from "./vectors";
 
 export type SentenceAnalysis = SentenceVector;
@@ -89,43 +90,6 @@ function dot(a: SentenceAnalysis, dense: Float64Array): number {
     sum += (a.weights[t] as number) * (dense[a.termIds[t] as number] as number);
   }
   return sum;
-}
-
-/**
- * Share of each sentence's word trigrams already seen in an earlier sentence. Photo captions and pull quotes
- * pasted into the text repeat what came before them, and they make poor summary sentences; the sentence they
- * repeat came first and is not marked.
- */
-function repeatedTrigramRatios(tokens: readonly string[][]): Float64Array {
-  // Trigrams as 32-bit hashes of word hashes: no string per trigram, so a 10 MB text stays cheap to scan.
-  const seen = new Set<number>();
-  const grams = new Set<number>();
-  let hashes = new Int32Array(64);
-  return Float64Array.from(tokens, (words) => {
-    if (words.length > hashes.length) hashes = new Int32Array(2 * words.length);
-    for (let i = 0; i < words.length; i++) hashes[i] = hashWord(words[i] as string);
-    grams.clear();
-    for (let i = 0; i + 2 < words.length; i++) {
-      grams.add(
-        Math.imul(
-          (hashes[i] as number) ^ Math.imul(hashes[i + 1] as number, 0x9e3779b1),
-          0x85ebca6b,
-        ) ^ Math.imul(hashes[i + 2] as number, 0xc2b2ae35),
-      );
-    }
-    if (grams.size === 0) return 0;
-    let repeated = 0;
-    for (const g of grams) if (seen.has(g)) repeated++;
-    for (const g of grams) seen.add(g);
-    return repeated / grams.size;
-  });
-}
-
-/** FNV-1a over UTF-16 code units. */
-function hashWord(word: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
-  return hash;
 }
 
 /** 0 for the highest value, 1 for the lowest (ties by position). */
