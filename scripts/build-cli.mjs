@@ -60,6 +60,8 @@ const dataAsJson = {
 
 export async function buildClis() {
   const { build } = await import("esbuild");
+  // Taken before reading any source: a file saved while the build runs counts as newer than the build.
+  const builtAt = Date.now();
   mkdirSync(OUT_DIR, { recursive: true });
   const inputs = new Set(["package.json", "scripts/build-cli.mjs"]);
   await Promise.all(
@@ -90,7 +92,7 @@ export async function buildClis() {
   );
   // Dependencies change only through npm install, which runs `prepare` again: the project's files suffice.
   const files = [...inputs].sort().map((file) => relative(ROOT, join(ROOT, file)));
-  writeAtomically(INPUTS_FILE, `${JSON.stringify({ builtAt: Date.now(), files })}\n`);
+  writeAtomically(INPUTS_FILE, `${JSON.stringify({ builtAt, files })}\n`);
 }
 
 /** Two CLI runs may rebuild at once: neither must ever load the other's half-written file. */

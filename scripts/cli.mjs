@@ -6,9 +6,9 @@
 import { readFileSync, statSync } from "node:fs";
 import module from "node:module";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const ROOT = join(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "..");
+const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..");
 const OUT_DIR = join(ROOT, "dist/cli");
 const name = process.argv[2] ?? "";
 
