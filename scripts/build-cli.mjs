@@ -58,6 +58,19 @@ const dataAsJson = {
   },
 };
 
+/**
+ * Dependencies left to Node's own loader, except JSON files: Node loads those only with an import attribute
+ * (`with { type: "json" }`) the sources do not carry, so they go into the bundle.
+ */
+const dependenciesExternalButJson = {
+  name: "dependencies-external-but-json",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, ({ path }) =>
+      path.endsWith(".json") ? undefined : { path, external: true },
+    );
+  },
+};
+
 export async function buildClis() {
   const { build } = await import("esbuild");
   // Taken before reading any source: a file saved while the build runs counts as newer than the build.
@@ -74,12 +87,11 @@ export async function buildClis() {
         platform: "node",
         format: "esm",
         target: "node18",
-        packages: bundleDependencies ? undefined : "external",
         // CommonJS dependencies bundled into an ES module still call require() for Node's built-ins.
         banner: {
           js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
         },
-        plugins: [dataAsJson],
+        plugins: bundleDependencies ? [dataAsJson] : [dependenciesExternalButJson, dataAsJson],
         metafile: true,
         logLevel: "warning",
         write: false,

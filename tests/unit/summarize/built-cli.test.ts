@@ -48,6 +48,14 @@ describe("built CLIs (scripts/cli.mjs → dist/cli)", () => {
     expect(built).toContain('"id":"harbour"');
   }, 120_000);
 
+  it("should start the local-mode CLI, whose dependencies stay outside the bundle", async () => {
+    // Act
+    const built = await run(process.execPath, [LAUNCHER, "start", "--help"], { cwd: ROOT });
+
+    // Assess
+    expect(built.stdout).toMatch(/usage: npm start -- <file or folder/);
+  }, 120_000);
+
   it("should exit 2 with its usage for an unknown CLI name", async () => {
     // Act
     const result = await run(process.execPath, [LAUNCHER, "../etc"], { cwd: ROOT }).catch(
