@@ -8,16 +8,12 @@
  * article is asked for changes which sentences are worth taking.
  */
 
-import { lexRank, textRank } from "./graph";
+import { graphRanks } from "./graph";
 import type { LanguageProfile } from "./language";
-import { sentenceTerms } from "./terms";
+import { repeatedTrigramRatios } from "./repeats";
+import { type SentenceVector, vectorize } from "./vectors";
 
-export interface SentenceAnalysis {
-  /** Unit tf-idf vector over article-local term ids, as parallel arrays. */
-  termIds: Int32Array;
-  weights: Float64Array;
-  words: number;
-}
+export type SentenceAnalysis = SentenceVector;
 
 export interface ArticleAnalysis {
   sentences: SentenceAnalysis[];
@@ -96,96 +92,6 @@ function dot(a: SentenceAnalysis, dense: Float64Array): number {
   return sum;
 }
 
-function vectorize(texts: readonly string[], language: LanguageProfile) {
-  const vocabulary = new Map<string, number>();
-  const documentFrequency: number[] = [];
-  const perSentence = texts.map((text) => {
-    const { terms, words, stopwords } = sentenceTerms(text, language);
-    const counts = new Map<number, number>();
-    for (const term of terms) {
-      let id = vocabulary.get(term);
-      if (id === undefined) {
-        id = vocabulary.size;
-        vocabulary.set(term, id);
-        documentFrequency.push(0);
-      }
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    for (const id of counts.keys()) documentFrequency[id] = (documentFrequency[id] as number) + 1;
-    return { counts, words, stopwords };
-  });
-
-  const n = texts.length;
-  const sentences: SentenceAnalysis[] = perSentence.map(({ counts, words }) => {
-    const termIds = new Int32Array(counts.size);
-    const weights = new Float64Array(counts.size);
-    let norm = 0;
-    let t = 0;
-    for (const [id, count] of counts) {
-      const weight = (1 + Math.log(count)) * Math.log((n + 1) / (documentFrequency[id] as number));
-      termIds[t] = id;
-      weights[t] = weight;
-      norm += weight * weight;
-      t++;
-    }
-    norm = Math.sqrt(norm);
-    if (norm > 0)
-      for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] as number) / norm;
-    return { termIds, weights, words };
-  });
-  // Mean share of sentences each term occurs in (SumBasic's word probability, by sentence).
-  const termDensity = perSentence.map(({ counts }) => {
-    if (counts.size === 0) return 0;
-    let sum = 0;
-    for (const id of counts.keys()) sum += (documentFrequency[id] as number) / n;
-    return sum / counts.size;
-  });
-  return {
-    sentences,
-    termDensity,
-    stopwordCounts: perSentence.map((s) => s.stopwords),
-    vocabularySize: vocabulary.size,
-  };
-}
-
-const RAW_WORD = /[\p{L}\p{M}\p{N}]+/gu;
-
-/**
- * Share of each sentence's word trigrams already seen in an earlier sentence. Photo captions and pull quotes
- * pasted into the text repeat what came before them, and they make poor summary sentences; the sentence they
- * repeat came first and is not marked.
- */
-function repeatedTrigramRatios(texts: readonly string[]): Float64Array {
-  // Trigrams as 32-bit hashes of word hashes: no string per trigram, so a 10 MB text stays cheap to scan.
-  const seen = new Set<number>();
-  const grams = new Set<number>();
-  return Float64Array.from(texts, (text) => {
-    const words = text.toLowerCase().match(RAW_WORD) ?? [];
-    const hashes = words.map(hashWord);
-    grams.clear();
-    for (let i = 0; i + 2 < hashes.length; i++) {
-      grams.add(
-        Math.imul(
-          (hashes[i] as number) ^ Math.imul(hashes[i + 1] as number, 0x9e3779b1),
-          0x85ebca6b,
-        ) ^ Math.imul(hashes[i + 2] as number, 0xc2b2ae35),
-      );
-    }
-    if (grams.size === 0) return 0;
-    let repeated = 0;
-    for (const g of grams) if (seen.has(g)) repeated++;
-    for (const g of grams) seen.add(g);
-    return repeated / grams.size;
-  });
-}
-
-/** FNV-1a over UTF-16 code units. */
-function hashWord(word: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
-  return hash;
-}
-
 /** 0 for the highest value, 1 for the lowest (ties by position). */
 function ranksOf(values: ArrayLike<number>): Float64Array {
   const n = values.length;
@@ -215,8 +121,11 @@ export function analyzeArticle(
   language: LanguageProfile,
 ): ArticleAnalysis {
   const n = texts.length;
-  const { sentences, termDensity, stopwordCounts, vocabularySize } = vectorize(texts, language);
-  const repeated = repeatedTrigramRatios(texts);
+  const { sentences, termDensity, stopwordCounts, tokens, vocabularySize } = vectorize(
+    texts,
+    language,
+  );
+  const repeated = repeatedTrigramRatios(tokens);
 
   const total = new Float64Array(vocabularySize);
   const lead = new Float64Array(vocabularySize);
@@ -233,9 +142,8 @@ export function analyzeArticle(
   // A loop, not Math.max(...spread): a 10 MB article has more sentences than the call stack takes arguments.
   const maxCentrality = centrality.reduce((max, c) => Math.max(c, max), 1e-9);
   const centralityRank = ranksOf(centrality);
-  const pageRank = textRank(sentences);
+  const { textRank: pageRank, lexRank: cosineRank } = graphRanks(sentences);
   const pageRankRank = ranksOf(pageRank);
-  const cosineRank = lexRank(sentences);
   const cosineRankRank = ranksOf(cosineRank);
   const sortedWords = sentences.map((s) => s.words).sort((a, b) => a - b);
   const medianWords = Math.max(1, sortedWords[sortedWords.length >> 1] ?? 1);

@@ -1,18 +1,39 @@
 /**
- * TextRank over a windowed sentence graph: every sentence is linked to the sentences within WINDOW positions of
- * it, weighted by TextRank's overlap similarity (shared terms over the sum of the log lengths), and ranked by
- * PageRank. For ordinary articles the window spans the whole article (the classic all-pairs graph); for very
- * long inputs it bounds the work to n × WINDOW comparisons, keeping the cost linear in the input.
+ * TextRank and LexRank over a windowed sentence graph: every sentence is linked to the sentences within WINDOW
+ * positions of it and the graph is ranked by PageRank. TextRank weighs an edge by TextRank's overlap similarity
+ * (shared terms over the sum of the log lengths), LexRank by tf-idf cosine. For ordinary articles the window
+ * spans the whole article (the classic all-pairs graph); for very long inputs it bounds the work to n × WINDOW
+ * comparisons, keeping the cost linear in the input.
  */
-import type { SentenceAnalysis } from "./features";
+
+/** What the graph needs of a sentence: its unit tf-idf vector (term ids unique, in any order). */
+export interface GraphSentence {
+  termIds: Int32Array;
+  weights: Float64Array;
+}
 
 const WINDOW = 50;
 const DAMPING = 0.85;
 const ITERATIONS = 30;
 const TOLERANCE = 1e-6;
 
-function sortedUnique(ids: Int32Array): Int32Array {
-  return Int32Array.from(new Set(ids)).sort();
+/** The vector with its terms in id order (insertion sort: vectors are short and ids mostly rising already). */
+function sortedById(s: GraphSentence): GraphSentence {
+  const ids = Int32Array.from(s.termIds);
+  const weights = Float64Array.from(s.weights);
+  for (let i = 1; i < ids.length; i++) {
+    const id = ids[i] as number;
+    const weight = weights[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (ids[j] as number) > id) {
+      ids[j + 1] = ids[j] as number;
+      weights[j + 1] = weights[j] as number;
+      j--;
+    }
+    ids[j + 1] = id;
+    weights[j + 1] = weight;
+  }
+  return { termIds: ids, weights };
 }
 
 function overlap(a: Int32Array, b: Int32Array): number {
@@ -32,28 +53,13 @@ function overlap(a: Int32Array, b: Int32Array): number {
   return shared;
 }
 
-interface SortedVector {
-  ids: Int32Array;
-  weights: Float64Array;
-}
-
-function sortedVector(s: SentenceAnalysis): SortedVector {
-  const order = Array.from(s.termIds.keys()).sort(
-    (a, b) => (s.termIds[a] as number) - (s.termIds[b] as number),
-  );
-  return {
-    ids: Int32Array.from(order, (k) => s.termIds[k] as number),
-    weights: Float64Array.from(order, (k) => s.weights[k] as number),
-  };
-}
-
-function sparseDot(a: SortedVector, b: SortedVector): number {
+function sparseDot(a: GraphSentence, b: GraphSentence): number {
   let i = 0;
   let j = 0;
   let sum = 0;
-  while (i < a.ids.length && j < b.ids.length) {
-    const x = a.ids[i] as number;
-    const y = b.ids[j] as number;
+  while (i < a.termIds.length && j < b.termIds.length) {
+    const x = a.termIds[i] as number;
+    const y = b.termIds[j] as number;
     if (x === y) {
       sum += (a.weights[i] as number) * (b.weights[j] as number);
       i++;
@@ -69,34 +75,49 @@ function sparseDot(a: SortedVector, b: SortedVector): number {
  * whatever the article's length.
  */
 function windowedPageRank(n: number, similarity: (i: number, j: number) => number): Float64Array {
-  // Edge weights to the next WINDOW sentences, in one flat typed array: no per-edge objects for the GC.
-  const forward = new Float64Array(n * WINDOW);
+  // The edges to the next WINDOW sentences with a positive weight, in (i, j) order, as flat typed arrays: no
+  // per-edge objects for the GC, and no zero weights to step over 30 times. Each weight is kept premultiplied
+  // by DAMPING, which is the product the update computes first anyway.
+  const width = Math.max(1, Math.min(WINDOW, n - 1));
+  const firstEdge = new Int32Array(n + 1);
+  let target: Int32Array = new Int32Array(Math.max(16, Math.min(n * width, 1024)));
+  let weight: Float64Array = new Float64Array(target.length);
   const strength = new Float64Array(n);
+  let edges = 0;
   for (let i = 0; i < n; i++) {
-    for (let step = 1; step <= WINDOW && i + step < n; step++) {
+    firstEdge[i] = edges;
+    for (let step = 1; step <= width && i + step < n; step++) {
       const j = i + step;
       const w = similarity(i, j);
       if (w <= 0) continue;
-      forward[i * WINDOW + step - 1] = w;
+      if (edges === target.length) {
+        target = grownInt32(target);
+        weight = grownFloat64(weight);
+      }
+      target[edges] = j;
+      weight[edges] = DAMPING * w;
+      edges++;
       strength[i] = (strength[i] as number) + w;
       strength[j] = (strength[j] as number) + w;
     }
   }
+  firstEdge[n] = edges;
   let rank = new Float64Array(n).fill(1);
   let next = new Float64Array(n);
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
     next.fill(1 - DAMPING);
     for (let i = 0; i < n; i++) {
-      for (let step = 1; step <= WINDOW && i + step < n; step++) {
-        const w = forward[i * WINDOW + step - 1] as number;
-        if (w === 0) continue;
-        const j = i + step;
+      const rankI = rank[i] as number;
+      const strengthI = strength[i] as number;
+      let nextI = next[i] as number;
+      for (let e = firstEdge[i] as number, end = firstEdge[i + 1] as number; e < end; e++) {
+        const j = target[e] as number;
+        const dampedW = weight[e] as number;
         // The edge carries rank both ways: i → j and j → i, each split by the sender's total strength.
-        next[j] =
-          (next[j] as number) + (DAMPING * w * (rank[i] as number)) / (strength[i] as number);
-        next[i] =
-          (next[i] as number) + (DAMPING * w * (rank[j] as number)) / (strength[j] as number);
+        next[j] = (next[j] as number) + (dampedW * rankI) / strengthI;
+        nextI += (dampedW * (rank[j] as number)) / (strength[j] as number);
       }
+      next[i] = nextI;
     }
     let change = 0;
     for (let i = 0; i < n; i++) {
@@ -108,21 +129,38 @@ function windowedPageRank(n: number, similarity: (i: number, j: number) => numbe
   return rank;
 }
 
-/** TextRank: similarity = shared terms over the sum of the log term counts (favours informative, long sentences). */
-export function textRank(sentences: readonly SentenceAnalysis[]): Float64Array {
-  const terms = sentences.map((s) => sortedUnique(s.termIds));
-  const logLength = terms.map((t) => Math.log(Math.max(1, t.length)));
-  return windowedPageRank(sentences.length, (i, j) => {
-    const denominator = (logLength[i] as number) + (logLength[j] as number);
-    if (denominator <= 0) return 0;
-    return overlap(terms[i] as Int32Array, terms[j] as Int32Array) / denominator;
-  });
+function grownInt32(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(2 * array.length);
+  bigger.set(array);
+  return bigger;
 }
 
-/** Continuous LexRank: similarity = tf-idf cosine (length-neutral). */
-export function lexRank(sentences: readonly SentenceAnalysis[]): Float64Array {
-  const vectors = sentences.map(sortedVector);
-  return windowedPageRank(sentences.length, (i, j) =>
-    sparseDot(vectors[i] as SortedVector, vectors[j] as SortedVector),
+function grownFloat64(array: Float64Array): Float64Array {
+  const bigger = new Float64Array(2 * array.length);
+  bigger.set(array);
+  return bigger;
+}
+
+export interface GraphRanks {
+  /** TextRank: similarity = shared terms over the sum of the log term counts (favours informative, long sentences). */
+  textRank: Float64Array;
+  /** Continuous LexRank: similarity = tf-idf cosine (length-neutral). */
+  lexRank: Float64Array;
+}
+
+export function graphRanks(sentences: readonly GraphSentence[]): GraphRanks {
+  const vectors = sentences.map(sortedById);
+  const logLength = vectors.map((v) => Math.log(Math.max(1, v.termIds.length)));
+  const textRank = windowedPageRank(vectors.length, (i, j) => {
+    const denominator = (logLength[i] as number) + (logLength[j] as number);
+    if (denominator <= 0) return 0;
+    return (
+      overlap((vectors[i] as GraphSentence).termIds, (vectors[j] as GraphSentence).termIds) /
+      denominator
+    );
+  });
+  const lexRank = windowedPageRank(vectors.length, (i, j) =>
+    sparseDot(vectors[i] as GraphSentence, vectors[j] as GraphSentence),
   );
+  return { textRank, lexRank };
 }

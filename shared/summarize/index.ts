@@ -70,8 +70,7 @@ export function summarizeArticle(
   }
 
   const texts = body.map((s) => s.text);
-  const wordCounts = texts.map((t) => t.split(/\s+/).filter(Boolean).length);
-  const count = requestedCount(length, wordCounts);
+  const count = requestedCount(length, texts);
   const { analysis, scores } = scoreBodySentences(texts, count, article.language.code, model);
   const selection = selectSentences(
     scores,

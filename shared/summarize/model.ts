@@ -4,25 +4,14 @@
  * because the right weighting of position against centrality depends on how much of the article is asked for.
  */
 import { FEATURE_COUNT, FEATURE_NAMES } from "./features";
+import { type TreeEnsemble, treeSum } from "./trees";
 
 const IN_LEAD_K = FEATURE_NAMES.indexOf("inLeadK");
 const K_OVER_N = FEATURE_NAMES.indexOf("kOverN");
 
 import trained from "./weights.json";
 
-/**
- * One tree in heap layout: node i has children 2i+1 (taken when the feature's value < v[i]) and 2i+2.
- * f[i] is the feature index, or -1 for a leaf whose score is v[i].
- */
-export interface Tree {
-  f: number[];
-  v: number[];
-}
-
-export interface TreeEnsemble {
-  base: number;
-  trees: Tree[];
-}
+export type { Tree, TreeEnsemble } from "./trees";
 
 export interface ScorerWeights extends TreeEnsemble {
   method: string;
@@ -56,15 +45,10 @@ export const DEFAULT_WEIGHTS: ScorerWeights = checkedWeights(trained as ScorerWe
 /** Probability-like score in (0, 1). */
 export function scoreSentence(features: Float64Array, model: ScorerWeights): number {
   const leadPrior = Math.max(0, 1 - model.leadSlope * (features[K_OVER_N] as number));
-  let z = model.base + model.leadBonus * leadPrior * (features[IN_LEAD_K] as number);
-  for (const tree of model.trees) {
-    let node = 0;
-    let feature = tree.f[node] as number;
-    while (feature >= 0) {
-      node = (features[feature] as number) < (tree.v[node] as number) ? 2 * node + 1 : 2 * node + 2;
-      feature = tree.f[node] as number;
-    }
-    z += tree.v[node] as number;
-  }
+  const z = treeSum(
+    model.trees,
+    features,
+    model.base + model.leadBonus * leadPrior * (features[IN_LEAD_K] as number),
+  );
   return 1 / (1 + Math.exp(-z));
 }

@@ -3,11 +3,14 @@
  * skips near-duplicates of what is already chosen.
  */
 import type { SummaryLength } from "../contract/summary";
-import type { SentenceAnalysis } from "./features";
+import type { SentenceVector as SentenceAnalysis } from "./vectors";
 
-/** The sentence count a length asks for, as the scorer's k-of-n feature sees it. */
-export function requestedCount(length: SummaryLength, wordCounts: readonly number[]): number {
-  const n = wordCounts.length;
+/**
+ * The sentence count a length asks for, as the scorer's k-of-n feature sees it. Sentence texts, not their word
+ * counts: only a word budget needs those, and counting them costs a split of every sentence.
+ */
+export function requestedCount(length: SummaryLength, texts: readonly string[]): number {
+  const n = texts.length;
   if (n === 0) return 0;
   switch (length.mode) {
     case "sentences":
@@ -15,6 +18,7 @@ export function requestedCount(length: SummaryLength, wordCounts: readonly numbe
     case "ratio":
       return Math.min(n, Math.max(1, Math.round(length.value * n)));
     case "words": {
+      const wordCounts = texts.map((t) => t.split(/\s+/).filter(Boolean).length);
       const meanWords = Math.max(1, wordCounts.reduce((a, b) => a + b, 0) / n);
       return Math.min(n, Math.max(1, Math.round(length.value / meanWords)));
     }

@@ -21,31 +21,32 @@ function pushBigrams(run: string, out: string[]): void {
 export interface SentenceTerms {
   /** Content terms (stems or bigrams), in order, repeats kept. */
   terms: string[];
+  /** Every lowercased word of the sentence, stopwords included, in order (one string per unspaced run). */
+  tokens: string[];
   /** Word count as a reader sees it (bigram runs count per character pair). */
   words: number;
   stopwords: number;
 }
 
 export function sentenceTerms(text: string, language: LanguageProfile): SentenceTerms {
+  const lower = text.toLowerCase();
+  const tokens = lower.match(WORD) ?? [];
   const terms: string[] = [];
+  // One scan of the sentence instead of one per word: most sentences have no unspaced script at all.
+  const unspaced = UNSPACED_SCRIPT.test(lower);
   let words = 0;
   let stopwords = 0;
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    const token = match[0];
-    if (UNSPACED_SCRIPT.test(token)) {
+  for (const token of tokens) {
+    if (unspaced && UNSPACED_SCRIPT.test(token)) {
       const before = terms.length;
       pushBigrams(token, terms);
       words += terms.length - before;
       continue;
     }
     words++;
-    if (language.stopwords.has(token)) {
-      stopwords++;
-      continue;
-    }
-    // Single letters are elided articles and initials ("l'", "j.").
-    if (token.length < 2) continue;
-    terms.push(language.stem(token));
+    const term = language.term(token);
+    if (term === null) stopwords++;
+    else if (term !== undefined) terms.push(term);
   }
-  return { terms, words, stopwords };
+  return { terms, tokens, words, stopwords };
 }

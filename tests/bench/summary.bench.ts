@@ -1,14 +1,17 @@
 /**
  * `npm run bench:summary [-- --json]`: ROUGE of the summarizer on ../shared/eval/*_dev.jsonl at the lengths the
  * issue sets (CNN/DM 3, BBC 7, OrangeSum 2), next to LEAD-k over the same normalizer's body sentences, scored by
- * the same code; plus throughput (normalize + summarize, one core) and how summarize time grows from a 1 MB to a
- * 10 MB text (linear would be 10).
+ * the same code; throughput (normalize + summarize) cold, i.e. each file's first pass in a fresh process
+ * (start-up excluded) next to the floor measured in that process, and warm (the same rows again, in-process);
+ * the CLI's start-up time; how summarize time grows from a 1 MB to a 10 MB text (linear would be 10).
+ * One core: run it as `taskset -c 1 npm run bench:summary` (child processes inherit the pinning).
  */
 import { performance } from "node:perf_hooks";
 import { normalizeArticle } from "../../shared/normalize";
 import { bodySentences, summarizeArticle } from "../../shared/summarize";
 import { scoreRouge } from "./rouge/rouge";
 import { DATASETS, EVAL_DIR, evalDataAvailable, readRows, rowToArticle } from "./summary-data";
+import { cliStartup, coldPass } from "./summary-speed";
 
 const json = process.argv.includes("--json");
 
@@ -17,7 +20,15 @@ if (!evalDataAvailable()) {
   if (json) {
     // Still one object with the issue's keys; null, not a number, for what was not measured.
     console.error(message);
-    console.log(JSON.stringify({ datasets: {}, articlesPerSec: null, ratio10MBto1MB: null }));
+    console.log(
+      JSON.stringify({
+        datasets: {},
+        articlesPerSec: null,
+        articlesPerSecCold: null,
+        floorRatio: null,
+        ratio10MBto1MB: null,
+      }),
+    );
   } else {
     console.log(message);
   }
@@ -40,6 +51,24 @@ function meanTriple(scores: ReturnType<typeof scoreRouge>[]): Triple {
   };
 }
 
+// Cold passes first, before this process has done anything heavy that could slow the machine's caches.
+const articlesPerSecCold: Record<string, number> = {};
+const floorRatio: Record<string, number> = {};
+const floorArticlesPerSec: Record<string, number> = {};
+// The same figures from CPU time: on a shared, loaded machine wall time also counts waiting for a core.
+const articlesPerSecColdCpu: Record<string, number> = {};
+const floorRatioCpu: Record<string, number> = {};
+const round2 = (x: number) => Math.round(x * 100) / 100;
+for (const { file, sentences } of DATASETS) {
+  const pass = coldPass(file, sentences);
+  articlesPerSecCold[file] = Math.round(pass.rows / pass.coldSeconds);
+  floorArticlesPerSec[file] = Math.round(pass.rows / pass.floorSeconds);
+  floorRatio[file] = round2(pass.coldSeconds / pass.floorSeconds);
+  articlesPerSecColdCpu[file] = Math.round(pass.rows / pass.coldCpuSeconds);
+  floorRatioCpu[file] = round2(pass.coldCpuSeconds / pass.floorCpuSeconds);
+}
+const startup = cliStartup();
+
 const datasets: Record<string, Triple & { lead: Triple }> = {};
 for (const { file, sentences } of DATASETS) {
   const model: ReturnType<typeof scoreRouge>[] = [];
@@ -57,7 +86,7 @@ for (const { file, sentences } of DATASETS) {
   datasets[file] = { ...meanTriple(model), lead: meanTriple(lead) };
 }
 
-/** Articles per second for normalize + summarize over the CNN/DM and BBC news rows, after a warm-up pass. */
+/** Warm articles per second for normalize + summarize over the CNN/DM and BBC news rows, after a warm-up pass. */
 function throughput(): number {
   const rows = [...readRows("cnndm_cased_dev.jsonl"), ...readRows("bbc_dev.jsonl")];
   const encoded = rows.map((row) => ({
@@ -120,7 +149,24 @@ const articlesPerSec = throughput();
 const ratio10MBto1MB = scaling();
 
 if (json) {
-  console.log(JSON.stringify({ datasets, articlesPerSec, ratio10MBto1MB }));
+  console.log(
+    JSON.stringify({
+      datasets,
+      articlesPerSec,
+      articlesPerSecCold,
+      floorRatio,
+      floorArticlesPerSec,
+      articlesPerSecColdCpu,
+      floorRatioCpu,
+      cliStartupSeconds: {
+        npmRun: startup.viaNpm,
+        direct: startup.direct,
+        bareNode: startup.bareNode,
+        bareNpmRun: startup.bareNpm,
+      },
+      ratio10MBto1MB,
+    }),
+  );
 } else {
   const pad = (s: string, n: number) => s.padEnd(n);
   const fmt = (t: Triple) =>
@@ -136,8 +182,23 @@ if (json) {
       `${pad(file, 26)}${pad(String(sentences), 4)}${pad(fmt(d), 24)}${pad(fmt(d.lead), 24)}${delta >= 0 ? "+" : ""}${delta.toFixed(2)}`,
     );
   }
+  console.log("\nnormalize + summarize, cold: first pass in a fresh process, start-up excluded");
   console.log(
-    `\nnormalize + summarize: ${articlesPerSec} articles/s (one core, CNN/DM cased + BBC rows)`,
+    `${pad("dev file", 26)}${pad("articles/s", 12)}${pad("floor/s", 10)}${pad("time ÷ floor", 14)}${pad("by CPU time: articles/s", 25)}÷ floor`,
+  );
+  for (const { file } of DATASETS) {
+    console.log(
+      `${pad(file, 26)}${pad(String(articlesPerSecCold[file]), 12)}${pad(String(floorArticlesPerSec[file]), 10)}${pad(String(floorRatio[file]), 14)}${pad(String(articlesPerSecColdCpu[file]), 25)}${floorRatioCpu[file]}`,
+    );
+  }
+  console.log(
+    `normalize + summarize, warm (second pass in-process): ${articlesPerSec} articles/s (CNN/DM cased + BBC rows)`,
+  );
+  console.log(
+    `CLI start-up, one-sentence file, median of ${startup.runs}: npm run --silent normalize ${startup.viaNpm.toFixed(2)} s; "${startup.command}" ${startup.direct.toFixed(2)} s`,
+  );
+  console.log(
+    `  same machine, same moment: node -e 0 ${startup.bareNode.toFixed(2)} s; npm run --silent env (npm alone) ${startup.bareNpm.toFixed(2)} s`,
   );
   console.log(`summarize time, 10 MB text / 1 MB text: ${ratio10MBto1MB} (linear = 10)`);
 }

@@ -1,0 +1,96 @@
+/**
+ * Sentences → unit tf-idf vectors over article-local term ids. Term counts go through one scratch array
+ * indexed by term id instead of a Map per sentence; each vector lists its terms in order of first appearance,
+ * the order every sum over it is taken in.
+ */
+import type { LanguageProfile } from "./language";
+import { sentenceTerms } from "./terms";
+
+export interface SentenceVector {
+  /** Unit tf-idf vector over article-local term ids, as parallel arrays. */
+  termIds: Int32Array;
+  weights: Float64Array;
+  words: number;
+}
+
+export interface ArticleVectors {
+  sentences: SentenceVector[];
+  /** Mean share of sentences each term occurs in (SumBasic's word probability, by sentence). */
+  termDensity: Float64Array;
+  stopwordCounts: Int32Array;
+  /** Every sentence's lowercased words, stopwords included. */
+  tokens: string[][];
+  vocabularySize: number;
+}
+
+function grown(array: Int32Array, size: number): Int32Array {
+  if (size <= array.length) return array;
+  const bigger = new Int32Array(Math.max(size, 2 * array.length));
+  bigger.set(array);
+  return bigger;
+}
+
+export function vectorize(texts: readonly string[], language: LanguageProfile): ArticleVectors {
+  const n = texts.length;
+  const vocabulary = new Map<string, number>();
+  let documentFrequency: Int32Array = new Int32Array(256);
+  // counts[id] for the sentence at hand; reset to 0 for its terms once they are read.
+  let counts: Int32Array = new Int32Array(256);
+  const distinct: Int32Array[] = [];
+  const termCounts: Int32Array[] = [];
+  const words = new Int32Array(n);
+  const stopwordCounts = new Int32Array(n);
+  const tokens: string[][] = [];
+  const ids: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const read = sentenceTerms(texts[i] as string, language);
+    words[i] = read.words;
+    stopwordCounts[i] = read.stopwords;
+    tokens.push(read.tokens);
+    ids.length = 0;
+    for (const term of read.terms) {
+      let id = vocabulary.get(term);
+      if (id === undefined) {
+        id = vocabulary.size;
+        vocabulary.set(term, id);
+        documentFrequency = grown(documentFrequency, id + 1);
+        counts = grown(counts, id + 1);
+      }
+      if (counts[id] === 0) ids.push(id);
+      counts[id] = (counts[id] as number) + 1;
+    }
+    const sentenceIds = Int32Array.from(ids);
+    const sentenceCounts = new Int32Array(ids.length);
+    for (let t = 0; t < sentenceIds.length; t++) {
+      const id = sentenceIds[t] as number;
+      sentenceCounts[t] = counts[id] as number;
+      counts[id] = 0;
+      documentFrequency[id] = (documentFrequency[id] as number) + 1;
+    }
+    distinct.push(sentenceIds);
+    termCounts.push(sentenceCounts);
+  }
+
+  const sentences: SentenceVector[] = [];
+  const termDensity = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const termIds = distinct[i] as Int32Array;
+    const count = termCounts[i] as Int32Array;
+    const weights = new Float64Array(termIds.length);
+    let norm = 0;
+    let density = 0;
+    for (let t = 0; t < termIds.length; t++) {
+      const df = documentFrequency[termIds[t] as number] as number;
+      const weight = (1 + Math.log(count[t] as number)) * Math.log((n + 1) / df);
+      weights[t] = weight;
+      norm += weight * weight;
+      density += df / n;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0)
+      for (let t = 0; t < weights.length; t++) weights[t] = (weights[t] as number) / norm;
+    termDensity[i] = termIds.length > 0 ? density / termIds.length : 0;
+    sentences.push({ termIds, weights, words: words[i] as number });
+  }
+  return { sentences, termDensity, stopwordCounts, tokens, vocabularySize: vocabulary.size };
+}
