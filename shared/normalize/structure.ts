@@ -100,7 +100,8 @@ function removeBoilerplate(blocks: RawBlock[], removed: RemovedItem[]): Candidat
       const text = collapseWhitespace(line);
       if (text.length === 0) continue;
       const rule = matchBoilerplate(text);
-      if (!rule) {
+      // A table cell reading "Comment" is a column heading, not the start of the comments.
+      if (!rule || (rule.startsFooter && block.inTable)) {
         keptLines.push(text);
         continue;
       }
