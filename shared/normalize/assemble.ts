@@ -1,4 +1,4 @@
-import type { Block, BlockType, RemovedItem, Sentence } from "../contract/article";
+import type { Block, RemovedItem, Sentence } from "../contract/article";
 import { segmentSentences } from "./segment";
 import type { TypedBlock } from "./structure";
 
@@ -84,12 +84,6 @@ function hasWord(text: string, start: number, end: number): boolean {
     }
   }
   return false;
-}
-
-const BODY_TYPES: ReadonlySet<BlockType> = new Set(["paragraph", "quote", "list-item"]);
-
-export function isBodyBlock(type: BlockType): boolean {
-  return BODY_TYPES.has(type);
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;

@@ -1,7 +1,12 @@
-import type { DetectedLanguage, NormalizedArticle, SourceFormat } from "../contract/article";
+import {
+  type DetectedLanguage,
+  isBodyBlock,
+  type NormalizedArticle,
+  type SourceFormat,
+} from "../contract/article";
 import { SCHEMA_VERSION } from "../contract/version";
 import { DEFAULT_MAX_INPUT_BYTES } from "../limits";
-import { assemble, isBodyBlock } from "./assemble";
+import { assemble } from "./assemble";
 import { cleanText } from "./clean";
 import { decodeBytes } from "./decode";
 import {
@@ -85,7 +90,7 @@ export function normalizeArticle(input: NormalizeInput): NormalizedArticle {
       fileName,
     );
   }
-  const decoded = decodeBytes(bytes, fileName);
+  const decoded = decodeBytes(bytes, fileName, { html: format === "html" });
   const text = cleanText(decoded.text);
   if (text.trim().length === 0) {
     throw new EmptyArticleError("holds only whitespace", fileName);

@@ -1,5 +1,4 @@
-import type { BlockType, RemovedItem } from "../contract/article";
-import { isBodyBlock } from "./assemble";
+import { type BlockType, isBodyBlock, type RemovedItem } from "../contract/article";
 import { matchBoilerplate } from "./boilerplate";
 import { collapseWhitespace } from "./clean";
 import type { ParsedDocument, RawBlock } from "./formats/types";
