@@ -41,7 +41,7 @@ const MAX_REMOVED_TEXT = 300;
  * after that is refused. Real article pages stay far below both.
  */
 const FLATTEN_FROM = 64;
-export const MAX_DEPTH = 400;
+export const MAX_DEPTH = 200;
 /** Elements that only group: a chain of them around one child says nothing the innermost does not. */
 const WRAPPERS = new Set([
   "DIV",
