@@ -112,6 +112,26 @@ describe("HTML extraction", () => {
     });
   });
 
+  it("should drop related-story rails and timestamps marked in the markup, in any language", () => {
+    // Prepare
+    const furniture =
+      '<div class="rail__item">Prefeito anuncia novo plano de transporte para a cidade</div><div class="timestamp">Atualizado há duas horas</div>';
+
+    // Act
+    const article = read(
+      `<html><body><article>${paragraphs(BODY.slice(0, 2))}${furniture}${paragraphs(BODY.slice(2))}</article></body></html>`,
+    );
+
+    // Assess
+    expect(article.text).not.toMatch(/Prefeito|Atualizado/);
+    expect(article.removed).toContainEqual({
+      kind: "boilerplate",
+      text: "Atualizado há duas horas",
+      reason: "page furniture (timestamp)",
+    });
+    expect(article.stats.paragraphs).toBe(4);
+  });
+
   it("should keep copyright lines, 'Click here' lines and ___ separators that are part of the body", () => {
     // Prepare
     const lines = [

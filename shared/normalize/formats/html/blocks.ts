@@ -101,6 +101,18 @@ function isLinkList({ text, linkChars }: Text): boolean {
 /** A link whose text is an address or a handle is a citation, not navigation. */
 const CITATION = /^(?:https?:\/\/|www\.|@)\S+$/;
 
+/**
+ * Page furniture marked in the markup (trafilatura's approach): class or id names, in English whatever the
+ * page's language, of related-story rails, share and follow bars, newsletter boxes, tag lists, bylines and
+ * timestamps, ad and recommendation widgets. Matched as whole name parts ("rail__item", "share-bar"), so
+ * "shareholder" or "details" do not count. Only short elements: a name on the wrapper of the whole story
+ * (WordPress marks it with its tags and author) must not take the story with it.
+ */
+const FURNITURE =
+  /(?:^|[\s_-])(?:related|share|sharing|social|newsletter|subscribe|subscription|tags|rail|promo|teaser|byline|author|timestamp|dateline|outbrain|taboola|recommended|most-popular|sponsored|advert|widget|sr-only|visually-hidden|screen-reader-text|off-screen|offscreen)(?:$|[\s_-])/i;
+
+const MAX_FURNITURE_CHARS = 500;
+
 /** Where a block sits: inside a quote, a table, a figure or caption. */
 interface Context {
   quote: boolean;
@@ -155,6 +167,20 @@ export function collectBlocks(root: DomNode, removed: RemovedItem[]): RawBlock[]
       }
       if (!isElement(child)) continue;
       const name = tagOf(child);
+      const marks = `${child.getAttribute("class") ?? ""} ${child.getAttribute("id") ?? ""}`;
+      const furniture = FURNITURE.test(marks)
+        ? `page furniture (${marks.trim()})`
+        : CREDIT_CLASS.test(marks)
+          ? "photo credit"
+          : null;
+      if (furniture !== null) {
+        const text = collapseWhitespace(child.textContent ?? "");
+        if (text.length <= MAX_FURNITURE_CHARS) {
+          flushInline();
+          if (text) removed.push({ kind: "boilerplate", text, reason: furniture });
+          continue;
+        }
+      }
       const type = BLOCK_TYPES[name];
       const inner: Context = {
         quote: context.quote || name === "BLOCKQUOTE",
