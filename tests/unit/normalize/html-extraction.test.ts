@@ -115,7 +115,7 @@ describe("HTML extraction", () => {
   it("should drop related-story rails and timestamps marked in the markup, in any language", () => {
     // Prepare
     const furniture =
-      '<div class="rail__item">Prefeito anuncia novo plano de transporte para a cidade</div><div class="timestamp">Atualizado há duas horas</div>';
+      '<div class="rail__item"><h3>URGENTE</h3><p>Prefeito anuncia novo plano de transporte para a cidade</p></div><p class="timestamp">Atualizado há duas horas</p>';
 
     // Act
     const article = read(
@@ -123,7 +123,7 @@ describe("HTML extraction", () => {
     );
 
     // Assess
-    expect(article.text).not.toMatch(/Prefeito|Atualizado/);
+    expect(article.text).not.toMatch(/URGENTE|Prefeito|Atualizado/);
     expect(article.removed).toContainEqual({
       kind: "boilerplate",
       text: "Atualizado há duas horas",
