@@ -132,6 +132,21 @@ describe("HTML extraction", () => {
     expect(article.stats.paragraphs).toBe(4);
   });
 
+  it("should drop a section opened by a heading the markup names as related content", () => {
+    // Prepare: the teasers under "Você pode gostar..." are longer than the story itself
+    const teasers = paragraphs(BODY.map((text) => text.replace("port", "airport")));
+    const related = `<section><h3 class="relatedpoststitle">Você pode gostar...</h3>${teasers}${teasers}</section>`;
+
+    // Act
+    const article = read(
+      `<html><body><article>${paragraphs(BODY)}</article>${related}</body></html>`,
+    );
+
+    // Assess
+    expect(article.text).not.toContain("airport");
+    expect(article.stats.paragraphs).toBe(4);
+  });
+
   it("should keep copyright lines, 'Click here' lines and ___ separators that are part of the body", () => {
     // Prepare
     const lines = [

@@ -137,10 +137,10 @@ export function collectBlocks(root: DomNode, removed: RemovedItem[]): RawBlock[]
   const blocks: RawBlock[] = [];
   const captions = new Set<string>();
   const push = (content: Text, block: Omit<RawBlock, "text">, context: Context): void => {
+    const key = collapseWhitespace(content.text);
     for (const credit of content.credits) {
       removed.push({ kind: "boilerplate", text: credit, reason: "photo credit" });
     }
-    const key = collapseWhitespace(content.text);
     if (!key) return;
     const withTable = context.table ? { ...block, inTable: true } : block;
     if (!/[\p{L}\p{N}]/u.test(key)) {

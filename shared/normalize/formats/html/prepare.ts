@@ -101,6 +101,36 @@ function stripMarkup(document: DomDocument, removed: RemovedItem[]): void {
   }
 }
 
+/**
+ * A section that opens with a heading the markup names as related content ("relatedpoststitle",
+ * "read-next") is related content, whatever the heading says ("Você pode gostar..."). Readability would
+ * drop the heading and keep the teasers under it. A section holding most of the page's text goes only when
+ * a story's worth of text comes before it.
+ */
+const RELATED_HEADING = /related|read-?next|more-?stories|recommend/i;
+const HEADINGS = "h1, h2, h3, h4, h5, h6";
+
+const MIN_STORY_CHARS = 500;
+
+function removeRelatedSections(document: DomDocument, removed: RemovedItem[]): void {
+  const pageText = document.body?.textContent ?? "";
+  for (const heading of Array.from(document.querySelectorAll(HEADINGS))) {
+    const marks = `${heading.getAttribute("class") ?? ""} ${heading.getAttribute("id") ?? ""}`;
+    const section = heading.parentNode as DomElement | null;
+    if (!RELATED_HEADING.test(marks) || section === null || !isElement(section)) continue;
+    if (firstElementChild(section) !== heading) continue;
+    const text = spacedText(section);
+    const before = pageText.indexOf(section.textContent ?? "");
+    if (text.length * 2 > pageText.length && before < MIN_STORY_CHARS) continue;
+    removed.push({ kind: "boilerplate", text: truncate(text), reason: "related-content section" });
+    section.remove();
+  }
+}
+
+function firstElementChild(element: DomElement): DomNode | undefined {
+  return Array.from(element.childNodes).find(isElement);
+}
+
 /** Deepest element nesting under `root`, walked with an explicit stack (no recursion to overflow). */
 export function maxDepth(root: DomNode): number {
   let deepest = 0;
@@ -154,6 +184,7 @@ export function prepareDocument(
   fileName: string,
 ): void {
   stripMarkup(document, removed);
+  removeRelatedSections(document, removed);
   const root = document.documentElement as DomElement;
   if (maxDepth(root) <= FLATTEN_FROM) return;
   flattenWrapperChains(document);
