@@ -147,6 +147,21 @@ describe("HTML extraction", () => {
     expect(article.stats.paragraphs).toBe(4);
   });
 
+  it("should drop the page's own address printed on it, and keep an address it cites", () => {
+    // Prepare
+    const own = "https://news.example.com/harbour/strike-ends-1234.html";
+    const cited = "https://port.example.org/agreement.pdf";
+
+    // Act
+    const article = read(
+      `<html><head><link rel="canonical" href="${own}"></head><body><article><p>${own}</p>${paragraphs(BODY)}<p>${cited}</p></article></body></html>`,
+    );
+
+    // Assess
+    expect(article.text).not.toContain(own);
+    expect(article.text).toContain(cited);
+  });
+
   it("should keep copyright lines, 'Click here' lines and ___ separators that are part of the body", () => {
     // Prepare
     const lines = [

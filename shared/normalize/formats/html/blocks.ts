@@ -143,8 +143,9 @@ export function collectBlocks(root: DomNode, removed: RemovedItem[]): RawBlock[]
     }
     if (!key) return;
     const withTable = context.table ? { ...block, inTable: true } : block;
-    if (!/[\p{L}\p{N}]/u.test(key)) {
-      blocks.push({ text: content.text, ...withTable });
+    if (!/[\p{L}\p{N}_]/u.test(key)) {
+      // "|", "•", "* * *": listed here, so the first block with words can still be found as a headline.
+      removed.push({ kind: "markup", text: key, reason: "separator without words" });
     } else if (isLinkList(content)) {
       removed.push({ kind: "boilerplate", text: key, reason: "mostly links" });
     } else if (context.caption && captions.has(key)) {

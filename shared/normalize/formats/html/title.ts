@@ -10,24 +10,26 @@ function squash(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
-/** Host labels that name a site ("bbc" of www.bbc.co.uk), from the page's canonical or og:url address. */
-function hostNames(document: DomDocument): string[] {
-  const candidates = [
+/** The page's own absolute addresses, as its canonical link and og:url state them. */
+export function ownAddresses(document: DomDocument): URL[] {
+  const stated = [
     document.querySelectorAll('link[rel="canonical"]')[0]?.getAttribute("href"),
     document.querySelectorAll('meta[property="og:url"]')[0]?.getAttribute("content"),
   ];
-  for (const address of candidates) {
+  return stated.flatMap((address) => {
     try {
-      if (address) {
-        return new URL(address).hostname
-          .split(".")
-          .filter((label) => label.length >= 3 && label !== "www");
-      }
+      return address ? [new URL(address)] : [];
     } catch {
-      // Not an absolute URL: says nothing about the site.
+      return []; // Not an absolute URL: says nothing about the page.
     }
-  }
-  return [];
+  });
+}
+
+/** Host labels that name a site ("bbc" of www.bbc.co.uk). */
+function hostNames(addresses: URL[]): string[] {
+  const address = addresses[0];
+  if (!address) return [];
+  return address.hostname.split(".").filter((label) => label.length >= 3 && label !== "www");
 }
 
 function namesSite(segment: string, siteName: string | null, hosts: string[]): boolean {
@@ -48,11 +50,11 @@ function namesSite(segment: string, siteName: string | null, hosts: string[]): b
 export function articleTitle(
   title: string | null | undefined,
   siteName: string | null | undefined,
-  document: DomDocument,
+  addresses: URL[],
 ): string | null {
   let result = collapseWhitespace(title ?? "");
   if (!result) return null;
-  const hosts = hostNames(document);
+  const hosts = hostNames(addresses);
   const site = siteName ? collapseWhitespace(siteName) : null;
   const separators = [...result.matchAll(SEPARATOR)];
   const last = separators.at(-1);
