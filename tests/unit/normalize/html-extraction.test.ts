@@ -112,10 +112,10 @@ describe("HTML extraction", () => {
     });
   });
 
-  it("should drop related-story rails and timestamps marked in the markup, in any language", () => {
+  it("should drop related-story rails, timestamps and galleries marked in the markup, in any language", () => {
     // Prepare
     const furniture =
-      '<div class="rail__item"><h3>URGENTE</h3><p>Prefeito anuncia novo plano de transporte para a cidade</p></div><p class="timestamp">Atualizado há duas horas</p>';
+      '<div class="rail__item"><h3>URGENTE</h3><p>Prefeito anuncia novo plano de transporte para a cidade</p></div><p class="timestamp">Atualizado há duas horas</p><div class="photo-gallery"><span>1 de 3</span><figure><img src="a.jpg"><figcaption>Galeria: o porto reaberto</figcaption></figure></div>';
 
     // Act
     const article = read(
@@ -123,7 +123,7 @@ describe("HTML extraction", () => {
     );
 
     // Assess
-    expect(article.text).not.toMatch(/URGENTE|Prefeito|Atualizado/);
+    expect(article.text).not.toMatch(/URGENTE|Prefeito|Atualizado|Galeria/);
     expect(article.removed).toContainEqual({
       kind: "boilerplate",
       text: "Atualizado há duas horas",

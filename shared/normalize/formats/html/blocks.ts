@@ -104,12 +104,12 @@ const CITATION = /^(?:https?:\/\/|www\.|@)\S+$/;
 /**
  * Page furniture marked in the markup (trafilatura's approach): class or id names, in English whatever the
  * page's language, of related-story rails, share and follow bars, newsletter boxes, tag lists, bylines and
- * timestamps, ad and recommendation widgets. Matched as whole name parts ("rail__item", "share-bar"), so
+ * timestamps, ad and recommendation widgets, photo galleries (slide counters and per-slide captions). Matched as whole name parts ("rail__item", "share-bar"), so
  * "shareholder" or "details" do not count. Only short elements: a name on the wrapper of the whole story
  * (WordPress marks it with its tags and author) must not take the story with it.
  */
 const FURNITURE =
-  /(?:^|[\s_-])(?:related|share|sharing|social|newsletter|subscribe|subscription|tags|rail|promo|teaser|byline|author|timestamp|dateline|outbrain|taboola|recommended|most-popular|sponsored|advert|widget|sr-only|visually-hidden|screen-reader-text|off-screen|offscreen)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:related|share|sharing|social|newsletter|subscribe|subscription|tags|rail|promo|teaser|byline|author|timestamp|dateline|outbrain|taboola|recommended|most-popular|sponsored|advert|widget|gallery|slideshow|carousel|slidecount|sr-only|visually-hidden|screen-reader-text|off-screen|offscreen)(?:$|[\s_-])/i;
 
 const MAX_FURNITURE_CHARS = 500;
 
