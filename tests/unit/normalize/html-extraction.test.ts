@@ -90,10 +90,10 @@ describe("HTML extraction", () => {
     });
   });
 
-  it("should keep a caption repeated under every photo once, and its photo credit apart", () => {
+  it("should keep a caption repeated under every photo once, without its screen-reader label and photo credit", () => {
     // Prepare
     const caption = "Dockworkers return to the quay at dawn on Tuesday after the strike";
-    const figure = `<figure><img src="quay.jpg"><figcaption><span>${caption}</span><span class="image-credit">Foto: Agência Porto</span></figcaption></figure>`;
+    const figure = `<figure><img src="quay.jpg"><figcaption><span class="visually-hidden">Legenda da imagem</span><span>${caption}</span><span class="image-credit">Foto: Agência Porto</span></figcaption></figure>`;
 
     // Act
     const article = read(
@@ -115,7 +115,7 @@ describe("HTML extraction", () => {
   it("should drop related-story rails, timestamps and galleries marked in the markup, in any language", () => {
     // Prepare
     const furniture =
-      '<div class="rail__item"><h3>URGENTE</h3><p>Prefeito anuncia novo plano de transporte para a cidade</p></div><p class="timestamp">Atualizado há duas horas</p><div class="photo-gallery"><span>1 de 3</span><figure><img src="a.jpg"><figcaption>Galeria: o porto reaberto</figcaption></figure></div>';
+      '<div class="rail__item"><h3>URGENTE</h3><p>Prefeito anuncia novo plano de transporte para a cidade</p></div><p class="timestamp">Atualizado há duas horas</p><div class="inlinegallery-item"><span>1 de 3</span><figure><img src="a.jpg"><figcaption>Galeria: o porto reaberto</figcaption></figure></div>';
 
     // Act
     const article = read(

@@ -81,6 +81,7 @@ function textOf(node: DomNode, into: Text = emptyText()): Text {
       } else if (isElement(child)) {
         const name = tagOf(child);
         if (name === "BR") into.text += "\n";
+        else if (SCREEN_READER_ONLY.test(child.getAttribute("class") ?? "")) into.text += " ";
         else if (CREDIT_CLASS.test(child.getAttribute("class") ?? "")) {
           const credit = collapseWhitespace(child.textContent ?? "");
           if (credit) into.credits.push(credit);
@@ -109,8 +110,14 @@ const CITATION = /^(?:https?:\/\/|www\.|@)\S+$/;
  * (WordPress marks it with its tags and author) must not take the story with it.
  */
 const FURNITURE =
-  /(?:^|[\s_-])(?:related|share|sharing|social|newsletter|subscribe|subscription|tags|rail|promo|teaser|byline|author|timestamp|dateline|outbrain|taboola|recommended|most-popular|sponsored|advert|widget|gallery|slideshow|carousel|slidecount|sr-only|visually-hidden|screen-reader-text|off-screen|offscreen)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:related|share|sharing|social|newsletter|subscribe|subscription|tags|rail|promo|teaser|byline|author|timestamp|dateline|outbrain|taboola|recommended|most-popular|sponsored|advert|widget|slide-?count)(?:$|[\s_-])/i;
 
+/** Text only screen readers get ("Image caption", "Media playback is unsupported"), inline or not. */
+const SCREEN_READER_ONLY =
+  /(?:^|[\s_-])(?:sr-only|visually-hidden|screen-reader-text|off-?screen)(?:$|[\s_-])/i;
+
+/** Galleries go by any name that contains the word ("inlinegallery-item", "photogallery"). */
+const GALLERY = /gallery|slideshow|carousel/i;
 const MAX_FURNITURE_CHARS = 500;
 
 /** Where a block sits: inside a quote, a table, a figure or caption. */
@@ -169,11 +176,12 @@ export function collectBlocks(root: DomNode, removed: RemovedItem[]): RawBlock[]
       if (!isElement(child)) continue;
       const name = tagOf(child);
       const marks = `${child.getAttribute("class") ?? ""} ${child.getAttribute("id") ?? ""}`;
-      const furniture = FURNITURE.test(marks)
-        ? `page furniture (${marks.trim()})`
-        : CREDIT_CLASS.test(marks)
-          ? "photo credit"
-          : null;
+      const furniture =
+        FURNITURE.test(marks) || GALLERY.test(marks) || SCREEN_READER_ONLY.test(marks)
+          ? `page furniture (${marks.trim()})`
+          : CREDIT_CLASS.test(marks)
+            ? "photo credit"
+            : null;
       if (furniture !== null) {
         const text = collapseWhitespace(child.textContent ?? "");
         if (text.length <= MAX_FURNITURE_CHARS) {
