@@ -3,8 +3,51 @@ import type { SchemaVersion } from "./version";
 /** Input formats the normalizer accepts, chosen by file extension. */
 export type SourceFormat = "txt" | "md" | "html" | "json";
 
-/** How the raw bytes were decoded. */
-export type SourceEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+/**
+ * How the raw bytes were decoded: an encoding of the WHATWG Encoding Standard by its canonical name (the
+ * name TextDecoder reports: "latin1" and "iso-8859-1" are "windows-1252", "gb2312" is "gbk").
+ */
+export const SOURCE_ENCODINGS = [
+  "utf-8",
+  "utf-16le",
+  "utf-16be",
+  "ibm866",
+  "iso-8859-2",
+  "iso-8859-3",
+  "iso-8859-4",
+  "iso-8859-5",
+  "iso-8859-6",
+  "iso-8859-7",
+  "iso-8859-8",
+  "iso-8859-8-i",
+  "iso-8859-10",
+  "iso-8859-13",
+  "iso-8859-14",
+  "iso-8859-15",
+  "iso-8859-16",
+  "koi8-r",
+  "koi8-u",
+  "macintosh",
+  "windows-874",
+  "windows-1250",
+  "windows-1251",
+  "windows-1252",
+  "windows-1253",
+  "windows-1254",
+  "windows-1255",
+  "windows-1256",
+  "windows-1257",
+  "windows-1258",
+  "x-mac-cyrillic",
+  "gbk",
+  "gb18030",
+  "big5",
+  "euc-jp",
+  "iso-2022-jp",
+  "shift_jis",
+  "euc-kr",
+] as const;
+export type SourceEncoding = (typeof SOURCE_ENCODINGS)[number];
 
 /**
  * Kinds of structural unit. Only `paragraph` (and `quote`) blocks hold body sentences a summarizer may pick;
@@ -18,6 +61,13 @@ export type BlockType =
   | "caption"
   | "quote"
   | "list-item";
+
+const BODY_TYPES: ReadonlySet<BlockType> = new Set(["paragraph", "quote", "list-item"]);
+
+/** Body blocks hold the sentences a summarizer may pick and count as paragraphs in `stats`. */
+export function isBodyBlock(type: BlockType): boolean {
+  return BODY_TYPES.has(type);
+}
 
 export interface Block {
   /** Stable within the article: "b0", "b1", … in document order. */

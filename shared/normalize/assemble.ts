@@ -1,4 +1,4 @@
-import type { Block, BlockType, RemovedItem, Sentence } from "../contract/article";
+import type { Block, RemovedItem, Sentence } from "../contract/article";
 import { segmentSentences } from "./segment";
 import type { TypedBlock } from "./structure";
 
@@ -64,12 +64,19 @@ export function assemble(typed: TypedBlock[], language: string | undefined): Ass
   return { text, blocks, sentences, dropped, words };
 }
 
-/** A sentence worth keeping has a letter or a digit: "* * *" and "---" are separators. */
+/**
+ * A sentence worth keeping has a letter, a digit or an underscore: "* * *" and "---" are separators, while
+ * news wires mark sections of the story itself with "___".
+ */
 function hasWord(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
-      if ((code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a))
+      if (
+        (code >= 0x30 && code <= 0x39) ||
+        ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) ||
+        code === 0x5f
+      )
         return true;
     } else if (HAS_WORD.test(String.fromCodePoint(text.codePointAt(i) ?? code))) {
       // By code point: a letter outside the BMP (𝐁, 𠀀) is two UTF-16 units, neither of them a letter.
@@ -77,12 +84,6 @@ function hasWord(text: string, start: number, end: number): boolean {
     }
   }
   return false;
-}
-
-const BODY_TYPES: ReadonlySet<BlockType> = new Set(["paragraph", "quote", "list-item"]);
-
-export function isBodyBlock(type: BlockType): boolean {
-  return BODY_TYPES.has(type);
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;

@@ -46,7 +46,7 @@ const RULES: BoilerplateRule[] = [
   },
   {
     pattern:
-      /^(?:read more|continue reading|see also|also read|read the full (?:story|article)|click here)\b.{0,100}$/i,
+      /^(?:read more|continue reading|see also|also read|read the full (?:story|article))\b.{0,100}$/i,
     label: "read-more link",
   },
   {
@@ -59,11 +59,6 @@ const RULES: BoilerplateRule[] = [
       /^(?:we use cookies|this (?:site|website) uses cookies|by continuing to (?:use|browse)|accept (?:all )?cookies|cookie (?:policy|settings|preferences)).{0,300}$/i,
     label: "cookie notice",
   },
-  {
-    pattern: /^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})).{0,200}$/i,
-    label: "copyright line",
-  },
-  { pattern: /^.{0,120}\ball rights reserved\.?$/i, label: "copyright line" },
   {
     pattern:
       /^(?:skip to (?:main )?content|back to top|home|menu|search|log ?in|sign in|loading\.*)$/i,
@@ -82,8 +77,34 @@ const RULES: BoilerplateRule[] = [
 /** Blocks longer than this are prose, whatever their first words. */
 const MAX_BOILERPLATE_CHARS = 320;
 
+const DATELINE: BoilerplateRule = { pattern: /(?:)/, label: "timestamp line" };
+const DATELINE_MAX_WORDS = 12;
+/** A year (1900–2099) standing alone, or a clock time ("9:45", "20h13"). */
+const DATE_MARK = /(?<![\p{L}\p{N}])(?:(?:19|20)\d\d|\d{1,2}[:h]\d\d)(?![\p{L}\p{N}])/u;
+const TOKEN = /[\p{L}\p{N}]+/gu;
+const NUMBER = /^\p{N}+$/u;
+const CLOSES_SENTENCE = /[.!?…。！？]["”’»)]*$/u;
+
+/**
+ * A date-and-time line ("November 19, 2019 at 9:45 am", "sexta-feira, 22 de outubro de 2010 às 20:13",
+ * "19.11.2019, 08:57"), recognised by its shape in any language: short, a year or a clock time, at least a
+ * third of its words numbers, and not closed like a sentence unless it holds a clock time.
+ */
+function isDateline(text: string): boolean {
+  // "— Jane Doe (@jane) November 18, 2019" closes a quotation: it is attribution, not a timestamp.
+  if (!DATE_MARK.test(text) || /^[—–]/.test(text)) return false;
+  const tokens = text.match(TOKEN) ?? [];
+  if (tokens.length === 0 || tokens.length > DATELINE_MAX_WORDS) return false;
+  const numbers = tokens.filter((token) => NUMBER.test(token)).length;
+  if (numbers * 3 < tokens.length) return false;
+  return !CLOSES_SENTENCE.test(text) || /\d[:h]\d\d/.test(text);
+}
+
 export function matchBoilerplate(text: string): BoilerplateRule | undefined {
   if (text.length > MAX_BOILERPLATE_CHARS) return undefined;
   const candidate = text.trim();
-  return RULES.find((rule) => rule.pattern.test(candidate));
+  return (
+    RULES.find((rule) => rule.pattern.test(candidate)) ??
+    (isDateline(candidate) ? DATELINE : undefined)
+  );
 }

@@ -23,3 +23,9 @@ export class InputTooLargeError extends InputError {}
 
 /** A language override (JSON `language`, object metadata) that is not a language code. */
 export class InvalidLanguageError extends InputError {}
+
+/** HTML nested deeper than the extractor can walk in time linear in the page's size. */
+export class NestingTooDeepError extends InputError {}
+
+/** Bytes whose encoding cannot be told for sure (not UTF-8, nothing recognisable), or a BOM they contradict. */
+export class UnknownEncodingError extends InputError {}

@@ -1,12 +1,13 @@
-import type {
-  BlockType,
-  DetectedLanguage,
-  NormalizedArticle,
-  SourceFormat,
+import {
+  type BlockType,
+  type DetectedLanguage,
+  isBodyBlock,
+  type NormalizedArticle,
+  type SourceFormat,
 } from "../contract/article";
 import { SCHEMA_VERSION } from "../contract/version";
 import { DEFAULT_MAX_INPUT_BYTES } from "../limits";
-import { assemble, isBodyBlock } from "./assemble";
+import { assemble } from "./assemble";
 import { cleanText } from "./clean";
 import { decodeBytes } from "./decode";
 import {
@@ -90,7 +91,7 @@ export function normalizeArticle(input: NormalizeInput): NormalizedArticle {
       fileName,
     );
   }
-  const decoded = decodeBytes(bytes, fileName);
+  const decoded = decodeBytes(bytes, fileName, { html: format === "html" });
   const text = cleanText(decoded.text);
   if (text.trim().length === 0) {
     throw new EmptyArticleError("holds only whitespace", fileName);

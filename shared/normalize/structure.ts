@@ -1,5 +1,4 @@
-import type { BlockType, RemovedItem } from "../contract/article";
-import { isBodyBlock } from "./assemble";
+import { type BlockType, isBodyBlock, type RemovedItem } from "../contract/article";
 import { matchBoilerplate } from "./boilerplate";
 import { collapseWhitespace } from "./clean";
 import type { ParsedDocument, RawBlock } from "./formats/types";
@@ -100,7 +99,8 @@ function removeBoilerplate(blocks: RawBlock[], removed: RemovedItem[]): Candidat
       const text = collapseWhitespace(line);
       if (text.length === 0) continue;
       const rule = matchBoilerplate(text);
-      if (!rule) {
+      // A table cell reading "Comment" is a column heading, not the start of the comments.
+      if (!rule || (rule.startsFooter && block.inTable)) {
         keptLines.push(text);
         continue;
       }

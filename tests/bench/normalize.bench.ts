@@ -9,7 +9,9 @@
  * round. Throughputs and the ratio use the best round; the table shows the median too.
  * The 10 MB peak RSS comes from another process that normalizes the 10 MB file once.
  * MB = 1,048,576 bytes. With --json, stdout is one object:
- * {"mbPerSecNews", "mbPerSec1MB", "mbPerSec10MB", "ratio10MBto1MB", "peakRssMb10MB"}.
+ * {"mbPerSecNews", "mbPerSec1MB", "mbPerSec10MB", "ratio10MBto1MB", "peakRssMb10MB", "shapes"}, where
+ * "shapes" has one {"name", "bytes", "cpuMs", "plainCpuMs", "outcome"} per input shape of
+ * normalize-shapes.ts (deep nesting…), timed against a plain article of the same size and format.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -18,6 +20,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { normalizeArticle } from "../../shared/normalize";
 import { EVAL, evalIsPresent, longText, newsArticles, sampleArticles } from "./normalize-corpus";
+import { measureShape, printShapes, type ShapeRow } from "./normalize-shape-rows";
+import { SHAPES } from "./normalize-shapes";
 
 const MB = 1_048_576;
 const SCALING_ROUNDS = 7;
@@ -136,6 +140,8 @@ function child(args: string[]): unknown {
       return measureScaling(files[0] as string, files[1] as string);
     case "rss":
       return measurePeakRss(files[0] as string);
+    case "shape":
+      return measureShape(Number(files[0]), (run) => timed(run).cpuMs);
     default:
       throw new Error(`unknown bench child mode "${mode}"`);
   }
@@ -225,6 +231,7 @@ function main(args: string[]): void {
     tenMb.peakRssMb = runChild<Measurement>("rss", tenMbFile).peakRssMb;
     // Per-byte time, so a cut a few bytes short of 1 MB or 10 MB does not bias the ratio.
     const ratio = (best(tenMb) / tenMb.bytes / (best(oneMb) / oneMb.bytes)) * 10;
+    const shapes = SHAPES.map((_shape, index) => runChild<ShapeRow>("shape", String(index)));
     if (args.includes("--json")) {
       console.log(
         JSON.stringify({
@@ -233,6 +240,11 @@ function main(args: string[]): void {
           mbPerSec10MB: round(mbPerSec(tenMb)),
           ratio10MBto1MB: round(ratio),
           peakRssMb10MB: round(tenMb.peakRssMb ?? Number.NaN, 0),
+          shapes: shapes.map((r) => ({
+            ...r,
+            cpuMs: round(r.cpuMs, 1),
+            plainCpuMs: round(r.plainCpuMs, 1),
+          })),
         }),
       );
       return;
@@ -246,6 +258,7 @@ function main(args: string[]): void {
       ],
       ratio,
     );
+    printShapes(shapes);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

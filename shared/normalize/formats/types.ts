@@ -4,6 +4,8 @@ import type { BlockType, RemovedItem, SourceFormat } from "../../contract/articl
 export interface RawBlock {
   text: string;
   type?: BlockType;
+  /** A table cell (or inside a table): a word there ("Comment") is a column, not a footer heading. */
+  inTable?: boolean;
 }
 
 /** What every format reader returns; the structure step then types the blocks it left untyped. */
