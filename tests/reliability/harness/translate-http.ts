@@ -6,7 +6,6 @@
  * queue-only view). Faults are a function of the request text and its attempt number, not of call order, so
  * a run's faults do not depend on how concurrent requests interleave.
  */
-import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import {
   AmazonTranslateTranslator,
@@ -14,6 +13,7 @@ import {
 } from "../../../shared/adapters/amazon-translate";
 import { DEFAULT_TRANSLATE_MAX_ATTEMPTS } from "../../../shared/limits";
 import { codePoints } from "../../../shared/translate/bytes";
+import { fate } from "../../support/seeded-random";
 import { fakeTranslation, type TranslateMeter } from "./translate";
 
 export interface HttpTranslateFaults {
@@ -33,11 +33,6 @@ const instantRetries = {
   backoff: { computeNextBackoffDelay: () => 0, setDelayBase: () => {} },
   rateLimiter: { getSendToken: async () => {}, updateClientSendingRate: () => {} },
 };
-
-/** A number in [0, 1) from a text: the same request gets the same fate in every run. */
-function fate(text: string, salt: string): number {
-  return createHash("sha256").update(`${salt}\n${text}`).digest().readUInt32BE(0) / 2 ** 32;
-}
 
 export function scriptedTranslate(faults: HttpTranslateFaults): {
   translator: AmazonTranslateTranslator;

@@ -2,7 +2,9 @@
  * Amazon Translate for the reliability runs: the real adapter (chunking, transport, typed errors) on a
  * TranslateClient mocked with aws-sdk-client-mock. The fake translation is deterministic ("[es] " before each
  * line) and every answered call is metered, so a run's billed characters can be compared with a clean run's.
- * Faults come from a seeded generator: a share of calls throttled, and bursts of 5xx in a row.
+ * Faults are a function of the request (target language and text), its attempt number and the seed, not of
+ * call order: concurrent translate invocations interleave as the machine's load decides, and a fault drawn
+ * in call order would land on another article's request from one run to the next.
  */
 import {
   InternalServerException,
@@ -15,15 +17,14 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import { AmazonTranslateTranslator } from "../../../shared/adapters/amazon-translate";
 import { codePoints } from "../../../shared/translate/bytes";
-import { seededRandom } from "../../support/seeded-random";
+import { fate } from "../../support/seeded-random";
 
 export interface TranslateFaults {
-  /** Share of calls answered with TooManyRequestsException (0..1). */
+  /** Share of attempts answered with a 5xx, ServiceUnavailable or InternalServer (0..1). */
+  serverErrorRate?: number;
+  /** Share of the attempts left (not 5xx) answered with TooManyRequestsException (0..1). */
   throttleRate?: number;
-  /** Every this many calls, a burst of 5xx (ServiceUnavailable / InternalServer) starts. */
-  burstEvery?: number;
-  /** Calls in each burst. */
-  burstLength?: number;
+  /** Another seed gives other requests the faults, at the same rates. */
   seed?: number;
 }
 
@@ -61,7 +62,8 @@ export function mockedTranslate(faults: TranslateFaults = {}): MockedTranslate {
     credentials: { accessKeyId: "test", secretAccessKey: "test" },
   });
   const mock = mockClient(client);
-  const random = seededRandom(faults.seed ?? 7);
+  const seed = faults.seed ?? 7;
+  const attempts = new Map<string, number>();
   const meter: TranslateMeter = {
     calls: 0,
     answered: 0,
@@ -70,26 +72,25 @@ export function mockedTranslate(faults: TranslateFaults = {}): MockedTranslate {
     billedCharacters: 0,
     billedTexts: new Map(),
   };
-  let burstLeft = 0;
   const $metadata = {};
   mock.on(TranslateTextCommand).callsFake((input: TranslateTextCommandInput) => {
     meter.calls += 1;
-    if (faults.burstEvery && meter.calls % faults.burstEvery === 0) {
-      burstLeft = faults.burstLength ?? 3;
-    }
-    if (burstLeft > 0) {
-      burstLeft -= 1;
+    const text = input.Text ?? "";
+    const target = input.TargetLanguageCode ?? "";
+    // One job's deliveries run one after another (the claim), so a request's n-th attempt is its job's n-th try.
+    const id = `${target}\n${text}`;
+    const attempt = (attempts.get(id) ?? 0) + 1;
+    attempts.set(id, attempt);
+    if (fate(id, `${seed}:5xx:${attempt}`) < (faults.serverErrorRate ?? 0)) {
       meter.serverErrors += 1;
-      throw burstLeft % 2 === 0
+      throw attempt % 2
         ? new ServiceUnavailableException({ message: "injected 503", $metadata })
         : new InternalServerException({ message: "injected 500", $metadata });
     }
-    if (faults.throttleRate && random() < faults.throttleRate) {
+    if (fate(id, `${seed}:throttle:${attempt}`) < (faults.throttleRate ?? 0)) {
       meter.throttled += 1;
       throw new TooManyRequestsException({ message: "injected throttle", $metadata });
     }
-    const text = input.Text ?? "";
-    const target = input.TargetLanguageCode ?? "";
     meter.answered += 1;
     meter.billedCharacters += codePoints(text);
     meter.billedTexts.set(text, (meter.billedTexts.get(text) ?? 0) + 1);
