@@ -33,6 +33,12 @@ export interface BatchRun {
   snapshot: Map<string, string>;
   /** Completion events per source key. */
   events: Map<string, number>;
+  /**
+   * charactersBilled of each translation memory (claims/memory-<lang>.json, keyed by that path): what the
+   * deliveries that stopped before a language had an outcome paid for. Left out of the snapshot, which a clean
+   * run must match, but a failed language's bill is here.
+   */
+  memoryBills: Map<string, number>;
   deadLetters: number;
 }
 
@@ -67,6 +73,7 @@ export async function dropBatch(
   return {
     snapshot: await snapshotOutputs(stack, batch),
     events,
+    memoryBills: await memoryBills(stack, batch),
     deadLetters: stack.queues.deadLetters.list().length,
   };
 }
@@ -91,6 +98,24 @@ export async function snapshotOutputs(
     }
   }
   return snapshot;
+}
+
+async function memoryBills(
+  stack: LocalStack,
+  batch: readonly BatchArticle[],
+): Promise<Map<string, number>> {
+  const bills = new Map<string, number>();
+  for (const article of batch) {
+    const prefix = `${RESULTS_PREFIX}${articleIdFromKey(article.key)}/`;
+    for (const key of await stack.store.list(stack.buckets.results, prefix)) {
+      if (!key.includes("/claims/memory-")) continue;
+      const stored = await stack.store.get(stack.buckets.results, key);
+      if (!stored) continue;
+      const memory = JSON.parse(Buffer.from(stored.body).toString("utf8"));
+      bills.set(key, Number(memory.charactersBilled));
+    }
+  }
+  return bills;
 }
 
 function withoutClockTimes(key: string, text: string): string {

@@ -6,7 +6,9 @@ export const SCENARIOS: Record<string, string> = {
   sdkFaults:
     "Translate: 30% of attempts throttled (429), 20% of requests hit by a burst of 3 × 5xx, under the SDK's adaptive retries (scripted HTTP handler)",
   adapterFaults:
-    "Translate: 30% of calls throttled, a burst of 3 × 5xx every 10 calls, straight at the adapter (aws-sdk-client-mock: no SDK retry, only the queue's)",
+    "Translate: 30% of attempts 5xx, 30% of the rest throttled, straight at the adapter (aws-sdk-client-mock: no SDK retry, only the queue's); fault schedule seed 1",
+  adapterFaultsLongRefused:
+    "the same faults with seed 7: a ~80 KB language is refused for good after paying for most of its requests",
   failedWrite: "S3: the first PUT of every output key fails (ObjectStore wrapper)",
   crash:
     "a handler dies right after each output write, once per key (invocation failed from outside; nothing after the write runs)",
