@@ -1,5 +1,5 @@
 /** `npm start` as a user runs it: a child process, files in, JSON lines and --out files out, an exit code. */
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +10,16 @@ import { SAMPLE_TXT } from "./helpers";
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, "../..");
+
+/** The Apertium modes installed here ([] without Apertium). */
+function apertiumModes(): string[] {
+  try {
+    return execFileSync("apertium", ["-l"], { encoding: "utf8" }).split(/\s+/).filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+const MODES = apertiumModes();
 
 let dir: string;
 
@@ -117,4 +127,38 @@ describe("npm start", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("no/such/file.txt: no such file or folder");
   });
+
+  it.skipIf(!MODES.includes("eng-spa") || MODES.some((m) => m.startsWith("eng-fra")))(
+    "should fail only the language whose Apertium pair is missing, naming its package, and exit 1",
+    async () => {
+      // Prepare
+      const out = join(dir, "pair-out");
+
+      // Act
+      const result = await start([
+        SAMPLE_TXT,
+        "--to",
+        "es,fr",
+        "--json",
+        "--out",
+        out,
+        "--data-dir",
+        join(dir, "pair-data"),
+      ]);
+
+      // Assess
+      const report = JSON.parse(result.stdout.trim()) as ArticleReport;
+      expect(result.code).toBe(1);
+      expect(report.status).toBe("partial");
+      expect(result.stderr).toContain("no Apertium pair into fr");
+      expect(result.stderr).toContain("apertium-eng-fra");
+      expect(result.stderr).not.toContain("apertium-eng-spa");
+      expect(report.outputs["translations/es.txt"]).toBeDefined();
+      const record = JSON.parse(
+        await readFile(report.outputs["translations/fr.error.json"] ?? "", "utf8"),
+      );
+      expect(record.errorType).toBe("ApertiumPairMissingError");
+      expect(record.message).toContain("apertium-eng-fra");
+    },
+  );
 });
