@@ -1,12 +1,12 @@
 /** `npm start` as a user runs it: a child process, files in, JSON lines and --out files out, an exit code. */
-import { execFile, execFileSync } from "node:child_process";
+import { execFile, execFileSync, spawn } from "node:child_process";
 import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ArticleReport } from "../../infra/local/cli/report";
-import { SAMPLE_TXT } from "./helpers";
+import { SAMPLE_TXT, SAMPLES } from "./helpers";
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, "../..");
@@ -161,4 +161,73 @@ describe("npm start", () => {
       expect(record.message).toContain("apertium-eng-fra");
     },
   );
+
+  it("should print only JSON lines on stdout with `npm start --silent -- … --json`, as the README shows", async () => {
+    // Act
+    const { stdout } = await run(
+      "npm",
+      [
+        "start",
+        "--silent",
+        "--",
+        SAMPLE_TXT,
+        "--json",
+        "--translator",
+        "none",
+        "--out",
+        join(dir, "silent-out"),
+        "--data-dir",
+        join(dir, "silent-data"),
+      ],
+      { cwd: ROOT, timeout: 60_000 },
+    );
+
+    // Assess
+    const lines = stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect((JSON.parse(lines[0] ?? "") as ArticleReport).status).toBe("complete");
+  });
+
+  it("should end quietly when the reader of --json closes the pipe after the first line", async () => {
+    // Prepare
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "infra/local/cli/start.ts",
+        SAMPLES,
+        "--json",
+        "--translator",
+        "none",
+        "--out",
+        join(dir, "epipe-out"),
+        "--data-dir",
+        join(dir, "epipe-data"),
+      ],
+      { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stderr = "";
+    child.stderr.on("data", (data: Buffer) => {
+      stderr += data.toString();
+    });
+
+    // Act: read one line, then close the pipe like `| head -1`.
+    const first = await new Promise<string>((resolve) => {
+      let text = "";
+      child.stdout.on("data", (data: Buffer) => {
+        text += data.toString();
+        if (text.includes("\n")) {
+          child.stdout.destroy();
+          resolve(text.slice(0, text.indexOf("\n")));
+        }
+      });
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+
+    // Assess
+    expect(JSON.parse(first)).toHaveProperty("status");
+    expect(stderr).not.toContain("EPIPE");
+    expect(code).toBe(0);
+  });
 });
