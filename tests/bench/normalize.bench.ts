@@ -9,7 +9,8 @@
  * round. Throughputs and the ratio use the best round; the table shows the median too.
  * The 10 MB peak RSS comes from another process that normalizes the 10 MB file once.
  * MB = 1,048,576 bytes. With --json, stdout is one object:
- * {"mbPerSecNews", "mbPerSec1MB", "mbPerSec10MB", "ratio10MBto1MB", "peakRssMb10MB"}.
+ * {"mbPerSecNews", "mbPerSec1MB", "mbPerSec10MB", "ratio10MBto1MB", "peakRssMb10MB", "markdownShapes"}, the last
+ * one row per pathological Markdown shape (tests/bench/markdown-shapes.ts) at 240 KB against a plain article.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -17,11 +18,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { normalizeArticle } from "../../shared/normalize";
+import { printShapeTable, type ShapeTiming, timeMarkdownShapes } from "./markdown-shapes";
 import { EVAL, evalIsPresent, longText, newsArticles, sampleArticles } from "./normalize-corpus";
 
 const MB = 1_048_576;
 const SCALING_ROUNDS = 7;
 const ONE_MB_BATCH = 10;
+const MARKDOWN_SHAPE_BYTES = 240_000;
 
 interface Measurement {
   bytes: number;
@@ -136,6 +139,8 @@ function child(args: string[]): unknown {
       return measureScaling(files[0] as string, files[1] as string);
     case "rss":
       return measurePeakRss(files[0] as string);
+    case "md-shapes":
+      return timeMarkdownShapes(normalizeArticle, MARKDOWN_SHAPE_BYTES, 3);
     default:
       throw new Error(`unknown bench child mode "${mode}"`);
   }
@@ -225,6 +230,7 @@ function main(args: string[]): void {
     tenMb.peakRssMb = runChild<Measurement>("rss", tenMbFile).peakRssMb;
     // Per-byte time, so a cut a few bytes short of 1 MB or 10 MB does not bias the ratio.
     const ratio = (best(tenMb) / tenMb.bytes / (best(oneMb) / oneMb.bytes)) * 10;
+    const shapes = runChild<ShapeTiming[]>("md-shapes");
     if (args.includes("--json")) {
       console.log(
         JSON.stringify({
@@ -233,6 +239,17 @@ function main(args: string[]): void {
           mbPerSec10MB: round(mbPerSec(tenMb)),
           ratio10MBto1MB: round(ratio),
           peakRssMb10MB: round(tenMb.peakRssMb ?? Number.NaN, 0),
+          markdownShapes: Object.fromEntries(
+            shapes.map((r) => [
+              r.name,
+              {
+                bytes: r.bytes,
+                cpuMs: round(r.cpuMs, 0),
+                plainCpuMs: round(r.plainCpuMs, 0),
+                ratio: round(r.ratio, 1),
+              },
+            ]),
+          ),
         }),
       );
       return;
@@ -246,6 +263,7 @@ function main(args: string[]): void {
       ],
       ratio,
     );
+    printShapeTable(shapes);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
