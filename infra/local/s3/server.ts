@@ -4,7 +4,8 @@
  */
 import { mkdir } from "node:fs/promises";
 import S3rver, { type S3rverEvent } from "s3rver";
-import { refuseKeysTooLong } from "./edge";
+import { refuseKeysTooLong, s3Edge } from "./edge";
+import { KeyedFilesystemStore } from "./key-store";
 
 export interface LocalBuckets {
   ingest: string;
@@ -32,6 +33,12 @@ export interface S3Server {
   close(): Promise<void>;
 }
 
+/** s3rver is a Koa app: its store, which the local edge replaces (key-store.ts). */
+interface S3rverStores {
+  store: KeyedFilesystemStore;
+  context: { store: KeyedFilesystemStore };
+}
+
 export async function startS3Server(options: S3ServerOptions): Promise<S3Server> {
   const buckets = options.buckets ?? DEFAULT_LOCAL_BUCKETS;
   await mkdir(options.directory, { recursive: true });
@@ -47,6 +54,13 @@ export async function startS3Server(options: S3ServerOptions): Promise<S3Server>
   });
   // Ahead of s3rver's own middleware (Koa composes them at run()): S3's refusals come first.
   server.middleware.unshift(refuseKeysTooLong);
+  // Keys are stored as data, not paths (key-store.ts); just before s3rver's router (its last middleware), the
+  // edge hands it whole keys and decoded aws-chunked bodies (edge.ts).
+  server.middleware.splice(server.middleware.length - 1, 0, s3Edge);
+  const store = new KeyedFilesystemStore(options.directory);
+  const app = server as unknown as S3rverStores;
+  app.store = store;
+  app.context.store = store;
   server.on("event", options.onEvent);
   const address = await server.run();
   return {
