@@ -1,6 +1,6 @@
 /** `npm start` as a user runs it: a child process, files in, JSON lines and --out files out, an exit code. */
 import { execFile, execFileSync, spawn } from "node:child_process";
-import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -229,5 +229,37 @@ describe("npm start", () => {
     expect(JSON.parse(first)).toHaveProperty("status");
     expect(stderr).not.toContain("EPIPE");
     expect(code).toBe(0);
+  });
+
+  it("should report a file whose key S3 refuses as failed and still process the others", async () => {
+    // Prepare: five folders of 230 bytes put the deep file's key over S3's 1,024 bytes.
+    const inbox = join(dir, "long-keys");
+    const deep = join(inbox, ...Array.from({ length: 5 }, () => "d".repeat(230)));
+    await mkdir(deep, { recursive: true });
+    await copyFile(SAMPLE_TXT, join(inbox, "good.txt"));
+    await copyFile(SAMPLE_TXT, join(deep, "deep.txt"));
+
+    // Act
+    const result = await start([
+      inbox,
+      "--translator",
+      "none",
+      "--json",
+      "--out",
+      join(dir, "long-keys-out"),
+      "--data-dir",
+      join(dir, "long-keys-data"),
+    ]);
+
+    // Assess
+    const reports = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as ArticleReport);
+    expect(result.code).toBe(1);
+    expect(reports.find((r) => r.key === "incoming/good.txt")?.status).toBe("complete");
+    const refused = reports.find((r) => r.key.endsWith("/deep.txt"));
+    expect(refused?.status).toBe("failed");
+    expect(refused?.problem).toContain("KeyTooLongError");
   });
 });

@@ -50,8 +50,11 @@ async function main(argv: string[]): Promise<number> {
     const detailed = !json && files.length <= DETAILED_UP_TO;
     const deadLetterHint = `see ${stack.queues.deadLetters.directory}/ and ${stack.logFile}, then \`npm start -- redrive\``;
     const report = async (run: Parameters<typeof articleReport>[0]) => {
-      const result = await readArticleResult(stack, run.articleId);
-      const copies = await downloadOutputs(stack, run.articleId, result.keys, outDir);
+      // A refused upload has no outputs to read (and its key may be one the endpoint refuses to read).
+      const result = run.uploadError ? { keys: [] } : await readArticleResult(stack, run.articleId);
+      const copies = run.uploadError
+        ? new Map<string, string>()
+        : await downloadOutputs(stack, run.articleId, result.keys, outDir);
       const entry = articleReport(run, result, copies, deadLetterHint);
       reports.push(entry);
       progress.tick(entry.status === "complete");
@@ -63,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
       onArticleDone: (run) => pending.push(report(run)),
     });
     await Promise.all(pending);
-    // Articles without a manifest: their message is retrying or dead-lettered.
+    // Articles without a manifest: their upload was refused, or their message is retrying or dead-lettered.
     for (const run of runs.filter((r) => !r.detail)) await report(run);
     progress.clear();
 
