@@ -33,6 +33,22 @@ export interface S3Server {
   close(): Promise<void>;
 }
 
+/** An object written through the endpoint (any client): its bucket, key and bare etag. */
+export type ObjectCreatedListener = (bucket: string, key: string, etag: string) => void;
+
+const watchers = new Map<string, Set<ObjectCreatedListener>>();
+
+/**
+ * Calls `listener` for every object created through the endpoint until the returned function is called: how
+ * `npm run dev` sees uploads made by other S3 clients, beside the ones it makes from its inbox.
+ */
+export function watchObjectsCreated(endpoint: string, listener: ObjectCreatedListener): () => void {
+  const listeners = watchers.get(endpoint) ?? new Set<ObjectCreatedListener>();
+  listeners.add(listener);
+  watchers.set(endpoint, listeners);
+  return () => listeners.delete(listener);
+}
+
 /** s3rver is a Koa app: its store, which the local edge replaces (key-store.ts). */
 interface S3rverStores {
   store: KeyedFilesystemStore;
@@ -63,13 +79,23 @@ export async function startS3Server(options: S3ServerOptions): Promise<S3Server>
   app.context.store = store;
   server.on("event", options.onEvent);
   const address = await server.run();
+  const endpoint = `http://127.0.0.1:${address.port}`;
+  server.on("event", (event) => {
+    for (const record of event.Records) {
+      if (!record.eventName.startsWith("ObjectCreated")) continue;
+      const { bucket, object } = record.s3;
+      const etag = (object.eTag ?? "").replace(/"/g, "");
+      for (const listener of watchers.get(endpoint) ?? []) listener(bucket.name, object.key, etag);
+    }
+  });
   return {
-    endpoint: `http://127.0.0.1:${address.port}`,
+    endpoint,
     port: address.port,
     buckets,
     close: async () => {
       // The SDK keeps connections alive; without this, close() waits for their idle timeout.
       server.httpServer?.closeAllConnections();
+      watchers.delete(endpoint);
       await server.close();
     },
   };
