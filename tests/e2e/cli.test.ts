@@ -188,6 +188,31 @@ describe("npm start", () => {
     expect((JSON.parse(lines[0] ?? "") as ArticleReport).status).toBe("complete");
   });
 
+  it("should print only JSON lines on stdout with `npx article-pipeline start … --json`", async () => {
+    // Act
+    const { stdout } = await run(
+      "npx",
+      [
+        "article-pipeline",
+        "start",
+        SAMPLE_TXT,
+        "--json",
+        "--translator",
+        "none",
+        "--out",
+        join(dir, "bin-out"),
+        "--data-dir",
+        join(dir, "bin-data"),
+      ],
+      { cwd: ROOT, timeout: 60_000 },
+    );
+
+    // Assess
+    const lines = stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect((JSON.parse(lines[0] ?? "") as ArticleReport).status).toBe("complete");
+  });
+
   it("should end quietly when the reader of --json closes the pipe after the first line", async () => {
     // Prepare
     const child = spawn(
