@@ -7,7 +7,10 @@ import { readdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { Readable } from "node:stream";
 import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
@@ -143,5 +146,36 @@ describe("local S3 endpoint", () => {
     expect(accepted).toBeUndefined();
     expect(refused?.name).toBe("KeyTooLongError");
     expect(refused?.$metadata.httpStatusCode).toBe(400);
+  });
+
+  it("should copy, list by delimiter and delete keys holding characters S3 percent-encodes", async () => {
+    // Prepare
+    const bucket = e2e.stack.buckets.results;
+    const source = "shelf/a b+c%#?.txt";
+    await e2e.stack.client.send(
+      new PutObjectCommand({ Bucket: bucket, Key: source, Body: "copied" }),
+    );
+
+    // Act
+    await e2e.stack.client.send(
+      new CopyObjectCommand({
+        Bucket: bucket,
+        Key: "shelf/é/copy.txt",
+        CopySource: `${bucket}/${encodeURIComponent(source)}`,
+      }),
+    );
+    const listed = await e2e.stack.client.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: "shelf/", Delimiter: "/" }),
+    );
+    await e2e.stack.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: source }));
+
+    // Assess
+    expect((await getBytes(bucket, "shelf/é/copy.txt")).toString()).toBe("copied");
+    expect(listed.Contents?.map((c) => c.Key)).toEqual([source]);
+    expect(listed.CommonPrefixes?.map((p) => p.Prefix)).toEqual(["shelf/é/"]);
+    const gone = await e2e.stack.client
+      .send(new HeadObjectCommand({ Bucket: bucket, Key: source }))
+      .catch((error: S3ServiceException) => error);
+    expect((gone as S3ServiceException).$metadata.httpStatusCode).toBe(404);
   });
 });

@@ -4,7 +4,9 @@
  * - refuseKeysTooLong, first of all: object writes to a key over 1,024 bytes of UTF-8 get S3's KeyTooLongError;
  * - s3Edge, just before s3rver's router: the object key is taken from the path whole and handed to the router
  *   as one segment, so any key S3 accepts reaches the store as written (`a//b`, `a/./b`, `a/../b` are keys,
- *   not paths; key-store.ts stores them); and an aws-chunked body (the SDKs' streamed upload with a trailing
+ *   not paths; key-store.ts stores them); a copy source (`x-amz-copy-source`, percent-encoded as S3 wants it)
+ *   is handed to s3rver in the form its `decodeURI` turns back into the whole key (it left `%2B`, `%23`…
+ *   encoded: a copy of `a+b.txt` failed); and an aws-chunked body (the SDKs' streamed upload with a trailing
  *   checksum) is decoded to the object's bytes, or refused with S3's error when it does not hold what it says
  *   (aws-chunked.ts).
  */
@@ -65,6 +67,23 @@ function objectKeyOf(path: string): string | undefined {
   }
 }
 
+/** Rewrites x-amz-copy-source so that s3rver's decodeURI of it gives the source key whole. */
+function copySourceForS3rver(headers: Headers): void {
+  const source = headers["x-amz-copy-source"];
+  if (typeof source !== "string") return;
+  // A version id is S3's business only; s3rver keeps one version.
+  const path = source.split("?")[0] ?? "";
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    throw new S3Error("InvalidArgument", "Invalid copy source encoding", {
+      ArgumentName: "x-amz-copy-source",
+    });
+  }
+  headers["x-amz-copy-source"] = encodeURI(decoded);
+}
+
 async function readBody(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream)
@@ -99,6 +118,7 @@ export const s3Edge: EdgeMiddleware = async (ctx, next) => {
     }
     ctx.path = `${ctx.path.slice(0, slash)}/${encodeURIComponent(key)}`;
   }
+  copySourceForS3rver(ctx.req.headers);
   if ((ctx.method === "PUT" || ctx.method === "POST") && isAwsChunked(ctx.req.headers)) {
     await decodeBody(ctx);
   }
