@@ -15,7 +15,7 @@ import type {
   RootContent,
   Table,
 } from "mdast";
-import { fromMarkdown } from "mdast-util-from-markdown";
+import { fromMarkdown, type Options } from "mdast-util-from-markdown";
 import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
 import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
@@ -26,17 +26,24 @@ import type { RemovedItem } from "../../contract/article";
 import { boundMarkdownWork } from "./markdown-bounds";
 import type { ParsedDocument, RawBlock } from "./types";
 
-const OPTIONS = {
-  extensions: [frontmatter(["yaml"]), gfmTable(), gfmStrikethrough({ singleTilde: false })],
-  mdastExtensions: [
-    frontmatterFromMarkdown(["yaml"]),
-    gfmTableFromMarkdown(),
-    gfmStrikethroughFromMarkdown(),
-  ],
-};
+// Built on the first parse, not at import: in the Lambda bundle the Markdown stack is a lazy file
+// (infra/aws/lazy/markdown-stack.ts), loaded by the first Markdown article only.
+let options: Options | undefined;
+
+function markdownOptions(): Options {
+  options ??= {
+    extensions: [frontmatter(["yaml"]), gfmTable(), gfmStrikethrough({ singleTilde: false })],
+    mdastExtensions: [
+      frontmatterFromMarkdown(["yaml"]),
+      gfmTableFromMarkdown(),
+      gfmStrikethroughFromMarkdown(),
+    ],
+  };
+  return options;
+}
 
 function parse(source: string): Root {
-  return fromMarkdown(boundMarkdownWork(source), OPTIONS);
+  return fromMarkdown(boundMarkdownWork(source), markdownOptions());
 }
 
 /** Inline content → plain text: images keep their alt text, links their label; emphasis, code marks and tags go. */
