@@ -61,7 +61,7 @@ export function createObservability(
     metrics:
       options.metrics === false
         ? new UnpublishedMetrics(metricsOptions)
-        : new Metrics(metricsOptions),
+        : new RecordedMetrics(metricsOptions),
     // Tracing switches itself off outside Lambda (tests, local mode). AWS SDK calls are traced per client
     // (captureAWSv3Client); the handlers make no other HTTP call, so global http/https/fetch patching is
     // off: it loaded undici at init for nothing (bench:bundle measured it).
@@ -71,6 +71,21 @@ export function createObservability(
       ...(options.tracing === undefined ? {} : { enabled: options.tracing }),
     }),
   };
+}
+
+/**
+ * Metrics that publish nothing, and say nothing, when an invocation recorded none (an s3:TestEvent, a delivery
+ * with nothing to do): Powertools otherwise logs "No application metrics to publish" for every such invocation.
+ */
+export class RecordedMetrics extends Metrics {
+  override publishStoredMetrics(): this {
+    if (this.hasStoredMetrics()) return super.publishStoredMetrics();
+    // What Powertools clears after publishing, so nothing of this invocation reaches the next one.
+    this.clearMetrics();
+    this.clearDimensions();
+    this.clearMetadata();
+    return this;
+  }
 }
 
 /**

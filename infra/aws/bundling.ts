@@ -37,6 +37,19 @@ export const LAZY_PACKAGES: readonly { file: string; exports: Record<string, str
     file: "html-stack.cjs",
     exports: { linkedom: ["parseHTML"], "@mozilla/readability": READABILITY },
   },
+  // The normalizer's Markdown stack (micromark, ~104 KB): only .md articles need it.
+  {
+    file: "markdown-stack.cjs",
+    exports: {
+      "mdast-util-from-markdown": ["fromMarkdown"],
+      "mdast-util-frontmatter": ["frontmatterFromMarkdown"],
+      "mdast-util-gfm-strikethrough": ["gfmStrikethroughFromMarkdown"],
+      "mdast-util-gfm-table": ["gfmTableFromMarkdown"],
+      "micromark-extension-frontmatter": ["frontmatter"],
+      "micromark-extension-gfm-strikethrough": ["gfmStrikethrough"],
+      "micromark-extension-gfm-table": ["gfmTable"],
+    },
+  },
   // 24 Snowball stemmers, of which an article uses one.
   { file: "snowball-stemmers.cjs", exports: { "snowball-stemmers": ["newStemmer", "algorithms"] } },
   // Called only by the X-Ray SDK's patcher of AWS SDK v2, which these functions never use.

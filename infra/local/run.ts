@@ -21,6 +21,8 @@ export interface ArticleRun {
   finishedAt?: number;
   /** Undefined when no manifest was written: the message is in the dead-letter folder or still retrying. */
   detail?: ArticleProcessedDetail;
+  /** Why the endpoint refused the upload (e.g. S3's KeyTooLongError); the other files' runs go on. */
+  uploadError?: string;
 }
 
 export interface RunOptions {
@@ -69,9 +71,16 @@ export async function runArticles(
     await forEachLimited(runs, options.uploadConcurrency ?? 4, async (run) => {
       const body = await readFile(run.file.path);
       run.uploadStartedAt = Date.now();
-      const response = await stack.client.send(
-        new PutObjectCommand({ Bucket: stack.buckets.ingest, Key: run.file.key, Body: body }),
-      );
+      let response: { ETag?: string };
+      try {
+        response = await stack.client.send(
+          new PutObjectCommand({ Bucket: stack.buckets.ingest, Key: run.file.key, Body: body }),
+        );
+      } catch (error) {
+        run.uploadError =
+          error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        return;
+      }
       run.etag = bareEtag(response.ETag ?? "");
       options.onUploaded?.(run);
       for (const detail of early.get(run.file.key) ?? []) settle(run, detail, Date.now());

@@ -1,11 +1,13 @@
 /**
- * Which translator local mode uses. Apertium runs offline and is the default when it can translate into every
- * target language; otherwise translation is off (summary only) with a one-line notice on how to turn it on.
+ * Which translator local mode uses. Apertium runs offline and is the default. Languages the user asked for
+ * (--to) are always attempted: one whose pair is missing fails alone, with an error record naming the package
+ * to install, and the article ends partial. The default target is only a wish: when Apertium cannot meet it,
+ * translation is off (summary only) with a one-line notice on how to turn it on.
  * Never a fake translation: "none" means no target languages at all.
  */
 
 import { AmazonTranslateTranslator } from "../../shared/adapters/amazon-translate";
-import { ApertiumTranslator, iso3 } from "../../shared/adapters/apertium";
+import { ApertiumTranslator, installHint, iso3 } from "../../shared/adapters/apertium";
 import type { TranslationSettings } from "../../shared/pipeline/config";
 import type { Translator } from "../../shared/pipeline/ports";
 
@@ -21,8 +23,14 @@ export interface ChosenTranslator {
   notice?: string;
 }
 
-const ENABLE_HINT =
-  "install Apertium and the pair (e.g. apt-get install apertium apertium-eng-spa), or use --translator aws with AWS credentials";
+/** The source language is only known after normalize; the hint names the package for English articles. */
+const EXAMPLE_SOURCE = "en";
+
+function enableHint(targets: readonly string[], installed: boolean): string {
+  const packages = targets.map((lang) => installHint(EXAMPLE_SOURCE, lang)).join("; ");
+  const apertium = installed ? "" : "apt-get install apertium, then ";
+  return `to translate English articles: ${apertium}${packages}; or use --translator aws with AWS credentials`;
+}
 
 /** The installed Apertium modes, or undefined when the command is missing. */
 async function apertiumModes(apertium: ApertiumTranslator): Promise<string[] | undefined> {
@@ -42,9 +50,12 @@ function hasModeInto(modes: readonly string[], target: string): boolean {
 export async function chooseTranslator(options: {
   requested?: TranslatorChoice;
   targetLanguages: string[];
+  /** True when the user named the languages (--to): they are attempted even when a pair is missing. */
+  targetsGiven?: boolean;
   settings: TranslationSettings;
 }): Promise<ChosenTranslator> {
   const { requested, targetLanguages, settings } = options;
+  const targetsGiven = options.targetsGiven ?? false;
   if (requested === "none" || targetLanguages.length === 0) {
     return { choice: "none", targetLanguages: [] };
   }
@@ -61,20 +72,25 @@ export async function chooseTranslator(options: {
     // Asked for explicitly: run it anyway, a missing pair becomes that language's error record.
     return { choice: "apertium", translator: apertium, targetLanguages };
   }
-  if (modes === undefined) {
+  const missing =
+    modes === undefined ? targetLanguages : targetLanguages.filter((l) => !hasModeInto(modes, l));
+  if (missing.length === 0) return { choice: "apertium", translator: apertium, targetLanguages };
+  const why =
+    modes === undefined
+      ? "Apertium is not installed"
+      : `no Apertium pair into ${missing.join(", ")}`;
+  if (!targetsGiven) {
     return {
       choice: "none",
       targetLanguages: [],
-      notice: `translation off: Apertium is not installed; to translate, ${ENABLE_HINT}`,
+      notice: `translation off: ${why}; ${enableHint(missing, modes !== undefined)}`,
     };
   }
-  const missing = targetLanguages.filter((lang) => !hasModeInto(modes, lang));
-  if (missing.length > 0) {
-    return {
-      choice: "none",
-      targetLanguages: [],
-      notice: `translation off: no Apertium pair into ${missing.join(", ")}; to translate, ${ENABLE_HINT}`,
-    };
-  }
-  return { choice: "apertium", translator: apertium, targetLanguages };
+  // Asked for by name: the languages Apertium can do are translated, the others end as error records.
+  return {
+    choice: "apertium",
+    translator: apertium,
+    targetLanguages,
+    notice: `${why}: ${missing.join(", ")} will fail; ${enableHint(missing, modes !== undefined)}`,
+  };
 }

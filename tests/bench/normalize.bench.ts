@@ -9,9 +9,10 @@
  * round. Throughputs and the ratio use the best round; the table shows the median too.
  * The 10 MB peak RSS comes from another process that normalizes the 10 MB file once.
  * MB = 1,048,576 bytes. With --json, stdout is one object:
- * {"mbPerSecNews", "mbPerSec1MB", "mbPerSec10MB", "ratio10MBto1MB", "peakRssMb10MB", "shapes"}, where
+ * {"mbPerSecNews", "mbPerSec1MB", "mbPerSec10MB", "ratio10MBto1MB", "peakRssMb10MB", "shapes", "markdownShapes"}, where
  * "shapes" has one {"name", "bytes", "cpuMs", "plainCpuMs", "outcome"} per input shape of
- * normalize-shapes.ts (deep nesting…), timed against a plain article of the same size and format.
+ * normalize-shapes.ts (deep nesting…), timed against a plain article of the same size and format, and
+ * "markdownShapes" one row per pathological Markdown shape (tests/bench/markdown-shapes.ts) at 240 KB.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -19,6 +20,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { normalizeArticle } from "../../shared/normalize";
+import { printShapeTable, type ShapeTiming, timeMarkdownShapes } from "./markdown-shapes";
 import { EVAL, evalIsPresent, longText, newsArticles, sampleArticles } from "./normalize-corpus";
 import { measureShape, printShapes, type ShapeRow } from "./normalize-shape-rows";
 import { SHAPES } from "./normalize-shapes";
@@ -26,6 +28,7 @@ import { SHAPES } from "./normalize-shapes";
 const MB = 1_048_576;
 const SCALING_ROUNDS = 7;
 const ONE_MB_BATCH = 10;
+const MARKDOWN_SHAPE_BYTES = 240_000;
 
 interface Measurement {
   bytes: number;
@@ -142,6 +145,8 @@ function child(args: string[]): unknown {
       return measurePeakRss(files[0] as string);
     case "shape":
       return measureShape(Number(files[0]), (run) => timed(run).cpuMs);
+    case "md-shapes":
+      return timeMarkdownShapes(normalizeArticle, MARKDOWN_SHAPE_BYTES, 3);
     default:
       throw new Error(`unknown bench child mode "${mode}"`);
   }
@@ -232,6 +237,7 @@ function main(args: string[]): void {
     // Per-byte time, so a cut a few bytes short of 1 MB or 10 MB does not bias the ratio.
     const ratio = (best(tenMb) / tenMb.bytes / (best(oneMb) / oneMb.bytes)) * 10;
     const shapes = SHAPES.map((_shape, index) => runChild<ShapeRow>("shape", String(index)));
+    const mdShapes = runChild<ShapeTiming[]>("md-shapes");
     if (args.includes("--json")) {
       console.log(
         JSON.stringify({
@@ -245,6 +251,17 @@ function main(args: string[]): void {
             cpuMs: round(r.cpuMs, 1),
             plainCpuMs: round(r.plainCpuMs, 1),
           })),
+          markdownShapes: Object.fromEntries(
+            mdShapes.map((r) => [
+              r.name,
+              {
+                bytes: r.bytes,
+                cpuMs: round(r.cpuMs, 0),
+                plainCpuMs: round(r.plainCpuMs, 0),
+                ratio: round(r.ratio, 1),
+              },
+            ]),
+          ),
         }),
       );
       return;
@@ -259,6 +276,7 @@ function main(args: string[]): void {
       ratio,
     );
     printShapes(shapes);
+    printShapeTable(mdShapes);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -1,15 +1,25 @@
 /** `npm start` as a user runs it: a child process, files in, JSON lines and --out files out, an exit code. */
-import { execFile } from "node:child_process";
-import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { execFile, execFileSync, spawn } from "node:child_process";
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ArticleReport } from "../../infra/local/cli/report";
-import { SAMPLE_TXT } from "./helpers";
+import { SAMPLE_TXT, SAMPLES } from "./helpers";
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, "../..");
+
+/** The Apertium modes installed here ([] without Apertium). */
+function apertiumModes(): string[] {
+  try {
+    return execFileSync("apertium", ["-l"], { encoding: "utf8" }).split(/\s+/).filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+const MODES = apertiumModes();
 
 let dir: string;
 
@@ -116,5 +126,165 @@ describe("npm start", () => {
     // Assess
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("no/such/file.txt: no such file or folder");
+  });
+
+  it.skipIf(!MODES.includes("eng-spa") || MODES.some((m) => m.startsWith("eng-fra")))(
+    "should fail only the language whose Apertium pair is missing, naming its package, and exit 1",
+    async () => {
+      // Prepare
+      const out = join(dir, "pair-out");
+
+      // Act
+      const result = await start([
+        SAMPLE_TXT,
+        "--to",
+        "es,fr",
+        "--json",
+        "--out",
+        out,
+        "--data-dir",
+        join(dir, "pair-data"),
+      ]);
+
+      // Assess
+      const report = JSON.parse(result.stdout.trim()) as ArticleReport;
+      expect(result.code).toBe(1);
+      expect(report.status).toBe("partial");
+      expect(result.stderr).toContain("no Apertium pair into fr");
+      expect(result.stderr).toContain("apertium-eng-fra");
+      expect(result.stderr).not.toContain("apertium-eng-spa");
+      expect(report.outputs["translations/es.txt"]).toBeDefined();
+      const record = JSON.parse(
+        await readFile(report.outputs["translations/fr.error.json"] ?? "", "utf8"),
+      );
+      expect(record.errorType).toBe("ApertiumPairMissingError");
+      expect(record.message).toContain("apertium-eng-fra");
+    },
+  );
+
+  it("should print only JSON lines on stdout with `npm start --silent -- … --json`, as the README shows", async () => {
+    // Act
+    const { stdout } = await run(
+      "npm",
+      [
+        "start",
+        "--silent",
+        "--",
+        SAMPLE_TXT,
+        "--json",
+        "--translator",
+        "none",
+        "--out",
+        join(dir, "silent-out"),
+        "--data-dir",
+        join(dir, "silent-data"),
+      ],
+      { cwd: ROOT, timeout: 60_000 },
+    );
+
+    // Assess
+    const lines = stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect((JSON.parse(lines[0] ?? "") as ArticleReport).status).toBe("complete");
+  });
+
+  it("should print only JSON lines on stdout with `npx article-pipeline start … --json`", async () => {
+    // Act
+    const { stdout } = await run(
+      "npx",
+      [
+        "article-pipeline",
+        "start",
+        SAMPLE_TXT,
+        "--json",
+        "--translator",
+        "none",
+        "--out",
+        join(dir, "bin-out"),
+        "--data-dir",
+        join(dir, "bin-data"),
+      ],
+      { cwd: ROOT, timeout: 60_000 },
+    );
+
+    // Assess
+    const lines = stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect((JSON.parse(lines[0] ?? "") as ArticleReport).status).toBe("complete");
+  });
+
+  it("should end quietly when the reader of --json closes the pipe after the first line", async () => {
+    // Prepare
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "infra/local/cli/start.ts",
+        SAMPLES,
+        "--json",
+        "--translator",
+        "none",
+        "--out",
+        join(dir, "epipe-out"),
+        "--data-dir",
+        join(dir, "epipe-data"),
+      ],
+      { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stderr = "";
+    child.stderr.on("data", (data: Buffer) => {
+      stderr += data.toString();
+    });
+
+    // Act: read one line, then close the pipe like `| head -1`.
+    const first = await new Promise<string>((resolve) => {
+      let text = "";
+      child.stdout.on("data", (data: Buffer) => {
+        text += data.toString();
+        if (text.includes("\n")) {
+          child.stdout.destroy();
+          resolve(text.slice(0, text.indexOf("\n")));
+        }
+      });
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+
+    // Assess
+    expect(JSON.parse(first)).toHaveProperty("status");
+    expect(stderr).not.toContain("EPIPE");
+    expect(code).toBe(0);
+  });
+
+  it("should report a file whose key S3 refuses as failed and still process the others", async () => {
+    // Prepare: five folders of 230 bytes put the deep file's key over S3's 1,024 bytes.
+    const inbox = join(dir, "long-keys");
+    const deep = join(inbox, ...Array.from({ length: 5 }, () => "d".repeat(230)));
+    await mkdir(deep, { recursive: true });
+    await copyFile(SAMPLE_TXT, join(inbox, "good.txt"));
+    await copyFile(SAMPLE_TXT, join(deep, "deep.txt"));
+
+    // Act
+    const result = await start([
+      inbox,
+      "--translator",
+      "none",
+      "--json",
+      "--out",
+      join(dir, "long-keys-out"),
+      "--data-dir",
+      join(dir, "long-keys-data"),
+    ]);
+
+    // Assess
+    const reports = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as ArticleReport);
+    expect(result.code).toBe(1);
+    expect(reports.find((r) => r.key === "incoming/good.txt")?.status).toBe("complete");
+    const refused = reports.find((r) => r.key.endsWith("/deep.txt"));
+    expect(refused?.status).toBe("failed");
+    expect(refused?.problem).toContain("KeyTooLongError");
   });
 });

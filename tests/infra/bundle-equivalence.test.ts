@@ -17,6 +17,8 @@ const OUT = join(ROOT, "tests/output/bundle-equivalence");
 const FIXTURES = [
   "tests/fixtures/normalize/cluttered-page.html",
   "tests/fixtures/samples/harbour-strike.html",
+  // Reaches the lazy Markdown stack.
+  "tests/fixtures/samples/harbour-strike.md",
 ];
 
 /** Style sheets in every place linkedom keeps them. */

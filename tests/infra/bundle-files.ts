@@ -6,7 +6,7 @@ import type { StageName } from "../../shared/pipeline/routing";
 export const EXPECTED_LAZY: Readonly<Record<StageName, readonly string[]>> = {
   normalize: [
     ...["eld/meta.json", "eld/ngrams.txt.gz", "html-stack.cjs", "html-stack.cjs.map"],
-    ...["semver.cjs", "semver.cjs.map"],
+    ...["markdown-stack.cjs", "markdown-stack.cjs.map", "semver.cjs", "semver.cjs.map"],
   ],
   summarize: [
     ...["semver.cjs", "semver.cjs.map", "snowball-stemmers.cjs", "snowball-stemmers.cjs.map"],

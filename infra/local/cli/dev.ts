@@ -5,11 +5,17 @@
  */
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
-import { articleIdFromKey, OUTPUT_FILES, outputKey } from "../../../shared/contract/keys";
+import {
+  articleIdFromKey,
+  INCOMING_PREFIX,
+  OUTPUT_FILES,
+  outputKey,
+} from "../../../shared/contract/keys";
 import type { Manifest } from "../../../shared/contract/manifest";
 import { InputError } from "../../../shared/errors";
 import type { StageName } from "../../../shared/pipeline/routing";
 import { LOCAL_CREDENTIALS } from "../s3/client";
+import { watchObjectsCreated } from "../s3/server";
 import { watchInbox } from "./inbox";
 import { COMMON_FLAGS, commonOptions, parseCommandLine } from "./options";
 import { startSession } from "./session";
@@ -56,16 +62,18 @@ async function main(argv: string[]): Promise<void> {
     }
   };
 
+  // Every upload into incoming/, from the inbox or from any S3 client (aws s3 cp, the SDK), is explained.
+  const unwatch = watchObjectsCreated(stack.endpoint, (bucket, key, etag) => {
+    if (bucket !== stack.buckets.ingest || !key.startsWith(INCOMING_PREFIX)) return;
+    explainIfUnchanged(key, etag).catch((error: unknown) =>
+      say(`? ${key}: could not read its manifest: ${String(error)}`),
+    );
+  });
   const inbox = await watchInbox({
     folder: inboxFolder,
     client: stack.client,
     bucket: stack.buckets.ingest,
-    onUploaded: (key, etag) => {
-      say(`↑ ${key}`);
-      explainIfUnchanged(key, etag).catch((error: unknown) =>
-        say(`? ${key}: could not read its manifest: ${String(error)}`),
-      );
-    },
+    onUploaded: (key) => say(`↑ ${key}`),
     onError: (file, error) =>
       say(`✘ ${file}: upload failed: ${error instanceof Error ? error.message : error}`),
   });
@@ -105,6 +113,7 @@ try: AWS_ACCESS_KEY_ID=${LOCAL_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${
     stopping = true;
     say(`\n${signal}: stopping (queued messages are kept for the next run; Ctrl-C again to force)`);
     inbox.close();
+    unwatch();
     commands?.close();
     await stack.close();
     process.exit(0);

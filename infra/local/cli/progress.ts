@@ -23,6 +23,11 @@ export class ProgressBar {
     if (this.enabled) this.stream.write("\r\x1b[2K");
   }
 
+  /** Draws the bar again after a line was printed where it stood. */
+  redraw(): void {
+    this.draw();
+  }
+
   private draw(): void {
     if (!this.enabled) return;
     const width = 30;

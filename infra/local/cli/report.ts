@@ -28,7 +28,9 @@ export function articleReport(
   const prefix = `results/${run.articleId}/`;
   const outputs: Record<string, string> = {};
   for (const [key, path] of copies) outputs[key.slice(prefix.length)] = path;
-  const status: ArticleStatus = run.detail?.status ?? result.manifest?.status ?? "unfinished";
+  const status: ArticleStatus = run.uploadError
+    ? "failed"
+    : (run.detail?.status ?? result.manifest?.status ?? "unfinished");
   return {
     file: run.file.display,
     key: run.file.key,
@@ -37,7 +39,9 @@ export function articleReport(
     language: result.summary?.language ?? null,
     summary: result.summary?.text ?? null,
     outputs,
-    ...withProblem(status, result, deadLetterHint),
+    ...(run.uploadError
+      ? { problem: `the upload to ${run.file.key} was refused: ${run.uploadError}` }
+      : withProblem(status, result, deadLetterHint)),
     latencyMs: run.finishedAt ? run.finishedAt - run.uploadStartedAt : null,
   };
 }

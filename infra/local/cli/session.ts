@@ -12,6 +12,7 @@ export async function startSession(options: CommonOptions): Promise<Session> {
   const translation = await chooseTranslator({
     ...(options.translator ? { requested: options.translator } : {}),
     targetLanguages: options.targetLanguages,
+    targetsGiven: options.targetsGiven,
     settings: { profanity: false, brevity: false, terminologyNames: [] },
   });
   if (translation.notice) process.stderr.write(`notice: ${translation.notice}\n`);

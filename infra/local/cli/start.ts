@@ -12,6 +12,7 @@ import { downloadOutputs, readArticleResult } from "../results";
 import { runArticles } from "../run";
 import { collectSourceFiles } from "./files";
 import { COMMON_FLAGS, commonOptions, parseCommandLine, UsageError } from "./options";
+import { ResultOutput } from "./output";
 import { ProgressBar } from "./progress";
 import { type ArticleReport, articleReport, formatReport } from "./report";
 import { startSession } from "./session";
@@ -30,12 +31,13 @@ async function main(argv: string[]): Promise<number> {
     out: { type: "string" },
     json: { type: "boolean" },
   });
+  const stdout = new ResultOutput();
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    stdout.write(`${USAGE}\n`);
     return 0;
   }
   const options = commonOptions(values);
-  if (positionals[0] === "redrive") return redrive(options, positionals.slice(1));
+  if (positionals[0] === "redrive") return redrive(options, positionals.slice(1), stdout);
   if (positionals.length === 0) throw new UsageError(`no file given\n${USAGE}`);
   const files = await collectSourceFiles(positionals);
   const json = values.json === true;
@@ -48,12 +50,15 @@ async function main(argv: string[]): Promise<number> {
     const detailed = !json && files.length <= DETAILED_UP_TO;
     const deadLetterHint = `see ${stack.queues.deadLetters.directory}/ and ${stack.logFile}, then \`npm start -- redrive\``;
     const report = async (run: Parameters<typeof articleReport>[0]) => {
-      const result = await readArticleResult(stack, run.articleId);
-      const copies = await downloadOutputs(stack, run.articleId, result.keys, outDir);
+      // A refused upload has no outputs to read (and its key may be one the endpoint refuses to read).
+      const result = run.uploadError ? { keys: [] } : await readArticleResult(stack, run.articleId);
+      const copies = run.uploadError
+        ? new Map<string, string>()
+        : await downloadOutputs(stack, run.articleId, result.keys, outDir);
       const entry = articleReport(run, result, copies, deadLetterHint);
       reports.push(entry);
       progress.tick(entry.status === "complete");
-      if (json) process.stdout.write(`${JSON.stringify(entry)}\n`);
+      if (json) stdout.line(JSON.stringify(entry), progress);
       return entry;
     };
     const pending: Promise<unknown>[] = [];
@@ -61,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
       onArticleDone: (run) => pending.push(report(run)),
     });
     await Promise.all(pending);
-    // Articles without a manifest: their message is retrying or dead-lettered.
+    // Articles without a manifest: their upload was refused, or their message is retrying or dead-lettered.
     for (const run of runs.filter((r) => !r.detail)) await report(run);
     progress.clear();
 
@@ -72,8 +77,8 @@ async function main(argv: string[]): Promise<number> {
         translation.targetLanguages.length > 0
           ? `translated into ${translation.targetLanguages.join(", ")} with ${translation.choice}`
           : "no translation";
-      process.stdout.write(`${reports.map((r) => formatReport(r, detailed)).join("\n\n")}\n\n`);
-      process.stdout.write(`${reports.length} article(s), ${translated}; outputs in ${outDir}/\n`);
+      stdout.write(`${reports.map((r) => formatReport(r, detailed)).join("\n\n")}\n\n`);
+      stdout.write(`${reports.length} article(s), ${translated}; outputs in ${outDir}/\n`);
     }
     const bad = reports.filter((r) => r.status !== "complete");
     if (bad.length > 0) {
@@ -90,7 +95,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function redrive(options: ReturnType<typeof commonOptions>, args: string[]): Promise<number> {
+async function redrive(
+  options: ReturnType<typeof commonOptions>,
+  args: string[],
+  stdout: ResultOutput,
+): Promise<number> {
   const stage = args[0] as StageName | undefined;
   if (stage !== undefined && !STAGES.includes(stage)) {
     throw new UsageError(`redrive takes a stage (${STAGES.join(", ")}), got "${stage}"`);
@@ -105,10 +114,8 @@ async function redrive(options: ReturnType<typeof commonOptions>, args: string[]
     await stack.queues.idle();
     stop();
     const left = stack.queues.deadLetters.list(stage).length;
-    process.stdout.write(
-      `re-queued ${count} dead letter(s); ${finished.length} article(s) finished\n`,
-    );
-    for (const line of finished) process.stdout.write(`  ${line}\n`);
+    stdout.write(`re-queued ${count} dead letter(s); ${finished.length} article(s) finished\n`);
+    for (const line of finished) stdout.write(`  ${line}\n`);
     if (left > 0) {
       process.stderr.write(
         `error: ${left} message(s) are dead-lettered again, see ${stack.queues.deadLetters.directory}/\n`,

@@ -1,8 +1,9 @@
 /**
- * The S3 client settings of local mode ONLY. s3rver 3.7 stores streamed uploads corrupted when the SDK adds its
- * default CRC checksums (aws-chunked trailers), so checksums are computed and validated only when an operation
- * requires them; path-style addressing because s3rver has no per-bucket DNS names; dummy credentials because
- * s3rver checks signatures' shape, not their secret. Never use this config against AWS.
+ * The S3 client settings of local mode ONLY. Checksums are computed and validated only when an operation
+ * requires them: s3rver keeps none to answer with (the local edge does decode and check the aws-chunked uploads
+ * other clients send with the SDK's defaults, see edge.ts); path-style addressing because s3rver has no
+ * per-bucket DNS names; dummy credentials because s3rver checks signatures' shape, not their secret. Never use
+ * this config against AWS.
  */
 import { S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
 

@@ -4,7 +4,8 @@
  */
 import { mkdir } from "node:fs/promises";
 import S3rver, { type S3rverEvent } from "s3rver";
-import { refuseKeysTooLong } from "./edge";
+import { refuseKeysTooLong, s3Edge } from "./edge";
+import { KeyedFilesystemStore } from "./key-store";
 
 export interface LocalBuckets {
   ingest: string;
@@ -32,6 +33,28 @@ export interface S3Server {
   close(): Promise<void>;
 }
 
+/** An object written through the endpoint (any client): its bucket, key and bare etag. */
+export type ObjectCreatedListener = (bucket: string, key: string, etag: string) => void;
+
+const watchers = new Map<string, Set<ObjectCreatedListener>>();
+
+/**
+ * Calls `listener` for every object created through the endpoint until the returned function is called: how
+ * `npm run dev` sees uploads made by other S3 clients, beside the ones it makes from its inbox.
+ */
+export function watchObjectsCreated(endpoint: string, listener: ObjectCreatedListener): () => void {
+  const listeners = watchers.get(endpoint) ?? new Set<ObjectCreatedListener>();
+  listeners.add(listener);
+  watchers.set(endpoint, listeners);
+  return () => listeners.delete(listener);
+}
+
+/** s3rver is a Koa app: its store, which the local edge replaces (key-store.ts). */
+interface S3rverStores {
+  store: KeyedFilesystemStore;
+  context: { store: KeyedFilesystemStore };
+}
+
 export async function startS3Server(options: S3ServerOptions): Promise<S3Server> {
   const buckets = options.buckets ?? DEFAULT_LOCAL_BUCKETS;
   await mkdir(options.directory, { recursive: true });
@@ -47,15 +70,32 @@ export async function startS3Server(options: S3ServerOptions): Promise<S3Server>
   });
   // Ahead of s3rver's own middleware (Koa composes them at run()): S3's refusals come first.
   server.middleware.unshift(refuseKeysTooLong);
+  // Keys are stored as data, not paths (key-store.ts); just before s3rver's router (its last middleware), the
+  // edge hands it whole keys and decoded aws-chunked bodies (edge.ts).
+  server.middleware.splice(server.middleware.length - 1, 0, s3Edge);
+  const store = new KeyedFilesystemStore(options.directory);
+  const app = server as unknown as S3rverStores;
+  app.store = store;
+  app.context.store = store;
   server.on("event", options.onEvent);
   const address = await server.run();
+  const endpoint = `http://127.0.0.1:${address.port}`;
+  server.on("event", (event) => {
+    for (const record of event.Records) {
+      if (!record.eventName.startsWith("ObjectCreated")) continue;
+      const { bucket, object } = record.s3;
+      const etag = (object.eTag ?? "").replace(/"/g, "");
+      for (const listener of watchers.get(endpoint) ?? []) listener(bucket.name, object.key, etag);
+    }
+  });
   return {
-    endpoint: `http://127.0.0.1:${address.port}`,
+    endpoint,
     port: address.port,
     buckets,
     close: async () => {
       // The SDK keeps connections alive; without this, close() waits for their idle timeout.
       server.httpServer?.closeAllConnections();
+      watchers.delete(endpoint);
       await server.close();
     },
   };

@@ -1,160 +1,240 @@
+/**
+ * Markdown → blocks, on micromark (CommonMark, through mdast-util-from-markdown) with front matter and GFM
+ * tables and strikethrough. micromark does not backtrack on long runs of spaces or unclosed `[` or `<`, where
+ * the regex reader it replaces took minutes; the few shapes it is not linear on are bounded first
+ * (markdown-bounds.ts).
+ */
+import type {
+  Blockquote,
+  Heading,
+  List,
+  Nodes,
+  Paragraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table,
+} from "mdast";
+import { fromMarkdown, type Options } from "mdast-util-from-markdown";
+import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
+import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
+import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
+import { frontmatter } from "micromark-extension-frontmatter";
+import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
+import { gfmTable } from "micromark-extension-gfm-table";
 import type { RemovedItem } from "../../contract/article";
+import { boundMarkdownWork } from "./markdown-bounds";
 import type { ParsedDocument, RawBlock } from "./types";
 
-const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n/;
-const FENCE = /^\s{0,3}(```|~~~)/;
-const ATX_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-const SETEXT_UNDERLINE = /^\s{0,3}(=+|-+)\s*$/;
-const RULE = /^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$/;
-const QUOTE = /^\s{0,3}>\s?/;
-const LIST_ITEM = /^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s+/;
-const IMAGE_LINE = /^\s*!\[([^\]]*)\]\([^)]*\)\s*$/;
-const REFERENCE_DEFINITION = /^\s{0,3}\[[^\]]+\]:\s*\S+/;
-const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+// Built on the first parse, not at import: in the Lambda bundle the Markdown stack is a lazy file
+// (infra/aws/lazy/markdown-stack.ts), loaded by the first Markdown article only.
+let options: Options | undefined;
 
-// Escaped punctuation ("\*") is parked on private-use code points while the emphasis rules run.
-const ESCAPE_BASE = 0xe000;
-const ESCAPED = /\\([\\`*_{}[\]()#+\-.!>|~])/g;
-const PARKED = /[\ue000-\ue07f]/g;
-const HAS_PARKED = /[\ue000-\ue07f]/;
-
-/** Inline Markdown → plain text: images keep their alt text, links their label; emphasis and code marks go. */
-export function stripInline(text: string): string {
-  // Text that already holds those code points keeps its escapes' backslashes rather than being corrupted.
-  const park = !HAS_PARKED.test(text);
-  const parked = park
-    ? text.replace(ESCAPED, (_match, char: string) =>
-        String.fromCharCode(ESCAPE_BASE + char.charCodeAt(0)),
-      )
-    : text;
-  const plain = parked
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1")
-    .replace(/<(https?:\/\/[^>\s]+)>/g, "$1")
-    .replace(/<\/?[a-zA-Z][^>]*>/g, "")
-    .replace(/`([^`]+)`/g, "$1")
-    // Each pattern stops at its own marker character, so a paragraph is scanned in linear time.
-    .replace(/\*\*(?=\S)([^*]*?\S)\*\*/g, "$1")
-    .replace(/__(?=\S)([^_]*?\S)__/g, "$1")
-    .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])/g, "$1$2")
-    .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, "$1$2")
-    .replace(/~~(?=\S)([^~]*?\S)~~/g, "$1");
-  return park
-    ? plain.replace(PARKED, (char) => String.fromCharCode(char.charCodeAt(0) - ESCAPE_BASE))
-    : plain;
+function markdownOptions(): Options {
+  options ??= {
+    extensions: [frontmatter(["yaml"]), gfmTable(), gfmStrikethrough({ singleTilde: false })],
+    mdastExtensions: [
+      frontmatterFromMarkdown(["yaml"]),
+      gfmTableFromMarkdown(),
+      gfmStrikethroughFromMarkdown(),
+    ],
+  };
+  return options;
 }
 
-function frontMatterField(yaml: string, field: string): string | undefined {
-  const match = new RegExp(`^${field}:\\s*(.+)$`, "m").exec(yaml);
-  return match?.[1]?.trim().replace(/^(["'])(.*)\1$/, "$2");
+function parse(source: string): Root {
+  return fromMarkdown(boundMarkdownWork(source), markdownOptions());
+}
+
+/** Inline content → plain text: images keep their alt text, links their label; emphasis, code marks and tags go. */
+function plainText(nodes: readonly PhrasingContent[]): string {
+  let text = "";
+  for (const node of nodes) {
+    switch (node.type) {
+      case "text":
+      case "inlineCode":
+        text += node.value;
+        break;
+      case "image":
+      case "imageReference":
+        text += node.alt ?? "";
+        break;
+      case "break":
+        text += "\n";
+        break;
+      case "html":
+      case "footnoteReference":
+        break;
+      default:
+        if ("children" in node) text += plainText(node.children as PhrasingContent[]);
+    }
+  }
+  return text;
+}
+
+/** Inline Markdown → plain text (one paragraph's worth; what the block reader does to each block's text). */
+export function stripInline(text: string): string {
+  return parse(text)
+    .children.map((node) => (node.type === "paragraph" ? plainText(node.children) : ""))
+    .join("\n");
 }
 
 /**
- * CommonMark-ish block reader, enough for articles: front matter (title, lang), ATX and setext headings
- * (the first level-1 heading is the title), block quotes, lists, image lines (alt text → caption),
- * paragraphs; code blocks, tables' rule lines, horizontal rules and link definitions are markup.
+ * Raw HTML's text: each complete tag dropped. A `<` with no `>` after it ends the scan, so a run of unclosed
+ * tags costs one pass, not one pass per `<`.
+ */
+function htmlText(html: string): string {
+  let text = "";
+  let at = 0;
+  for (;;) {
+    const open = html.indexOf("<", at);
+    const close = open < 0 ? -1 : html.indexOf(">", open);
+    if (close < 0) return (text + html.slice(at)).trim();
+    text += html.slice(at, open);
+    at = close + 1;
+  }
+}
+
+function frontMatterField(yaml: string, field: string): string | undefined {
+  for (const line of yaml.split("\n")) {
+    if (!line.startsWith(`${field}:`)) continue;
+    const value = line.slice(field.length + 1).trim();
+    const quoted =
+      value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
+    return quoted ? value.slice(1, -1) : value || undefined;
+  }
+  return undefined;
+}
+
+/** A paragraph that is one image and nothing else: its alt text is a caption. */
+function loneImage(paragraph: Paragraph): { alt: string; source: string } | undefined {
+  const parts = paragraph.children.filter((n) => !(n.type === "text" && n.value.trim() === ""));
+  const [image] = parts;
+  if (parts.length !== 1 || (image?.type !== "image" && image?.type !== "imageReference")) {
+    return undefined;
+  }
+  const source =
+    image.type === "image" ? `![${image.alt ?? ""}](${image.url})` : `![${image.alt ?? ""}]`;
+  return { alt: (image.alt ?? "").trim(), source };
+}
+
+function tableText(table: Table): string {
+  return table.children
+    .map((row) =>
+      row.children
+        .map((cell) => plainText(cell.children).trim())
+        .filter(Boolean)
+        .join(" "),
+    )
+    .filter(Boolean)
+    .join("\n");
+}
+
+/** The text of a container's paragraphs (a quote, a list item), one line each; nested lists are left out. */
+function containerText(children: readonly Nodes[]): string {
+  const lines: string[] = [];
+  for (const child of children) {
+    if (child.type === "paragraph" || child.type === "heading")
+      lines.push(plainText(child.children));
+    else if (child.type === "blockquote") lines.push(containerText(child.children));
+    else if (child.type === "html") lines.push(htmlText(child.value));
+  }
+  return lines.filter((line) => line.trim().length > 0).join("\n");
+}
+
+class BlockReader {
+  readonly blocks: RawBlock[] = [];
+  readonly removed: RemovedItem[] = [];
+  title: string | null = null;
+  language: string | undefined;
+
+  read(node: RootContent): void {
+    switch (node.type) {
+      case "yaml":
+        this.title ??= frontMatterField(node.value, "title") ?? null;
+        this.language =
+          frontMatterField(node.value, "lang") ?? frontMatterField(node.value, "language");
+        return;
+      case "heading":
+        this.heading(node);
+        return;
+      case "paragraph":
+        this.paragraph(node);
+        return;
+      case "blockquote":
+        this.quote(node);
+        return;
+      case "list":
+        this.list(node);
+        return;
+      case "table":
+        this.push(tableText(node));
+        return;
+      case "html":
+        this.push(htmlText(node.value));
+        return;
+      case "code":
+        this.removed.push({ kind: "markup", text: node.value, reason: "code block" });
+        return;
+      case "footnoteDefinition":
+        for (const child of node.children) this.read(child);
+        return;
+      default:
+        // Horizontal rules and link definitions are markup with no text of their own.
+        return;
+    }
+  }
+
+  private push(text: string, type?: RawBlock["type"]): void {
+    if (text.trim().length === 0) return;
+    this.blocks.push(type ? { text, type } : { text });
+  }
+
+  private heading(node: Heading): void {
+    const text = plainText(node.children).trim();
+    if (node.depth === 1 && this.title === null && this.blocks.length === 0) this.title = text;
+    else this.push(text, "heading");
+  }
+
+  private paragraph(node: Paragraph): void {
+    const image = loneImage(node);
+    if (!image) {
+      this.push(plainText(node.children));
+      return;
+    }
+    if (image.alt) this.push(image.alt, "caption");
+    else
+      this.removed.push({ kind: "markup", text: image.source, reason: "image without alt text" });
+  }
+
+  private quote(node: Blockquote): void {
+    this.push(containerText(node.children), "quote");
+  }
+
+  private list(node: List): void {
+    for (const item of node.children) {
+      this.push(containerText(item.children), "list-item");
+      for (const child of item.children) {
+        if (child.type === "list") this.list(child);
+        else if (child.type === "code") this.read(child);
+      }
+    }
+  }
+}
+
+/**
+ * Front matter (title, lang), headings (the first level-1 heading before any text is the title), block quotes,
+ * list items, lone images (alt text → caption) and paragraphs; code blocks are listed as removed markup;
+ * horizontal rules, link definitions and HTML tags are markup.
  */
 export function readMarkdown(source: string): ParsedDocument {
-  const removed: RemovedItem[] = [];
-  let title: string | null = null;
-  let language: string | undefined;
-  let body = source;
-  const front = FRONT_MATTER.exec(source);
-  if (front) {
-    const yaml = front[1] ?? "";
-    title = frontMatterField(yaml, "title") ?? null;
-    language = frontMatterField(yaml, "lang") ?? frontMatterField(yaml, "language");
-    body = source.slice(front[0].length);
-  }
-
-  const blocks: RawBlock[] = [];
-  let paragraph: string[] = [];
-  let quote: string[] = [];
-  let listItem: string[] | null = null;
-  const flush = (): void => {
-    if (paragraph.length > 0) blocks.push({ text: stripInline(paragraph.join("\n")) });
-    if (quote.length > 0) blocks.push({ text: stripInline(quote.join("\n")), type: "quote" });
-    if (listItem) blocks.push({ text: stripInline(listItem.join("\n")), type: "list-item" });
-    paragraph = [];
-    quote = [];
-    listItem = null;
-  };
-  const heading = (level: number, text: string): void => {
-    flush();
-    const plain = stripInline(text);
-    if (level === 1 && title === null && blocks.length === 0) title = plain;
-    else blocks.push({ text: plain, type: "heading" });
-  };
-
-  const lines = body.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
-    if (FENCE.test(line)) {
-      flush();
-      const fence = (FENCE.exec(line)?.[1] ?? "```").slice(0, 3);
-      const code: string[] = [];
-      while (i + 1 < lines.length && !(lines[i + 1] as string).trim().startsWith(fence)) {
-        code.push(lines[++i] as string);
-      }
-      i++;
-      removed.push({ kind: "markup", text: code.join("\n"), reason: "code block" });
-      continue;
-    }
-    const atx = ATX_HEADING.exec(line);
-    if (atx) {
-      heading(atx[1]?.length ?? 1, atx[2] ?? "");
-      continue;
-    }
-    if (line.trim().length === 0) {
-      flush();
-      continue;
-    }
-    const underline = lines[i + 1];
-    if (
-      paragraph.length === 0 &&
-      quote.length === 0 &&
-      !listItem &&
-      underline !== undefined &&
-      SETEXT_UNDERLINE.test(underline) &&
-      !LIST_ITEM.test(line)
-    ) {
-      heading(underline.trim().startsWith("=") ? 1 : 2, line.trim());
-      i++;
-      continue;
-    }
-    if (RULE.test(line) || TABLE_RULE.test(line) || REFERENCE_DEFINITION.test(line)) {
-      flush();
-      continue;
-    }
-    const image = IMAGE_LINE.exec(line);
-    if (image) {
-      flush();
-      const alt = image[1]?.trim();
-      if (alt) blocks.push({ text: alt, type: "caption" });
-      else removed.push({ kind: "markup", text: line.trim(), reason: "image without alt text" });
-      continue;
-    }
-    if (QUOTE.test(line)) {
-      if (paragraph.length > 0 || listItem) flush();
-      quote.push(line.replace(QUOTE, ""));
-      continue;
-    }
-    if (LIST_ITEM.test(line)) {
-      flush();
-      listItem = [line.replace(LIST_ITEM, "")];
-      continue;
-    }
-    if (listItem) listItem.push(line);
-    else if (quote.length > 0) quote.push(line);
-    else paragraph.push(line.replace(/\|/g, " "));
-  }
-  flush();
+  const reader = new BlockReader();
+  for (const node of parse(source).children) reader.read(node);
   return {
     format: "md",
-    title,
-    blocks,
-    removed,
-    ...(language ? { language } : {}),
+    title: reader.title,
+    blocks: reader.blocks,
+    removed: reader.removed,
+    ...(reader.language ? { language: reader.language } : {}),
   };
 }
