@@ -131,6 +131,43 @@ function firstElementChild(element: DomElement): DomNode | undefined {
   return Array.from(element.childNodes).find(isElement);
 }
 
+/**
+ * Embedded posts (Twitter's, Instagram's, TikTok's standard embed markup: a <blockquote> holding the post's
+ * text) are quoted by the article. Sites wrap them in containers classed "social-…" or "embed-…", words
+ * Readability takes for share bars, so the quote would go with the wrapper. A wrapper holding nothing but the
+ * post is replaced by the post itself.
+ */
+const EMBEDDED_POST =
+  "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed";
+
+function unwrapEmbeddedPosts(document: DomDocument): void {
+  for (const post of Array.from(document.querySelectorAll(EMBEDDED_POST))) {
+    let wrapper = post.parentNode as DomNode | null;
+    while (wrapper !== null && isElement(wrapper) && WRAPPERS.has(tagOf(wrapper))) {
+      if (soleElementChild(wrapper) === null) break;
+      const outer = wrapper.parentNode as DomElement | null;
+      if (outer === null) break;
+      outer.insertBefore(post, wrapper);
+      wrapper.remove();
+      wrapper = outer;
+    }
+  }
+}
+
+/** The only element child of `element` when nothing but whitespace stands beside it; else null. */
+function soleElementChild(element: DomElement): DomElement | null {
+  let sole: DomElement | null = null;
+  for (const child of Array.from(element.childNodes)) {
+    if (isElement(child)) {
+      if (sole !== null) return null;
+      sole = child;
+    } else if (child.nodeType === TEXT_NODE && (child.textContent ?? "").trim() !== "") {
+      return null;
+    }
+  }
+  return sole;
+}
+
 /** Deepest element nesting under `root`, walked with an explicit stack (no recursion to overflow). */
 export function maxDepth(root: DomNode): number {
   let deepest = 0;
@@ -184,6 +221,7 @@ export function prepareDocument(
   fileName: string,
 ): void {
   stripMarkup(document, removed);
+  unwrapEmbeddedPosts(document);
   removeRelatedSections(document, removed);
   const root = document.documentElement as DomElement;
   if (maxDepth(root) <= FLATTEN_FROM) return;

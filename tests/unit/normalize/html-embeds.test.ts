@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { normalizeArticle } from "../../../shared/normalize";
+import { utf8 } from "./helpers";
+
+const BODY = [
+  "The port reopened on Tuesday after a week-long strike by dockworkers over pay, and the first ships began to unload at dawn.",
+  "Union leaders said the agreement, reached late on Monday, raises wages by six percent over two years and limits night shifts.",
+  "Shipping companies, which had diverted dozens of vessels to other harbours, said it would take a fortnight to clear the backlog.",
+  "Local shops, short of fresh produce for days, expect the first deliveries by Thursday, according to the chamber of commerce.",
+];
+const paragraphs = (texts: string[]): string => texts.map((text) => `<p>${text}</p>`).join("");
+
+describe("HTML extraction of embedded posts", () => {
+  it("should keep the text of an embedded post whose wrapper is classed as social", () => {
+    // Prepare
+    const tweet =
+      '<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">The cranes are moving again at the north quay this morning.</p>&mdash; Harbour Watch (@harbourwatch) <a href="https://twitter.com/harbourwatch/status/1">November 18, 2019</a></blockquote></div>';
+    const html = `<html><body><article><h1>Harbour strike ends</h1>${paragraphs(BODY.slice(0, 2))}${tweet}${paragraphs(BODY.slice(2))}</article></body></html>`;
+
+    // Act
+    const article = normalizeArticle({ bytes: utf8(html), fileName: "page.html" });
+
+    // Assess
+    expect(article.text).toContain("The cranes are moving again at the north quay this morning.");
+    expect(article.text).toContain(BODY[3]);
+  });
+});
