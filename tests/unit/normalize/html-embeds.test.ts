@@ -25,3 +25,33 @@ describe("HTML extraction of embedded posts", () => {
     expect(article.text).toContain(BODY[3]);
   });
 });
+
+describe("HTML extraction of hover cards", () => {
+  it("should drop a hover card inside a paragraph and keep the sentence around it", () => {
+    // Prepare
+    const card =
+      '<span class="person"><a href="/people/ana-lima">Ana Lima</a><span class="card"><span><img src="ana.jpg"><a href="/people/ana-lima">Ana Lima</a><a href="/s/1">Port chief praises deal</a> <a href="/s/2">Strike talks resume</a> <a href="/people/ana-lima">MORE</a></span></span></span>';
+    const html = `<html><body><article><h1>Harbour strike ends</h1><p>The harbour master ${card} (Lisbon) welcomed the agreement on Tuesday morning.</p>${paragraphs(BODY)}</article></body></html>`;
+
+    // Act
+    const article = normalizeArticle({ bytes: utf8(html), fileName: "page.html" });
+
+    // Assess
+    expect(article.text).toContain("The harbour master Ana Lima (Lisbon) welcomed the agreement");
+    expect(article.text).not.toContain("Strike talks resume");
+    expect(article.removed.map((item) => item.reason)).toContain("hover card inside a paragraph");
+  });
+
+  it("should keep a paragraph's inline image with a linked credit", () => {
+    // Prepare
+    const inline =
+      '<p>The quay at dawn <span><img src="q.jpg"> photographed by <a href="/p/1">Rui Costa</a> for the port authority, which shared it with <a href="/p/2">local papers</a>.</span></p>';
+    const html = `<html><body><article><h1>Harbour strike ends</h1>${inline}${paragraphs(BODY)}</article></body></html>`;
+
+    // Act
+    const article = normalizeArticle({ bytes: utf8(html), fileName: "page.html" });
+
+    // Assess
+    expect(article.text).toContain("photographed by Rui Costa for the port authority");
+  });
+});

@@ -13,6 +13,7 @@ export interface DomElement extends DomNode {
   removeChild(child: DomNode): DomNode;
   appendChild(child: DomNode): DomNode;
   insertBefore(child: DomNode, before: DomNode | null): DomNode;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
 }
 
 export interface DomDocument {

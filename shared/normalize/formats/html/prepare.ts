@@ -1,6 +1,7 @@
 import type { RemovedItem } from "../../../contract/article";
 import { collapseWhitespace } from "../../clean";
 import { NestingTooDeepError } from "../../errors";
+import { removeInlineCards } from "./cards";
 import {
   type DomDocument,
   type DomElement,
@@ -222,6 +223,7 @@ export function prepareDocument(
 ): void {
   stripMarkup(document, removed);
   unwrapEmbeddedPosts(document);
+  removeInlineCards(document, removed);
   removeRelatedSections(document, removed);
   const root = document.documentElement as DomElement;
   if (maxDepth(root) <= FLATTEN_FROM) return;
