@@ -11,6 +11,19 @@ const BODY = [
 const paragraphs = (texts: string[]): string => texts.map((text) => `<p>${text}</p>`).join("");
 
 describe("HTML extraction of embedded posts", () => {
+  it("should keep every line of an embedded post written with blank lines", () => {
+    // Prepare
+    const tweet =
+      '<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">cranes.<br><br>moving.<br><br>again. <a href="https://t.co/x1">https://t.co/x1</a></p>&mdash; Harbour Watch (@harbourwatch) <a href="https://twitter.com/harbourwatch/status/2">November 19, 2019</a></blockquote></div>';
+    const html = `<html><body><article><h1>Harbour strike ends</h1>${paragraphs(BODY.slice(0, 2))}${tweet}${paragraphs(BODY.slice(2))}</article></body></html>`;
+
+    // Act
+    const article = normalizeArticle({ bytes: utf8(html), fileName: "page.html" });
+
+    // Assess
+    expect(article.text).toMatch(/cranes\.\s+moving\.\s+again\./);
+  });
+
   it("should keep the text of an embedded post whose wrapper is classed as social", () => {
     // Prepare
     const tweet =

@@ -152,7 +152,32 @@ function unwrapEmbeddedPosts(document: DomDocument): void {
       wrapper.remove();
       wrapper = outer;
     }
+    collapseDoubleBreaks(post);
   }
+}
+
+/**
+ * A post's blank lines (<br><br>) would make Readability split its paragraph into fragments that then go
+ * as too short; one <br> keeps the line break and the paragraph whole.
+ */
+function collapseDoubleBreaks(post: DomElement): void {
+  for (const br of Array.from(post.querySelectorAll("br"))) {
+    let previous = previousSiblingOf(br);
+    while (
+      previous !== null &&
+      previous.nodeType === TEXT_NODE &&
+      !(previous.textContent ?? "").trim()
+    ) {
+      previous = previousSiblingOf(previous);
+    }
+    if (previous !== null && isElement(previous) && tagOf(previous) === "BR") br.remove();
+  }
+}
+
+function previousSiblingOf(node: DomNode): DomNode | null {
+  const siblings = node.parentNode ? Array.from(node.parentNode.childNodes) : [];
+  const index = siblings.indexOf(node);
+  return index > 0 ? (siblings[index - 1] as DomNode) : null;
 }
 
 /** The only element child of `element` when nothing but whitespace stands beside it; else null. */
