@@ -33,3 +33,20 @@ export function isElement(node: DomNode): node is DomElement {
 export function tagOf(node: DomNode): string {
   return node.nodeName.toUpperCase();
 }
+
+/** Elements that only group: a chain of them around one child says nothing the innermost does not. */
+export const WRAPPERS = new Set([
+  "DIV",
+  "SECTION",
+  "SPAN",
+  "FONT",
+  "CENTER",
+  "MAIN",
+  "B",
+  "I",
+  "EM",
+  "STRONG",
+  "U",
+  "SMALL",
+  "BIG",
+]);
