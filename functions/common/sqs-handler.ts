@@ -2,6 +2,11 @@
  * The shape every stage handler shares: middy + Powertools (tracer, logger with the Lambda context, metrics
  * flushed per invocation) around Powertools' partial batch processing, so one bad record is retried (and
  * eventually dead-lettered) alone while the rest of the batch succeeds.
+ *
+ * Records run one after the other, never side by side: the stage's memory and timeout are sized for one
+ * article of the largest accepted size (shared/pipeline/resources.ts), so a large article must not share
+ * them with its batch. A record after the first starts only if the invocation has the time one such
+ * article needs (`recordSeconds`) left; the others go back to the queue untouched, as batch item failures.
  */
 import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
 import type { Logger } from "@aws-lambda-powertools/logger";
@@ -32,38 +37,55 @@ export function observabilityOf(deps: HandlerDeps, stage: StageName): Observabil
   };
 }
 
+/** A record the invocation had no time left for: handed back to the queue without being started. */
+export class RecordDeferredError extends Error {
+  override readonly name = "RecordDeferredError";
+}
+
 export function makeSqsHandler(
   stage: StageName,
   observability: Observability,
   processRecord: (record: SQSRecord, tools: RecordTools, deadline: Deadline) => Promise<void>,
 ): SqsHandler {
   const { logger, metrics, tracer } = observability;
+  const reserveMs = routeOf(stage).queue.recordSeconds * 1000;
   const tools: RecordTools = {
     ...observability,
     forArticle: (articleId) =>
       logger.createChild({ persistentKeys: { correlation_id: articleId, articleId } }),
   };
-  // Powertools' BatchProcessor hands the Lambda context to the record handler as its second argument.
-  const recordHandler = async (record: SQSRecord, context?: Context) => {
-    const deadline: Deadline = {
-      remainingMs: () => context?.getRemainingTimeInMillis() ?? Number.POSITIVE_INFINITY,
+  const lambdaHandler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    const deadline: Deadline = { remainingMs: () => context.getRemainingTimeInMillis() };
+    let started = 0;
+    const recordHandler = async (record: SQSRecord) => {
+      // The first record always runs: the timeout is sized for it.
+      if (started > 0 && context.getRemainingTimeInMillis() < reserveMs) {
+        logger.info("not enough time left for another record: handing it back to the queue", {
+          messageId: record.messageId,
+          remainingMs: context.getRemainingTimeInMillis(),
+        });
+        metrics.addMetric("RecordsDeferred", MetricUnit.Count, 1);
+        throw new RecordDeferredError(`deferred: less than ${reserveMs} ms left`);
+      }
+      started += 1;
+      try {
+        await processRecord(record, tools, deadline);
+      } catch (error) {
+        // Reported as a batch item failure: the queue redelivers it, then moves it to the DLQ.
+        logger.error("record failed", { messageId: record.messageId, error });
+        metrics.addMetric("RecordFailures", MetricUnit.Count, 1);
+        throw error;
+      }
     };
-    try {
-      await processRecord(record, tools, deadline);
-    } catch (error) {
-      // Reported as a batch item failure: the queue redelivers it, then moves it to the DLQ.
-      logger.error("record failed", { messageId: record.messageId, error });
-      metrics.addMetric("RecordFailures", MetricUnit.Count, 1);
-      throw error;
-    }
-  };
-  const lambdaHandler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
     // A processor per invocation: it holds the batch's state, and the local runner may invoke concurrently.
-    processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), {
+    return processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), {
       context,
       // Report every failed record instead of throwing when all fail: same retries, simpler callers.
       throwOnFullBatchFailure: false,
+      // Powertools' default runs the batch's records side by side, sharing memory and time.
+      processInParallel: false,
     });
+  };
   const wrapped = middy(lambdaHandler)
     .use(captureLambdaHandler(tracer))
     .use(injectLambdaContext(logger))

@@ -5,6 +5,7 @@
 import { pathToFileURL } from "node:url";
 import { App, Validations } from "aws-cdk-lib";
 import { AwsSolutionsChecks } from "cdk-nag";
+import { ConfigError } from "../../shared/pipeline/config";
 import { PipelineStack } from "./pipeline-stack";
 import { alarmEmailFromNode, settingsFromNode } from "./settings";
 
@@ -33,4 +34,13 @@ export function buildApp(app = new App()): { app: App; stack: PipelineStack } {
 }
 
 const isEntryPoint = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isEntryPoint) buildApp().app.synth();
+if (isEntryPoint) {
+  try {
+    buildApp().app.synth();
+  } catch (error) {
+    // A setting the stack refuses is the user's to fix: one line naming it, not a stack trace.
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`Invalid setting: ${error.message}`);
+    process.exitCode = 1;
+  }
+}

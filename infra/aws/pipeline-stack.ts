@@ -23,12 +23,6 @@ export interface PipelineStackProps extends StackProps {
   alarmEmail?: string;
 }
 
-/** Lambda memory per stage: CPU scales with memory, and normalize/summarize are CPU-bound. */
-const MEMORY_MB: Record<StageName, number> = { normalize: 1024, summarize: 1024, translate: 512 };
-
-/** Concurrent translate invocations: keeps TranslateText under its default requests-per-second quota. */
-const TRANSLATE_MAX_CONCURRENCY = 10;
-
 export class PipelineStack extends Stack {
   readonly ingestBucket: IBucket;
   readonly resultsBucket: IBucket;
@@ -57,14 +51,13 @@ export class PipelineStack extends Stack {
       ...configToEnv({ ...settings, resultsBucket: results.bucketName }),
       [ENV.eventBusName]: eventBusName,
     };
-    const stage = (name: StageName, extra: Record<string, string> = {}, maxConcurrency?: number) =>
+    // Memory, timeout, batch size and concurrency come from the routing table's stage resources.
+    const stage = (name: StageName, extra: Record<string, string> = {}) =>
       new StageFunction(this, `${name[0]?.toUpperCase()}${name.slice(1)}`, {
         stage: name,
-        memorySize: MEMORY_MB[name],
         environment: { ...environment, ...extra },
-        ...(maxConcurrency ? { maxConcurrency } : {}),
       });
-    const translate = stage("translate", {}, TRANSLATE_MAX_CONCURRENCY);
+    const translate = stage("translate");
     const summarize = stage("summarize", { [ENV.translateQueueUrl]: translate.queue.queueUrl });
     const normalize = stage("normalize");
     this.stages = { normalize, summarize, translate };

@@ -5,6 +5,7 @@
  */
 import type { Node } from "constructs";
 import { ConfigError, ENV, type PipelineConfig, parseConfig } from "../../shared/pipeline/config";
+import { budgetProblem } from "../../shared/pipeline/resources";
 
 export type PipelineSettings = Omit<PipelineConfig, "resultsBucket">;
 
@@ -42,6 +43,10 @@ export function settingsFromContext(read: (key: string) => unknown): PipelineSet
     [ENV.maxInputBytes]: flatten(read(CONTEXT.maxInputBytes)),
     [ENV.logPreviewChars]: flatten(read(CONTEXT.logPreviewChars)),
   });
+  // The stages' memory and timeouts are sized for an input budget: a deployment past it would fail at run
+  // time, by an out-of-memory kill or a timeout, on exactly the articles it claims to accept.
+  const problem = budgetProblem(settings.maxInputBytes, settings.targetLanguages.length, CONTEXT);
+  if (problem) throw new ConfigError(problem);
   return settings;
 }
 

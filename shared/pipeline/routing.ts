@@ -1,9 +1,10 @@
 /**
  * The pipeline's routing table: which object (bucket role, prefix, suffix) or which message starts which
- * stage, and how its queue retries. The one source of truth read by the CDK stack (infra/aws) and by the
- * local runner (infra/local), so that both behave alike.
+ * stage, and what the stage runs with (its queue, memory and timeout, from ./resources). The one source of
+ * truth read by the CDK stack (infra/aws) and by the local runner (infra/local), so that both behave alike.
  */
 import { INCOMING_PREFIX, OUTPUT_FILES, RESULTS_PREFIX } from "../contract/keys";
+import { STAGE_RESOURCES, type StageResources } from "./resources";
 
 export type StageName = "normalize" | "summarize" | "translate";
 
@@ -24,28 +25,24 @@ export interface MessageTrigger {
   from: StageName;
 }
 
-export interface QueuePolicy {
-  /** Deliveries before a message moves to the dead-letter queue. */
-  maxReceiveCount: number;
-  /** Messages handed to one invocation. */
-  batchSize: number;
-  /** Seconds a message stays invisible while being processed; ≥ the function timeout (× 6, as AWS advises). */
-  visibilityTimeoutSeconds: number;
-  /** The function's timeout. */
-  timeoutSeconds: number;
-}
+/** What a queue needs to know of its stage (the local queue takes only this). */
+export type QueuePolicy = Pick<
+  StageResources,
+  "maxReceiveCount" | "batchSize" | "visibilityTimeoutSeconds" | "timeoutSeconds"
+>;
 
 export interface Route {
   stage: StageName;
   trigger: ObjectCreatedTrigger | MessageTrigger;
-  queue: QueuePolicy;
+  /** The stage's queue policy and function resources (shared/pipeline/resources.ts). */
+  queue: StageResources;
 }
 
 export const ROUTES: readonly Route[] = [
   {
     stage: "normalize",
     trigger: { kind: "object-created", bucket: "ingest", prefix: INCOMING_PREFIX },
-    queue: { maxReceiveCount: 3, batchSize: 10, visibilityTimeoutSeconds: 360, timeoutSeconds: 60 },
+    queue: STAGE_RESOURCES.normalize,
   },
   {
     stage: "summarize",
@@ -55,17 +52,12 @@ export const ROUTES: readonly Route[] = [
       prefix: RESULTS_PREFIX,
       suffix: `/${OUTPUT_FILES.article}`,
     },
-    queue: { maxReceiveCount: 3, batchSize: 10, visibilityTimeoutSeconds: 360, timeoutSeconds: 60 },
+    queue: STAGE_RESOURCES.summarize,
   },
   {
     stage: "translate",
     trigger: { kind: "message", from: "summarize" },
-    queue: {
-      maxReceiveCount: 5,
-      batchSize: 1,
-      visibilityTimeoutSeconds: 1800,
-      timeoutSeconds: 300,
-    },
+    queue: STAGE_RESOURCES.translate,
   },
 ] as const;
 

@@ -1,6 +1,7 @@
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ConfigError } from "../../shared/pipeline/config";
+import { INPUT_BUDGET, maxLanguagesFor } from "../../shared/pipeline/resources";
 import { ROUTES, routeOf } from "../../shared/pipeline/routing";
 import { buildTestApp, synthTemplate } from "./synth";
 
@@ -196,6 +197,23 @@ describe("queues and functions", () => {
     );
   });
 
+  it("should give every stage at least 5 deliveries and a visibility timeout of 6 × its timeout", () => {
+    for (const route of ROUTES) {
+      expect(route.queue.maxReceiveCount).toBeGreaterThanOrEqual(5);
+      expect(route.queue.visibilityTimeoutSeconds).toBeGreaterThanOrEqual(
+        6 * route.queue.timeoutSeconds,
+      );
+      expect(route.queue.recordSeconds).toBeLessThanOrEqual(route.queue.timeoutSeconds);
+    }
+  });
+
+  it("should give each function the memory of its stage resources", () => {
+    for (const route of ROUTES) {
+      const props = template.toJSON().Resources[functionId(route.stage)].Properties;
+      expect(props.MemorySize).toBe(route.queue.memoryMb);
+    }
+  });
+
   it("should run each stage on Node 22 arm64 with tracing, JSON logs and its routing timeout", () => {
     for (const route of ROUTES) {
       const props = template.toJSON().Resources[functionId(route.stage)].Properties;
@@ -216,13 +234,15 @@ describe("queues and functions", () => {
     for (const [, m] of mappings) {
       expect(m.Properties.FunctionResponseTypes).toEqual(["ReportBatchItemFailures"]);
     }
-    const translate = mappings.find(
-      ([, m]) => (m.Properties.FunctionName as { Ref: string }).Ref === functionId("translate"),
-    );
-    expect(translate?.[1].Properties).toMatchObject({
-      BatchSize: routeOf("translate").queue.batchSize,
-      ScalingConfig: { MaximumConcurrency: 10 },
-    });
+    for (const route of ROUTES) {
+      const mapping = mappings.find(
+        ([, m]) => (m.Properties.FunctionName as { Ref: string }).Ref === functionId(route.stage),
+      );
+      expect(mapping?.[1].Properties).toMatchObject({
+        BatchSize: routeOf(route.stage).queue.batchSize,
+        ScalingConfig: { MaximumConcurrency: routeOf(route.stage).queue.maxConcurrency },
+      });
+    }
   });
 
   it("should pass the context's settings to the functions as validated environment variables", () => {
@@ -232,7 +252,7 @@ describe("queues and functions", () => {
       TARGET_LANGUAGES: "es,fr",
       SUMMARY_LENGTH: "sentences:3",
       TRANSLATE_PROFANITY: "false",
-      MAX_INPUT_BYTES: "10485760",
+      MAX_INPUT_BYTES: String(INPUT_BUDGET.defaultMaxInputBytes),
       EVENT_BUS_NAME: "default",
     });
     expect(env.RESULTS_BUCKET.Ref).toMatch(/^ResultsBucket/);
@@ -243,6 +263,33 @@ describe("queues and functions", () => {
   it("should refuse a bad context value at synth time with the setting's name", () => {
     expect(() => buildTestApp({ targetLanguages: "es,not a language" })).toThrow(ConfigError);
     expect(() => buildTestApp({ summarySentences: 0 })).toThrow(/SUMMARY_SENTENCES/);
+  });
+
+  it("should refuse an input size the stage resources are not sized for, naming maxInputBytes", () => {
+    // Prepare
+    const tooLarge = INPUT_BUDGET.maxInputBytes + 1;
+    // Act, Assess
+    expect(() => buildTestApp({ maxInputBytes: tooLarge })).toThrow(ConfigError);
+    expect(() => buildTestApp({ maxInputBytes: tooLarge })).toThrow(/^maxInputBytes=\d+ is over/);
+  });
+
+  it("should refuse more languages than the budget carries at this size, and accept exactly as many", () => {
+    // Prepare
+    const bytes = INPUT_BUDGET.maxInputBytes;
+    const languages = (count: number) =>
+      Array.from(
+        { length: count },
+        (_, i) =>
+          `${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`,
+      ).join(",");
+    const most = maxLanguagesFor(bytes);
+    // Act, Assess
+    expect(() =>
+      buildTestApp({ maxInputBytes: bytes, targetLanguages: languages(most + 1) }),
+    ).toThrow(/maxInputBytes=\d+ × \d+ targetLanguages is over/);
+    expect(() =>
+      buildTestApp({ maxInputBytes: bytes, targetLanguages: languages(most) }),
+    ).not.toThrow();
   });
 });
 

@@ -11,7 +11,6 @@ export const DEFAULT_CONTEXT = {
   translateProfanity: false,
   translateBrevity: false,
   terminologyNames: "",
-  maxInputBytes: 10485760,
 };
 
 /**

@@ -19,15 +19,13 @@ import { LAMBDA_NODE_OPTIONS, lambdaCode } from "../bundling";
 export interface StageFunctionProps {
   stage: StageName;
   environment: Record<string, string>;
-  memorySize: number;
-  /** At most this many concurrent invocations from the queue (protects downstream quotas). */
-  maxConcurrency?: number;
 }
 
 /**
- * One pipeline stage: its queue and dead-letter queue (retry policy from the routing table), an alarm on
- * the DLQ depth, and its Lambda (Node 22, arm64, its package built by infra/aws/bundling.ts) with its own
- * role and log group. The role starts empty: callers add explicit statements with `allow`.
+ * One pipeline stage: its queue and dead-letter queue, memory, timeout, batch size and concurrency cap, all
+ * from the routing table's stage resources (shared/pipeline/resources.ts), an alarm on the DLQ depth, and
+ * its Lambda (Node 22, arm64, its package built by infra/aws/bundling.ts) with its own role and log group.
+ * The role starts empty: callers add explicit statements with `allow`.
  */
 export class StageFunction extends Construct {
   readonly queue: Queue;
@@ -80,7 +78,7 @@ export class StageFunction extends Construct {
       handler: "index.handler",
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      memorySize: props.memorySize,
+      memorySize: policy.memoryMb,
       timeout: Duration.seconds(policy.timeoutSeconds),
       role: this.role,
       logGroup,
@@ -97,7 +95,7 @@ export class StageFunction extends Construct {
       new SqsEventSource(this.queue, {
         batchSize: policy.batchSize,
         reportBatchItemFailures: true,
-        ...(props.maxConcurrency ? { maxConcurrency: props.maxConcurrency } : {}),
+        maxConcurrency: policy.maxConcurrency,
       }),
     );
   }
