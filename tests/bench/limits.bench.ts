@@ -1,0 +1,211 @@
+/**
+ * `npm run bench:limits [-- --json] [--max-input-bytes N] [--languages L]`: does each stage fit its Lambda
+ * (shared/pipeline/resources.ts) on the largest input the deployment accepts?
+ *
+ * Each stage's bundle is built as the stack builds it (buildLambdaAsset: the very index.mjs and lazy/ Lambda
+ * gets) and invoked in a child process held to the stage's memory and timeout (limits/capped-run.ts), against
+ * a local stand-in for S3, SQS, EventBridge and Amazon Translate kept in this process (limits/fake-aws.ts).
+ * Inputs: a batch of articles of exactly maxInputBytes (default: the deployment default), as .txt, .md and
+ * .html in turn (limits/inputs.ts), into as many languages as the budget accepts at that size (default).
+ * normalize gets the whole batch, summarize the articles normalize wrote, translate every language of the
+ * .txt article (the most text), one message each, the last of which writes the report and the manifest.
+ *
+ * Time: CPU seconds of the invocation × 1,769 ÷ memory (Lambda gives one vCPU at 1,769 MB and a share
+ * below; this machine's core stands for a Lambda vCPU), plus, for translate, the Translate latency on a
+ * virtual clock: each request 200–1,400 ms (uniform, seeded), at most DEFAULT_TRANSLATE_CONCURRENCY in
+ * flight (limits/translate-clock.ts). The handler's remaining time runs on that same clock, so its guards
+ * see what they would see on Lambda. A stage fits when no invocation passed its memory or timeout (the
+ * process is killed as Lambda kills it) and no message was lost after maxReceiveCount deliveries.
+ */
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { SQSRecord } from "aws-lambda";
+import { buildLambdaAsset } from "../../infra/aws/lazy-modules";
+import { articleIdFromKey, OUTPUT_FILES, outputKey } from "../../shared/contract/keys";
+import type { Manifest } from "../../shared/contract/manifest";
+import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_TRANSLATE_CONCURRENCY } from "../../shared/limits";
+import { ENV } from "../../shared/pipeline/config";
+import { budgetProblem, maxLanguagesFor } from "../../shared/pipeline/resources";
+import { ROUTES, routeOf, type StageName } from "../../shared/pipeline/routing";
+import { s3Notification, sqsRecord } from "../functions/fake-aws";
+import { MB_PER_VCPU } from "./limits/capped-run";
+import { deliverAll, type StageFigures } from "./limits/deliveries";
+import { FakeAws } from "./limits/fake-aws";
+import { largestArticles } from "./limits/inputs";
+import { TranslateClock } from "./limits/translate-clock";
+
+const ROOT = join(import.meta.dirname, "../..");
+const OUT = join(ROOT, "tests/bench/results/limits");
+const INGEST = "bench-ingest";
+const RESULTS = "bench-results";
+/** Languages Amazon Translate has, enough for any budget the table states. */
+const LANGUAGE_POOL =
+  "es fr de it pt nl pl sv da fi no ro cs hu el bg hr sk sl et lv lt uk ru tr ar he fa hi bn ur ta te ja ko zh zh-TW th vi id ms tl sw af am az ca cy ga gu ha hy is ka kk kn mk ml mn mr mt ps si so sq sr pa uz".split(
+    " ",
+  );
+
+const args = process.argv.slice(2);
+const json = args.includes("--json");
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : undefined;
+};
+const maxInputBytes = flag("--max-input-bytes") ?? DEFAULT_MAX_INPUT_BYTES;
+const languageCount = flag("--languages") ?? maxLanguagesFor(maxInputBytes);
+const progress = (line: string) => {
+  if (!json) console.error(line);
+};
+
+async function main(): Promise<void> {
+  const refused = budgetProblem(maxInputBytes, languageCount, {
+    maxInputBytes: "--max-input-bytes",
+    targetLanguages: "--languages",
+  });
+  if (refused) progress(`note: synth would refuse this configuration: ${refused}`);
+  const languages = LANGUAGE_POOL.slice(0, languageCount);
+  if (languages.length < languageCount)
+    throw new Error(`at most ${LANGUAGE_POOL.length} languages`);
+
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  const bundles = {} as Record<StageName, string>;
+  for (const { stage } of ROUTES) {
+    const entry = join(ROOT, "functions", stage, "handler.ts");
+    const built = await buildLambdaAsset({
+      stage,
+      entry,
+      outDir: join(OUT, stage),
+      projectRoot: ROOT,
+    });
+    bundles[stage] = built.bundleFile;
+  }
+
+  const aws = new FakeAws();
+  const endpoint = await aws.start();
+  const clock = new TranslateClock(DEFAULT_TRANSLATE_CONCURRENCY, 2026);
+  let pushClock: (() => void) | undefined;
+  aws.handlers.onTranslate = () => {
+    clock.request();
+    pushClock?.();
+  };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    AWS_LAMBDA_FUNCTION_NAME: "bench-limits",
+    AWS_REGION: "eu-west-1",
+    AWS_ACCESS_KEY_ID: "bench",
+    AWS_SECRET_ACCESS_KEY: "bench",
+    AWS_ENDPOINT_URL_S3: endpoint,
+    AWS_ENDPOINT_URL_SQS: endpoint,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: endpoint,
+    AWS_ENDPOINT_URL_TRANSLATE: endpoint,
+    POWERTOOLS_TRACE_ENABLED: "false",
+    POWERTOOLS_LOG_LEVEL: "WARN",
+    POWERTOOLS_METRICS_NAMESPACE: "Bench",
+    [ENV.resultsBucket]: RESULTS,
+    [ENV.targetLanguages]: languages.join(","),
+    [ENV.maxInputBytes]: String(maxInputBytes),
+    [ENV.translateQueueUrl]: `${endpoint}/111122223333/translate`,
+    [ENV.eventBusName]: "default",
+  };
+
+  const articles = largestArticles(maxInputBytes);
+  const normalizeRecords: SQSRecord[] = [];
+  for (let i = 0; i < routeOf("normalize").queue.batchSize; i++) {
+    const article = articles[i % articles.length] as (typeof articles)[number];
+    const key = `incoming/${i}-${article.name}`;
+    const etag = aws.putObject(INGEST, key, Buffer.from(article.body));
+    const body = JSON.stringify(s3Notification(INGEST, key, etag, article.body.length));
+    normalizeRecords.push(sqsRecord(`n-${i}`, body, "normalize"));
+  }
+  const log =
+    (stage: StageName) => (r: { peakRssMb: number; seconds: number; killed?: string }, n: number) =>
+      progress(
+        `  ${stage}: ${n} record(s), peak ${r.peakRssMb} MB, ${r.seconds.toFixed(1)} s${r.killed ? `, killed (${r.killed})` : ""}`,
+      );
+
+  const stages = {} as Record<StageName, StageFigures>;
+  progress(`normalize: ${normalizeRecords.length} articles of ${maxInputBytes} bytes`);
+  stages.normalize = await deliverAll({
+    stage: "normalize",
+    bundleFile: bundles.normalize,
+    records: normalizeRecords,
+    env,
+    workDir: OUT,
+    onInvocation: log("normalize"),
+  });
+
+  const articleKeys = [...aws.objects.keys()]
+    .filter((id) => id.startsWith(`${RESULTS}/`) && id.endsWith(`/${OUTPUT_FILES.article}`))
+    .map((id) => id.slice(RESULTS.length + 1));
+  const summarizeRecords = articleKeys.map((key, i) => {
+    const stored = aws.object(RESULTS, key);
+    const body = JSON.stringify(
+      s3Notification(RESULTS, key, stored?.etag ?? "", stored?.body.length ?? 0),
+    );
+    return sqsRecord(`s-${i}`, body, "summarize");
+  });
+  progress(`summarize: ${summarizeRecords.length} articles`);
+  stages.summarize = await deliverAll({
+    stage: "summarize",
+    bundleFile: bundles.summarize,
+    records: summarizeRecords,
+    env,
+    workDir: OUT,
+    onInvocation: log("summarize"),
+  });
+
+  const txtId = articleIdFromKey(`incoming/0-${articles[0]?.name}`);
+  const jobs = aws.sentMessages.filter((m) => JSON.parse(m.body).articleId === txtId);
+  progress(`translate: ${jobs.length} languages of the .txt article`);
+  stages.translate = await deliverAll({
+    stage: "translate",
+    bundleFile: bundles.translate,
+    records: jobs.map((m, i) => sqsRecord(`t-${i}`, m.body, "translate")),
+    env,
+    workDir: OUT,
+    virtualWaitMs: () => clock.elapsedMs,
+    beforeInvocation: () => clock.reset(),
+    onClock: (push) => {
+      pushClock = push;
+    },
+    onInvocation: log("translate"),
+  });
+  await aws.stop();
+
+  const manifestObject = aws.object(RESULTS, outputKey(txtId, OUTPUT_FILES.manifest));
+  const manifest = manifestObject
+    ? (JSON.parse(manifestObject.body.toString()) as Manifest)
+    : undefined;
+  const report = aws.object(RESULTS, outputKey(txtId, OUTPUT_FILES.report));
+  const allFit =
+    Object.values(stages).every((s) => s.fits) && manifest?.status === "complete" && !refused;
+  const result = {
+    maxInputBytes,
+    languages: languageCount,
+    stages,
+    manifest: manifest?.status ?? "missing",
+    reportBytes: report?.body.length ?? 0,
+    allFit,
+  };
+  if (json) {
+    console.log(JSON.stringify(result));
+    return;
+  }
+  console.log(
+    `\nLargest accepted input: ${maxInputBytes} bytes × ${languageCount} languages (.txt/.md/.html batch of ${normalizeRecords.length}); CPU scaled by ${MB_PER_VCPU} MB ÷ memory; Translate 200–1,400 ms per request, ${DEFAULT_TRANSLATE_CONCURRENCY} in flight, virtual clock\n`,
+  );
+  console.log(
+    "| stage | peak RSS MB | memory MB | CPU s (scaled) | time s | timeout s | invocations | max deliveries | lost | fits |",
+  );
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+  for (const [name, s] of Object.entries(stages)) {
+    console.log(
+      `| ${name} | ${s.peakRssMb} | ${s.memoryMb} | ${s.cpuSeconds} | ${s.seconds} | ${s.timeoutSeconds} | ${s.invocations} | ${s.deliveries} | ${s.recordsLost} | ${s.fits ? "yes" : `NO ${s.killed.join("; ")}`} |`,
+    );
+  }
+  console.log(
+    `\n.txt article: manifest ${result.manifest}, report.html ${result.reportBytes} bytes. allFit: ${allFit}`,
+  );
+}
+
+await main();
