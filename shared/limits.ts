@@ -35,7 +35,7 @@ export const S3_MAX_KEY_BYTES = 1_024;
 export const EVENTBRIDGE_MAX_ENTRY_BYTES = 262_144;
 
 /** The project's default ceiling on one input file (configurable per deployment: `maxInputBytes`). */
-export const DEFAULT_MAX_INPUT_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_INPUT_BYTES = 2 * 1024 * 1024;
 
 /**
  * TranslateText has no published request-rate quota ("Amazon Translate scales to serve customer operational

@@ -75,9 +75,9 @@ export const INPUT_BUDGET = {
   /** The deployment default of `maxInputBytes` (shared/limits.ts). */
   defaultMaxInputBytes: DEFAULT_MAX_INPUT_BYTES,
   /** The largest `maxInputBytes` the table carries (into one language). */
-  maxInputBytes: 2 * 1024 * 1024,
+  maxInputBytes: 4 * 1024 * 1024,
   /** The largest `maxInputBytes` × number of target languages it carries. */
-  maxInputBytesTimesLanguages: 20 * 1024 * 1024,
+  maxInputBytesTimesLanguages: 40 * 1024 * 1024,
 } as const;
 
 /** The largest number of target languages the budget carries at this maxInputBytes. */

@@ -1,2 +1,7 @@
 export { escapeHtml } from "./html";
-export { REPORT_CSP, type ReportInput, renderReport } from "./render";
+export {
+  REPORT_ALIGNED_CHARACTERS_CAP,
+  REPORT_CSP,
+  type ReportInput,
+  renderReport,
+} from "./render";

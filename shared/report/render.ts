@@ -22,6 +22,15 @@ export interface ReportInput {
   manifest?: Partial<Manifest>;
 }
 
+/**
+ * Most characters of article text the report shows beside translations, all languages together. Each
+ * aligned table repeats the article and its translation with per-sentence markup, so without a cap the page
+ * (and the memory of the function that renders it) grows with the article × the number of languages.
+ * Translations past the cap show their summary and link to their `.txt` and `.json` outputs instead; the
+ * report then stays within about the article, its markup and this cap, whatever the number of languages.
+ */
+export const REPORT_ALIGNED_CHARACTERS_CAP = 500_000;
+
 /** `form-action` and `base-uri` do not fall back to `default-src`, so they are closed explicitly. */
 export const REPORT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
@@ -90,6 +99,28 @@ function renderFailed(failed: [string, string][]): SafeHtml | false {
   );
 }
 
+/** The translations in order, aligned while the cap allows, linked to their outputs after. */
+function alignedTranslations(
+  input: ReportInput,
+  keys: SentenceKeys,
+  highlighted: ReadonlySet<string>,
+): SafeHtml[] {
+  const { article, translations } = input;
+  let left = REPORT_ALIGNED_CHARACTERS_CAP;
+  return translations.map((t, i) => {
+    const aligned = article.text.length <= left;
+    if (aligned) left -= article.text.length;
+    return renderTranslationSection(
+      article,
+      t,
+      i,
+      keys,
+      highlighted,
+      aligned ? undefined : REPORT_ALIGNED_CHARACTERS_CAP,
+    );
+  });
+}
+
 export function renderReport(input: ReportInput): string {
   const { article, summary, translations, manifest } = input;
   const keys = new SentenceKeys(article);
@@ -116,7 +147,7 @@ ${renderNav(translations, failed)}
 <main id="main">
 ${renderSummarySection(summary, keys, article)}
 ${renderArticleSection(article, keys, highlighted)}
-${translations.map((t, i) => renderTranslationSection(article, t, i, keys, highlighted))}
+${alignedTranslations(input, keys, highlighted)}
 ${renderFailed(failed)}
 ${renderRemovedSection(article)}
 </main>

@@ -1,4 +1,5 @@
 import type { NormalizedArticle } from "../contract/article";
+import { OUTPUT_FILES } from "../contract/keys";
 import type {
   ArticleTranslation,
   TranslatedBlock,
@@ -59,12 +60,21 @@ function translatedSummary(
     : html`<p class="empty" lang="en" dir="ltr">No summary to translate.</p>`;
 }
 
+/** In place of the aligned table when the report is past its cap: where the full translation is. */
+function linkedTranslation(target: string, capCharacters: number): SafeHtml {
+  const text = OUTPUT_FILES.translationText(target);
+  const json = OUTPUT_FILES.translationJson(target);
+  return html`<p class="legend">Not shown sentence by sentence: the report shows at most ${capCharacters.toLocaleString("en")} characters of article text beside its translations, all languages together, and this one would pass that. The full translation is <a href="${text}">${text}</a> (sentence-aligned: <a href="${json}">${json}</a>), beside this report.</p>`;
+}
+
 export function renderTranslationSection(
   article: NormalizedArticle,
   translation: ArticleTranslation,
   index: number,
   keys: SentenceKeys,
   highlighted: ReadonlySet<string>,
+  /** Undefined: the aligned table. A number: the cap that left it out, and a link to the outputs instead. */
+  leftOutByCap?: number,
 ): SafeHtml {
   const source = languageTag(translation.sourceLanguage || article.language.code);
   const target = languageTag(translation.targetLanguage);
@@ -77,6 +87,17 @@ export function renderTranslationSection(
   for (const block of translation.blocks) {
     if (!blocksById.has(block.id)) blocksById.set(block.id, block);
     for (const s of block.sentences) if (!sentencesById.has(s.id)) sentencesById.set(s.id, s);
+  }
+
+  if (leftOutByCap !== undefined) {
+    return html`<section id="${sectionId}" class="translation" aria-labelledby="${sectionId}-h">
+<h2 id="${sectionId}-h">Translation: ${languageLabel(target)}</h2>
+<section aria-label="Summary in ${languageLabel(target)}" lang="${target}" dir="${textDirection(target)}">
+<h3 lang="en" dir="ltr">Summary in ${languageLabel(target)}</h3>
+${translatedSummary(translation, sentencesById, keys, prefix)}
+</section>
+${linkedTranslation(target, leftOutByCap)}
+</section>`;
   }
 
   const sourceCell = (content: SafeHtml) =>
