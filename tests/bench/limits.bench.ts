@@ -17,7 +17,7 @@
  * see what they would see on Lambda. A stage fits when no invocation passed its memory or timeout (the
  * process is killed as Lambda kills it) and no message was lost after maxReceiveCount deliveries.
  */
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SQSRecord } from "aws-lambda";
 import { buildLambdaAsset } from "../../infra/aws/lazy-modules";
@@ -35,7 +35,6 @@ import { largestArticles } from "./limits/inputs";
 import { TranslateClock } from "./limits/translate-clock";
 
 const ROOT = join(import.meta.dirname, "../..");
-const OUT = join(ROOT, "tests/bench/results/limits");
 const INGEST = "bench-ingest";
 const RESULTS = "bench-results";
 /** Languages Amazon Translate has, enough for any budget the table states. */
@@ -52,6 +51,8 @@ const flag = (name: string) => {
 };
 const maxInputBytes = flag("--max-input-bytes") ?? DEFAULT_MAX_INPUT_BYTES;
 const languageCount = flag("--languages") ?? maxLanguagesFor(maxInputBytes);
+/** One folder per configuration, so that two configurations can be measured at once. */
+const OUT = join(ROOT, `tests/bench/results/limits/${maxInputBytes}x${languageCount}`);
 const progress = (line: string) => {
   if (!json) console.error(line);
 };
@@ -118,9 +119,10 @@ async function main(): Promise<void> {
     normalizeRecords.push(sqsRecord(`n-${i}`, body, "normalize"));
   }
   const log =
-    (stage: StageName) => (r: { peakRssMb: number; seconds: number; killed?: string }, n: number) =>
+    (stage: StageName) =>
+    (r: { peakRssMb: number; seconds: number; killed?: string; failureLog?: string }, n: number) =>
       progress(
-        `  ${stage}: ${n} record(s), peak ${r.peakRssMb} MB, ${r.seconds.toFixed(1)} s${r.killed ? `, killed (${r.killed})` : ""}`,
+        `  ${stage}: ${n} record(s), peak ${r.peakRssMb} MB, ${r.seconds.toFixed(1)} s${r.killed ? `, killed (${r.killed})` : ""}${r.failureLog ? `\n    ${r.failureLog}` : ""}`,
       );
 
   const stages = {} as Record<StageName, StageFigures>;
@@ -187,6 +189,8 @@ async function main(): Promise<void> {
     reportBytes: report?.body.length ?? 0,
     allFit,
   };
+  // Also kept on disk, so that a table run leaves the JSON behind (tests/bench/results is not committed).
+  writeFileSync(join(OUT, "limits.json"), `${JSON.stringify(result)}\n`);
   if (json) {
     console.log(JSON.stringify(result));
     return;

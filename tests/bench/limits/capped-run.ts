@@ -39,6 +39,8 @@ export interface InvocationResult {
   /** "memory" or "timeout" when the process was killed as Lambda would kill it; "crash" when it died. */
   killed?: "memory" | "timeout" | "crash";
   error?: string;
+  /** The first "record failed" log line of the invocation, if any. */
+  failureLog?: string;
   peakRssMb: number;
   /** The invocation's CPU time on this machine (module init excluded: Lambda runs it before the clock). */
   cpuSeconds: number;
@@ -78,7 +80,7 @@ export async function runCapped(run: CappedRun): Promise<InvocationResult> {
   const scale = cpuScaleFor(run.memoryMb);
   const heapMb = Math.floor(run.memoryMb * 0.9);
   const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, DRIVER], {
-    stdio: ["ignore", "ignore", "pipe", "ipc"],
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
     env: {
       ...run.env,
       BENCH_BUNDLE: run.bundleFile,
@@ -93,6 +95,13 @@ export async function runCapped(run: CappedRun): Promise<InvocationResult> {
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  // The handler's log lines: only why a record failed is kept, to say why a stage did not fit.
+  let failureLog = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n")) {
+      if (line.includes('"record failed"') && !failureLog) failureLog = line.slice(0, 600);
+    }
   });
   run.onClock?.(() => {
     if (child.connected) child.send({ virtualWaitMs: run.virtualWaitMs() });
@@ -145,6 +154,7 @@ export async function runCapped(run: CappedRun): Promise<InvocationResult> {
   const cpuSeconds = report.cpuMs / 1000;
   const virtualWaitSeconds = run.virtualWaitMs() / 1000;
   return {
+    ...(failureLog ? { failureLog } : {}),
     ...(report.response ? { response: report.response } : {}),
     ...(report.error ? { error: report.error } : {}),
     peakRssMb: Math.round(Math.max(peakKb, report.maxRssKb) / 1024),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_MAX_INPUT_BYTES } from "../../../shared/limits";
 import { ConfigError, configToEnv, logPreview, parseConfig } from "../../../shared/pipeline/config";
 
 const BASE = { RESULTS_BUCKET: "results" };
@@ -10,7 +11,7 @@ describe("parseConfig", () => {
       targetLanguages: [],
       summaryLength: { mode: "sentences", value: 3 },
       translation: { profanity: false, brevity: false, terminologyNames: [] },
-      maxInputBytes: 10 * 1024 * 1024,
+      maxInputBytes: DEFAULT_MAX_INPUT_BYTES,
       logPreviewChars: 40,
     });
   });
