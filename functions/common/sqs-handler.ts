@@ -48,7 +48,8 @@ export function makeSqsHandler(
   processRecord: (record: SQSRecord, tools: RecordTools, deadline: Deadline) => Promise<void>,
 ): SqsHandler {
   const { logger, metrics, tracer } = observability;
-  const reserveMs = routeOf(stage).queue.recordSeconds * 1000;
+  const { recordSeconds, maxReceiveCount } = routeOf(stage).queue;
+  const reserveMs = recordSeconds * 1000;
   const tools: RecordTools = {
     ...observability,
     forArticle: (articleId) =>
@@ -58,8 +59,10 @@ export function makeSqsHandler(
     const deadline: Deadline = { remainingMs: () => context.getRemainingTimeInMillis() };
     let started = 0;
     const recordHandler = async (record: SQSRecord) => {
-      // The first record always runs: the timeout is sized for it.
-      if (started > 0 && context.getRemainingTimeInMillis() < reserveMs) {
+      // The first record always runs: the timeout is sized for it. So does a record on its last delivery:
+      // handed back, it would reach the dead-letter queue without ever having been tried.
+      const lastDelivery = Number(record.attributes.ApproximateReceiveCount) >= maxReceiveCount;
+      if (started > 0 && !lastDelivery && context.getRemainingTimeInMillis() < reserveMs) {
         logger.info("not enough time left for another record: handing it back to the queue", {
           messageId: record.messageId,
           remainingMs: context.getRemainingTimeInMillis(),

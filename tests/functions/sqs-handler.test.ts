@@ -77,6 +77,25 @@ describe("a batch of records", () => {
     );
   });
 
+  it("should still run a record on its last delivery rather than hand it to the dead-letter queue untried", async () => {
+    // Prepare: no time left after the first record; the third record is on its last delivery.
+    const stage = "summarize";
+    const { maxReceiveCount } = routeOf(stage).queue;
+    const context = { ...localContext(stage), getRemainingTimeInMillis: () => 1 };
+    const event = batch(stage, 3);
+    const last = event.Records[2] as SQSRecord;
+    last.attributes.ApproximateReceiveCount = String(maxReceiveCount);
+    const processed: string[] = [];
+    const handler = makeSqsHandler(stage, observability(), async (record: SQSRecord) => {
+      processed.push(record.messageId);
+    });
+    // Act
+    const response = await handler(event, context);
+    // Assess
+    expect(processed).toEqual(["m-0", "m-2"]);
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: "m-1" }]);
+  });
+
   it("should always start the first record, whatever time is left", async () => {
     // Prepare
     const stage = "translate";
