@@ -37,9 +37,9 @@ import { TranslateClock } from "./limits/translate-clock";
 const ROOT = join(import.meta.dirname, "../..");
 const INGEST = "bench-ingest";
 const RESULTS = "bench-results";
-/** Languages Amazon Translate has, enough for any budget the table states. */
+/** Amazon Translate's target languages (all but English): the most a deployment can ask for. */
 const LANGUAGE_POOL =
-  "es fr de it pt nl pl sv da fi no ro cs hu el bg hr sk sl et lv lt uk ru tr ar he fa hi bn ur ta te ja ko zh zh-TW th vi id ms tl sw af am az ca cy ga gu ha hy is ka kk kn mk ml mn mr mt ps si so sq sr pa uz".split(
+  "es fr de it pt nl pl sv da fi no ro cs hu el bg hr sk sl et lv lt uk ru tr ar he fa hi bn ur ta te ja ko zh zh-TW th vi id ms tl sw af am az ca cy ga gu ha hy is ka kk kn mk ml mn mr mt ps si so sq sr pa uz bs fa-AF fr-CA ht pt-PT es-MX".split(
     " ",
   );
 
