@@ -34,6 +34,12 @@ export const S3_MAX_KEY_BYTES = 1_024;
  */
 export const EVENTBRIDGE_MAX_ENTRY_BYTES = 262_144;
 
+/**
+ * Lambda allocates CPU in proportion to memory: 1,769 MB is one full vCPU, less is a share of one.
+ * https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html
+ */
+export const LAMBDA_MB_PER_VCPU = 1_769;
+
 /** The project's default ceiling on one input file (configurable per deployment: `maxInputBytes`). */
 export const DEFAULT_MAX_INPUT_BYTES = 2 * 1024 * 1024;
 

@@ -23,12 +23,15 @@ import type { SQSRecord } from "aws-lambda";
 import { buildLambdaAsset } from "../../infra/aws/lazy-modules";
 import { articleIdFromKey, OUTPUT_FILES, outputKey } from "../../shared/contract/keys";
 import type { Manifest } from "../../shared/contract/manifest";
-import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_TRANSLATE_CONCURRENCY } from "../../shared/limits";
+import {
+  DEFAULT_MAX_INPUT_BYTES,
+  DEFAULT_TRANSLATE_CONCURRENCY,
+  LAMBDA_MB_PER_VCPU,
+} from "../../shared/limits";
 import { ENV } from "../../shared/pipeline/config";
 import { budgetProblem, maxLanguagesFor } from "../../shared/pipeline/resources";
 import { ROUTES, routeOf, type StageName } from "../../shared/pipeline/routing";
 import { s3Notification, sqsRecord } from "../functions/fake-aws";
-import { MB_PER_VCPU } from "./limits/capped-run";
 import { deliverAll, type StageFigures } from "./limits/deliveries";
 import { FakeAws } from "./limits/fake-aws";
 import { largestArticles } from "./limits/inputs";
@@ -196,7 +199,7 @@ async function main(): Promise<void> {
     return;
   }
   console.log(
-    `\nLargest accepted input: ${maxInputBytes} bytes × ${languageCount} languages (.txt/.md/.html batch of ${normalizeRecords.length}); CPU scaled by ${MB_PER_VCPU} MB ÷ memory; Translate 200–1,400 ms per request, ${DEFAULT_TRANSLATE_CONCURRENCY} in flight, virtual clock\n`,
+    `\nLargest accepted input: ${maxInputBytes} bytes × ${languageCount} languages (.txt/.md/.html batch of ${normalizeRecords.length}); CPU scaled by ${LAMBDA_MB_PER_VCPU} MB ÷ memory; Translate 200–1,400 ms per request, ${DEFAULT_TRANSLATE_CONCURRENCY} in flight, virtual clock\n`,
   );
   console.log(
     "| stage | peak RSS MB | memory MB | CPU s (scaled) | time s | timeout s | invocations | max deliveries | lost | fits |",

@@ -12,12 +12,10 @@ import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SQSBatchResponse, SQSEvent } from "aws-lambda";
-
-/** Lambda gives one full vCPU at 1,769 MB and a proportional share below. */
-export const MB_PER_VCPU = 1769;
+import { LAMBDA_MB_PER_VCPU } from "../../../shared/limits";
 
 export function cpuScaleFor(memoryMb: number): number {
-  return Math.max(1, MB_PER_VCPU / memoryMb);
+  return Math.max(1, LAMBDA_MB_PER_VCPU / memoryMb);
 }
 
 export interface CappedRun {
