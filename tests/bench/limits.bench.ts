@@ -2,7 +2,7 @@
  * `npm run bench:limits [-- --json] [--max-input-bytes N] [--languages L]`: does each stage fit its Lambda
  * (shared/pipeline/resources.ts) on the largest input the deployment accepts?
  *
- * Each stage's bundle is built as the stack builds it (buildLambdaAsset: the very index.mjs and lazy/ Lambda
+ * Each stage's bundle is built as the stack builds it (buildLambdaPackage: the very index.mjs and lazy/ Lambda
  * gets) and invoked in a child process held to the stage's memory and timeout (limits/capped-run.ts), against
  * a local stand-in for S3, SQS, EventBridge and Amazon Translate kept in this process (limits/fake-aws.ts).
  * Inputs: a batch of articles of exactly maxInputBytes (default: the deployment default), as .txt, .md and
@@ -20,7 +20,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SQSRecord } from "aws-lambda";
-import { buildLambdaAsset } from "../../infra/aws/lazy-modules";
+import { buildLambdaPackage, LAMBDA_NODE_OPTIONS, stageEntry } from "../../infra/aws/bundling";
 import { articleIdFromKey, OUTPUT_FILES, outputKey } from "../../shared/contract/keys";
 import type { Manifest } from "../../shared/contract/manifest";
 import {
@@ -74,13 +74,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const bundles = {} as Record<StageName, string>;
   for (const { stage } of ROUTES) {
-    const entry = join(ROOT, "functions", stage, "handler.ts");
-    const built = await buildLambdaAsset({
-      stage,
-      entry,
-      outDir: join(OUT, stage),
-      projectRoot: ROOT,
-    });
+    const built = await buildLambdaPackage({ entry: stageEntry(stage), outDir: join(OUT, stage) });
     bundles[stage] = built.bundleFile;
   }
 
@@ -94,6 +88,8 @@ async function main(): Promise<void> {
   };
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "",
+    // As the stack sets it on every function (source maps cost memory: they are part of what is measured).
+    NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
     AWS_LAMBDA_FUNCTION_NAME: "bench-limits",
     AWS_REGION: "eu-west-1",
     AWS_ACCESS_KEY_ID: "bench",

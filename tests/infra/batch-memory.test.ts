@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SQSRecord } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildLambdaAsset } from "../../infra/aws/lazy-modules";
+import { buildLambdaPackage, LAMBDA_NODE_OPTIONS, stageEntry } from "../../infra/aws/bundling";
 import { ENV } from "../../shared/pipeline/config";
 import { routeOf } from "../../shared/pipeline/routing";
 import { runCapped } from "../bench/limits/capped-run";
@@ -16,7 +16,6 @@ import { FakeAws } from "../bench/limits/fake-aws";
 import { largestArticles } from "../bench/limits/inputs";
 import { s3Notification, sqsRecord } from "../functions/fake-aws";
 
-const ROOT = join(import.meta.dirname, "../..");
 const ARTICLE_BYTES = 1024 * 1024;
 const BATCH = 8;
 
@@ -27,16 +26,15 @@ let env: Record<string, string>;
 
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), "batch-memory-"));
-  const built = await buildLambdaAsset({
-    stage: "normalize",
-    entry: join(ROOT, "functions/normalize/handler.ts"),
+  const built = await buildLambdaPackage({
+    entry: stageEntry("normalize"),
     outDir: join(workDir, "normalize"),
-    projectRoot: ROOT,
   });
   bundleFile = built.bundleFile;
   const endpoint = await aws.start();
   env = {
     PATH: process.env.PATH ?? "",
+    NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
     AWS_LAMBDA_FUNCTION_NAME: "batch-memory",
     AWS_REGION: "eu-west-1",
     AWS_ACCESS_KEY_ID: "test",
