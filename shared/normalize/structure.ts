@@ -2,6 +2,7 @@ import { type BlockType, isBodyBlock, type RemovedItem } from "../contract/artic
 import { matchBoilerplate } from "./boilerplate";
 import { collapseWhitespace } from "./clean";
 import type { ParsedDocument, RawBlock } from "./formats/types";
+import { hasUppercase } from "./segment/chars";
 
 export interface TypedBlock {
   type: BlockType;
@@ -32,7 +33,6 @@ const FOOTER_FROM = 0.5;
 const SENTENCE_END = /[.!?…。！？؟۔।]["”’'»)\]]*$/u;
 const CLAUSE_END = /[.:;,]$/;
 const WORD = /[\p{L}\p{N}]+/gu;
-const HAS_UPPER = /\p{Lu}/u;
 
 function wordCount(text: string): number {
   let count = 0;
@@ -133,7 +133,7 @@ function removeBoilerplate(blocks: RawBlock[], removed: RemovedItem[]): Candidat
 export function buildStructure(doc: ParsedDocument): ArticleStructure {
   const removed: RemovedItem[] = [...doc.removed];
   const candidates = removeBoilerplate(doc.blocks, removed);
-  const cased = candidates.some((c) => HAS_UPPER.test(c.text));
+  const cased = candidates.some((c) => hasUppercase(c.text));
 
   let title = doc.title ? collapseWhitespace(doc.title) : null;
   let next = 0;

@@ -17,91 +17,91 @@ const DAMPING = 0.85;
 const ITERATIONS = 30;
 const TOLERANCE = 1e-6;
 
-/** The vector with its terms in id order (insertion sort: vectors are short and ids mostly rising already). */
-function sortedById(s: GraphSentence): GraphSentence {
-  const ids = Int32Array.from(s.termIds);
-  const weights = Float64Array.from(s.weights);
-  for (let i = 1; i < ids.length; i++) {
-    const id = ids[i] as number;
-    const weight = weights[i] as number;
-    let j = i - 1;
-    while (j >= 0 && (ids[j] as number) > id) {
-      ids[j + 1] = ids[j] as number;
-      weights[j + 1] = weights[j] as number;
-      j--;
+/**
+ * Every sentence's vector with its terms in id order, in one flat pair of arrays (sentence i is
+ * start[i] ..< start[i + 1]): two allocations per article instead of two per sentence. Insertion sort: vectors
+ * are short and ids mostly rising already.
+ */
+interface SortedVectors {
+  start: Int32Array;
+  ids: Int32Array;
+  weights: Float64Array;
+}
+
+function sortedById(sentences: readonly GraphSentence[]): SortedVectors {
+  const n = sentences.length;
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    start[i + 1] = (start[i] as number) + (sentences[i] as GraphSentence).termIds.length;
+  }
+  const ids = new Int32Array(start[n] as number);
+  const weights = new Float64Array(ids.length);
+  for (let s = 0; s < n; s++) {
+    const sentence = sentences[s] as GraphSentence;
+    const first = start[s] as number;
+    ids.set(sentence.termIds, first);
+    weights.set(sentence.weights, first);
+    for (let i = first + 1, end = start[s + 1] as number; i < end; i++) {
+      const id = ids[i] as number;
+      const weight = weights[i] as number;
+      let j = i - 1;
+      while (j >= first && (ids[j] as number) > id) {
+        ids[j + 1] = ids[j] as number;
+        weights[j + 1] = weights[j] as number;
+        j--;
+      }
+      ids[j + 1] = id;
+      weights[j + 1] = weight;
     }
-    ids[j + 1] = id;
-    weights[j + 1] = weight;
   }
-  return { termIds: ids, weights };
-}
-
-function overlap(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return shared;
-}
-
-function sparseDot(a: GraphSentence, b: GraphSentence): number {
-  let i = 0;
-  let j = 0;
-  let sum = 0;
-  while (i < a.termIds.length && j < b.termIds.length) {
-    const x = a.termIds[i] as number;
-    const y = b.termIds[j] as number;
-    if (x === y) {
-      sum += (a.weights[i] as number) * (b.weights[j] as number);
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return sum;
+  return { start, ids, weights };
 }
 
 /**
- * Weighted PageRank over the windowed graph whose edge (i, j) weighs similarity(i, j). Scores have mean 1
- * whatever the article's length.
+ * The edges of one windowed graph with a positive weight, in (i, j) order, as flat typed arrays: no per-edge
+ * objects for the GC, and no zero weights to step over 30 times. Each weight is kept premultiplied by DAMPING,
+ * which is the product the update computes first anyway.
  */
-function windowedPageRank(n: number, similarity: (i: number, j: number) => number): Float64Array {
-  // The edges to the next WINDOW sentences with a positive weight, in (i, j) order, as flat typed arrays: no
-  // per-edge objects for the GC, and no zero weights to step over 30 times. Each weight is kept premultiplied
-  // by DAMPING, which is the product the update computes first anyway.
-  const width = Math.max(1, Math.min(WINDOW, n - 1));
-  const firstEdge = new Int32Array(n + 1);
-  let target: Int32Array = new Int32Array(Math.max(16, Math.min(n * width, 1024)));
-  let weight: Float64Array = new Float64Array(target.length);
-  const strength = new Float64Array(n);
-  let edges = 0;
-  for (let i = 0; i < n; i++) {
-    firstEdge[i] = edges;
-    for (let step = 1; step <= width && i + step < n; step++) {
-      const j = i + step;
-      const w = similarity(i, j);
-      if (w <= 0) continue;
-      if (edges === target.length) {
-        target = grownInt32(target);
-        weight = grownFloat64(weight);
-      }
-      target[edges] = j;
-      weight[edges] = DAMPING * w;
-      edges++;
-      strength[i] = (strength[i] as number) + w;
-      strength[j] = (strength[j] as number) + w;
-    }
+class EdgeList {
+  readonly firstEdge: Int32Array;
+  target: Int32Array;
+  weight: Float64Array;
+  readonly strength: Float64Array;
+  edges = 0;
+
+  constructor(n: number, width: number) {
+    this.firstEdge = new Int32Array(n + 1);
+    this.target = new Int32Array(Math.max(16, Math.min(n * width, 1024)));
+    this.weight = new Float64Array(this.target.length);
+    this.strength = new Float64Array(n);
   }
-  firstEdge[n] = edges;
+
+  /** Sentence i's edges start here; calls come in rising i, then `end(n)`. */
+  start(i: number): void {
+    this.firstEdge[i] = this.edges;
+  }
+
+  add(i: number, j: number, w: number): void {
+    if (w <= 0) return;
+    if (this.edges === this.target.length) {
+      this.target = grownInt32(this.target);
+      this.weight = grownFloat64(this.weight);
+    }
+    this.target[this.edges] = j;
+    this.weight[this.edges] = DAMPING * w;
+    this.edges++;
+    this.strength[i] = (this.strength[i] as number) + w;
+    this.strength[j] = (this.strength[j] as number) + w;
+  }
+
+  end(n: number): void {
+    this.firstEdge[n] = this.edges;
+  }
+}
+
+/** Weighted PageRank over a windowed graph. Scores have mean 1 whatever the article's length. */
+function windowedPageRank(n: number, graph: EdgeList): Float64Array {
+  const { firstEdge, target, weight, strength } = graph;
   let rank = new Float64Array(n).fill(1);
   let next = new Float64Array(n);
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
@@ -149,18 +149,61 @@ export interface GraphRanks {
 }
 
 export function graphRanks(sentences: readonly GraphSentence[]): GraphRanks {
-  const vectors = sentences.map(sortedById);
-  const logLength = vectors.map((v) => Math.log(Math.max(1, v.termIds.length)));
-  const textRank = windowedPageRank(vectors.length, (i, j) => {
-    const denominator = (logLength[i] as number) + (logLength[j] as number);
-    if (denominator <= 0) return 0;
-    return (
-      overlap((vectors[i] as GraphSentence).termIds, (vectors[j] as GraphSentence).termIds) /
-      denominator
-    );
-  });
-  const lexRank = windowedPageRank(vectors.length, (i, j) =>
-    sparseDot(vectors[i] as GraphSentence, vectors[j] as GraphSentence),
-  );
-  return { textRank, lexRank };
+  const n = sentences.length;
+  const { overlapGraph, cosineGraph } = windowGraphs(n, sortedById(sentences));
+  return {
+    textRank: windowedPageRank(n, overlapGraph),
+    lexRank: windowedPageRank(n, cosineGraph),
+  };
+}
+
+/**
+ * Both graphs in one pass over the windowed pairs: sentence i's weights are scattered into a dense array by
+ * term id, so each pair costs one scan of j's terms instead of a merge of both lists. j's terms are read in id
+ * order, so the cosine adds the same products in the same order a merge of the two lists would.
+ */
+function windowGraphs(
+  n: number,
+  { start, ids, weights }: SortedVectors,
+): { overlapGraph: EdgeList; cosineGraph: EdgeList } {
+  const width = Math.max(1, Math.min(WINDOW, n - 1));
+  const overlapGraph = new EdgeList(n, width);
+  const cosineGraph = new EdgeList(n, width);
+  let vocabulary = 0;
+  for (const id of ids) vocabulary = Math.max(vocabulary, id + 1);
+  const dense = new Float64Array(vocabulary);
+  // stamp[id] === i + 1 while sentence i is scattered: nothing to clear between sentences.
+  const stamp = new Int32Array(vocabulary);
+  const logLength = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    logLength[i] = Math.log(Math.max(1, (start[i + 1] as number) - (start[i] as number)));
+  }
+  for (let i = 0; i < n; i++) {
+    overlapGraph.start(i);
+    cosineGraph.start(i);
+    for (let t = start[i] as number, end = start[i + 1] as number; t < end; t++) {
+      const id = ids[t] as number;
+      dense[id] = weights[t] as number;
+      stamp[id] = i + 1;
+    }
+    for (let step = 1; step <= width && i + step < n; step++) {
+      const j = i + step;
+      let shared = 0;
+      let sum = 0;
+      for (let t = start[j] as number, end = start[j + 1] as number; t < end; t++) {
+        const id = ids[t] as number;
+        if (stamp[id] === i + 1) {
+          shared++;
+          sum += (dense[id] as number) * (weights[t] as number);
+        }
+      }
+      // TextRank's overlap similarity: shared terms over the sum of the log term counts.
+      const denominator = (logLength[i] as number) + (logLength[j] as number);
+      overlapGraph.add(i, j, denominator <= 0 ? 0 : shared / denominator);
+      cosineGraph.add(i, j, sum);
+    }
+  }
+  overlapGraph.end(n);
+  cosineGraph.end(n);
+  return { overlapGraph, cosineGraph };
 }

@@ -6,6 +6,7 @@
 import { stem as porter2 } from "porter2";
 import snowball from "snowball-stemmers";
 import { stopwordsOf } from "./stopwords";
+import { TermTable } from "./term-table";
 
 /** ISO 639-1 → Snowball algorithm name. */
 const SNOWBALL_BY_ISO: Readonly<Record<string, string>> = {
@@ -48,6 +49,8 @@ export interface LanguageProfile {
    * articles and initials: "l'", "j."), which is neither. One cached lookup per word, stopword test included.
    */
   term: (word: string) => string | null | undefined;
+  /** The same lookups by a word's place in a text (the tokenizer's way in). */
+  terms: TermTable;
 }
 
 const profiles = new Map<string, LanguageProfile>();
@@ -66,21 +69,11 @@ function makeStemmer(code: string): (word: string) => string {
   return (word) => stemmer.stem(word);
 }
 
-function makeTerm(
-  stopwords: ReadonlySet<string>,
-  stem: (word: string) => string,
-): (word: string) => string | null | undefined {
-  const cache = new Map<string, string | null | undefined>();
-  return (word) => {
-    let term = cache.get(word);
-    if (term === undefined && !cache.has(word)) {
-      if (stopwords.has(word)) term = null;
-      else if (word.length >= 2) term = stem(word);
-      if (cache.size >= TERM_CACHE_LIMIT) cache.clear();
-      cache.set(word, term);
-    }
-    return term;
-  };
+function makeTerms(stopwords: ReadonlySet<string>, stem: (word: string) => string): TermTable {
+  return new TermTable((word) => {
+    if (stopwords.has(word)) return null;
+    return word.length >= 2 ? stem(word) : undefined;
+  }, TERM_CACHE_LIMIT);
 }
 
 export function languageProfile(code: string): LanguageProfile {
@@ -89,7 +82,8 @@ export function languageProfile(code: string): LanguageProfile {
   if (profile === undefined) {
     const stopwords = new Set(stopwordsOf(key));
     const stem = makeStemmer(key);
-    profile = { code: key, stopwords, stem, term: makeTerm(stopwords, stem) };
+    const terms = makeTerms(stopwords, stem);
+    profile = { code: key, stopwords, stem, terms, term: (word) => terms.get(word) };
     profiles.set(key, profile);
   }
   return profile;

@@ -53,29 +53,17 @@ class Int32Set {
   }
 }
 
-/** FNV-1a over UTF-16 code units. */
-function hashWord(word: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
-  return hash;
-}
-
-/** @param tokens every sentence's lowercased words, in order */
-export function repeatedTrigramRatios(tokens: readonly string[][]): Float64Array {
+/** @param tokens every sentence's lowercased words as hashWord values (term-table.ts), in order */
+export function repeatedTrigramRatios(tokens: readonly Int32Array[]): Float64Array {
   // Trigrams as 32-bit hashes of word hashes: no string per trigram, so a 10 MB text stays cheap to scan.
   const seen = new Int32Set();
   const grams = new Int32Set();
-  let hashes = new Int32Array(64);
   let unique = new Int32Array(64);
-  return Float64Array.from(tokens, (words) => {
-    if (words.length > hashes.length) {
-      hashes = new Int32Array(2 * words.length);
-      unique = new Int32Array(2 * words.length);
-    }
-    for (let i = 0; i < words.length; i++) hashes[i] = hashWord(words[i] as string);
+  return Float64Array.from(tokens, (hashes) => {
+    if (hashes.length > unique.length) unique = new Int32Array(2 * hashes.length);
     grams.clear();
     let count = 0;
-    for (let i = 0; i + 2 < words.length; i++) {
+    for (let i = 0; i + 2 < hashes.length; i++) {
       const gram =
         Math.imul(
           (hashes[i] as number) ^ Math.imul(hashes[i + 1] as number, 0x9e3779b1),

@@ -18,8 +18,8 @@ export interface ArticleVectors {
   /** Mean share of sentences each term occurs in (SumBasic's word probability, by sentence). */
   termDensity: Float64Array;
   stopwordCounts: Int32Array;
-  /** Every sentence's lowercased words, stopwords included. */
-  tokens: string[][];
+  /** Every sentence's lowercased words, stopwords included, as hashWord values. */
+  tokens: Int32Array[];
   vocabularySize: number;
 }
 
@@ -40,13 +40,13 @@ export function vectorize(texts: readonly string[], language: LanguageProfile): 
   const termCounts: Int32Array[] = [];
   const words = new Int32Array(n);
   const stopwordCounts = new Int32Array(n);
-  const tokens: string[][] = [];
+  const tokens: Int32Array[] = [];
   const ids: number[] = [];
   for (let i = 0; i < n; i++) {
     const read = sentenceTerms(texts[i] as string, language);
     words[i] = read.words;
     stopwordCounts[i] = read.stopwords;
-    tokens.push(read.tokens);
+    tokens.push(read.wordHashes);
     ids.length = 0;
     for (const term of read.terms) {
       let id = vocabulary.get(term);

@@ -1,6 +1,7 @@
 import { decideBoundary, detachedCloserEnd, isLoneToken } from "./boundary";
 import {
   Code,
+  hasUppercase,
   isAnyDigit,
   isAttachedCloser,
   isSpace,
@@ -19,7 +20,6 @@ export interface SentenceSpan {
   end: number;
 }
 
-const HAS_UPPER = /\p{Lu}/u;
 /** One tracker for every call, reset at the start: the scan never re-enters, and paragraphs are many. */
 const PAIRS = new OpenPairs();
 const ARABIC_COMMA = 0x060c;
@@ -93,7 +93,7 @@ export function segmentSentences(text: string, lang?: string): SentenceSpan[] {
   const n = text.length;
   const rules = rulesFor(lang);
   // Lowercased text (no capital anywhere) cannot use capitals as evidence of a sentence start.
-  const cased = HAS_UPPER.test(text);
+  const cased = hasUppercase(text);
   const pairs = PAIRS;
   pairs.reset();
   // The list search runs on demand, once: most paragraphs hold no list.

@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { languageProfile } from "../../../shared/summarize/language";
+import { hashWord } from "../../../shared/summarize/term-table";
 import { sentenceTerms } from "../../../shared/summarize/terms";
 
 describe("sentenceTerms", () => {
@@ -38,5 +40,36 @@ describe("sentenceTerms", () => {
     const result = sentenceTerms("The strike closed the port.", languageProfile("en"));
     expect(result.words).toBe(5);
     expect(result.stopwords).toBeGreaterThanOrEqual(2);
+  });
+
+  it("should read the words the word regex reads, with the terms of the cached lookup, on any text", () => {
+    // Prepare: ASCII, accented and combining letters, digits, punctuation, Greek, CJK and astral characters.
+    const piece = fc.constantFrom(
+      ..."The port's 3 strikes: état, naïve, e\u0301, Ωμέγα, 港口, ๏, 𝐀, 😀, \ud800, -".split(""),
+      " ",
+      "strike",
+      "the",
+      "Strikes",
+    );
+    const english = languageProfile("en");
+
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join("");
+
+        // Act
+        const read = sentenceTerms(text, english);
+
+        // Assess: the reference is the regex tokenizer over the lowercased text.
+        const tokens = text.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+        expect([...read.wordHashes]).toEqual(tokens.map(hashWord));
+        if (!/[\p{Script=Han}\p{Script=Thai}]/u.test(text)) {
+          expect(read.terms).toEqual(
+            tokens.map((t) => english.term(t)).filter((t): t is string => typeof t === "string"),
+          );
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,0 +1,30 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { hasUppercase } from "../../../shared/normalize/segment/chars";
+
+describe("hasUppercase", () => {
+  it("should answer what the \\p{Lu} regex answers, surrogate pairs and lone surrogates included", () => {
+    // Prepare: lowercase and uppercase letters of several scripts, titlecase, astral capitals and emoji.
+    const piece = fc.constantFrom(
+      ..."a z A Z é É ß ẞ ǅ ω Ω я Я ⓐ Ⓐ 港 1 . “".split(" "),
+      "𝐀",
+      "𝐚",
+      "😀",
+      "\ud835",
+      "\udc00",
+    );
+
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => {
+        const text = pieces.join("");
+
+        // Act
+        const found = hasUppercase(text);
+
+        // Assess
+        expect(found).toBe(/\p{Lu}/u.test(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
