@@ -7,7 +7,12 @@ import { App, Validations } from "aws-cdk-lib";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { ConfigError } from "../../shared/pipeline/config";
 import { PipelineStack } from "./pipeline-stack";
-import { alarmEmailFromNode, settingsFromNode } from "./settings";
+import {
+  alarmEmailFromNode,
+  logLevelFromNode,
+  operationsFromNode,
+  settingsFromNode,
+} from "./settings";
 
 /**
  * Feature flags the stack relies on, set here rather than in cdk.json so that tests building the app get
@@ -26,6 +31,8 @@ export function buildApp(app = new App()): { app: App; stack: PipelineStack } {
   const stack = new PipelineStack(app, "ArticlePipeline", {
     settings: settingsFromNode(app.node),
     alarmEmail: alarmEmailFromNode(app.node),
+    operations: operationsFromNode(app.node),
+    logLevel: logLevelFromNode(app.node),
     description: "Article pipeline: normalize, summarize, translate news articles dropped in S3",
     ...(account && region ? { env: { account, region } } : {}),
   });

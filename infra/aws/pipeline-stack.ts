@@ -5,15 +5,21 @@
  */
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from "aws-cdk-lib";
 import { EventType, type IBucket } from "aws-cdk-lib/aws-s3";
-import { SqsDestination } from "aws-cdk-lib/aws-s3-notifications";
 import type { Construct } from "constructs";
 import { INCOMING_PREFIX, RESULTS_PREFIX } from "../../shared/contract/keys";
-import { configToEnv, ENV } from "../../shared/pipeline/config";
+import {
+  configToEnv,
+  DEFAULT_LOG_LEVEL,
+  ENV,
+  type LogLevelName,
+} from "../../shared/pipeline/config";
 import { type BucketRole, ROUTES, type StageName } from "../../shared/pipeline/routing";
 import { AlarmTopic } from "./constructs/alarm-topic";
+import { Operations } from "./constructs/operations";
+import { AccountScopedQueueDestination } from "./constructs/queue-destination";
 import { secureBucket } from "./constructs/secure-bucket";
 import { StageFunction } from "./constructs/stage-function";
-import type { PipelineSettings } from "./settings";
+import { type OperationsSettings, operationsFromContext, type PipelineSettings } from "./settings";
 
 export interface PipelineStackProps extends StackProps {
   settings: PipelineSettings;
@@ -21,6 +27,10 @@ export interface PipelineStackProps extends StackProps {
   eventBusName?: string;
   /** Subscribed to the alarm topic when given. */
   alarmEmail?: string;
+  /** Alarm thresholds and ingest retention (default: every operations setting's default). */
+  operations?: OperationsSettings;
+  /** The functions' POWERTOOLS_LOG_LEVEL (default INFO). */
+  logLevel?: LogLevelName;
 }
 
 export class PipelineStack extends Stack {
@@ -28,11 +38,13 @@ export class PipelineStack extends Stack {
   readonly resultsBucket: IBucket;
   readonly stages: Record<StageName, StageFunction>;
   readonly alarmTopic: AlarmTopic;
+  readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id, props);
     const { settings } = props;
     const eventBusName = props.eventBusName ?? "default";
+    const operations = props.operations ?? operationsFromContext(() => undefined);
 
     const accessLogs = secureBucket(this, "AccessLogsBucket", {
       lifecycleRules: [{ id: "expire-access-logs", expiration: Duration.days(90) }],
@@ -41,7 +53,19 @@ export class PipelineStack extends Stack {
       id: "AwsSolutions-S1",
       reason: "This is the server access log bucket; logging its own access would recurse.",
     });
-    const ingest = secureBucket(this, "IngestBucket", { accessLogs, logPrefix: "ingest/" });
+    // Versioned: the ingest bucket holds the only copy of each source, and an overwrite or delete is undone
+    // from the previous version for as long as ingestNoncurrentVersionDays keeps it.
+    const ingest = secureBucket(this, "IngestBucket", {
+      accessLogs,
+      logPrefix: "ingest/",
+      versioned: true,
+      lifecycleRules: [
+        {
+          id: "expire-replaced-sources",
+          noncurrentVersionExpiration: Duration.days(operations.ingestNoncurrentDays),
+        },
+      ],
+    });
     // A separate results bucket: outputs can never match the intake trigger, so no recursive loop.
     const results = secureBucket(this, "ResultsBucket", { accessLogs, logPrefix: "results/" });
     this.ingestBucket = ingest;
@@ -50,6 +74,7 @@ export class PipelineStack extends Stack {
     const environment = {
       ...configToEnv({ ...settings, resultsBucket: results.bucketName }),
       [ENV.eventBusName]: eventBusName,
+      [ENV.logLevel]: props.logLevel ?? DEFAULT_LOG_LEVEL,
     };
     // Memory, timeout, batch size and concurrency come from the routing table's stage resources.
     const stage = (name: StageName, extra: Record<string, string> = {}) =>
@@ -68,7 +93,7 @@ export class PipelineStack extends Stack {
       if (route.trigger.kind !== "object-created") continue;
       buckets[route.trigger.bucket].addEventNotification(
         EventType.OBJECT_CREATED,
-        new SqsDestination(this.stages[route.stage].queue),
+        new AccountScopedQueueDestination(this.stages[route.stage].queue),
         {
           prefix: route.trigger.prefix,
           ...(route.trigger.suffix ? { suffix: route.trigger.suffix } : {}),
@@ -93,15 +118,10 @@ export class PipelineStack extends Stack {
     normalize.allow(["s3:GetObject"], [ingest.arnForObjects(`${INCOMING_PREFIX}*`)]);
     normalize.allow(["s3:ListBucket"], [ingest.bucketArn]);
     summarize.allow(["sqs:SendMessage"], [translate.queue.queueArn]);
-    translate.allow(["translate:TranslateText"], ["*"]);
-    if (settings.translation.terminologyNames.length > 0) {
-      translate.allow(
-        ["translate:GetTerminology"],
-        settings.translation.terminologyNames.map((name) =>
-          this.formatArn({ service: "translate", resource: "terminology", resourceName: name }),
-        ),
-      );
-    }
+    // TranslateText is the one Translate action called, terminologies included (GetTerminology downloads a
+    // terminology's file, which the stage never does). With SourceLanguageCode "auto" (an article the
+    // normalizer marked "und"), Translate calls Comprehend's DetectDominantLanguage as the caller.
+    translate.allow(["translate:TranslateText", "comprehend:DetectDominantLanguage"], ["*"]);
 
     const alarms = new AlarmTopic(
       this,
@@ -110,6 +130,11 @@ export class PipelineStack extends Stack {
     );
     for (const fn of Object.values(this.stages)) alarms.notifyOn(fn.dlqAlarm);
     this.alarmTopic = alarms;
+    this.operations = new Operations(this, "Operations", {
+      stages: this.stages,
+      alarms,
+      settings: operations,
+    });
 
     this.acknowledgeFindings();
 
@@ -142,7 +167,7 @@ export class PipelineStack extends Stack {
       ack(
         "AwsSolutions-IAM5[Resource::*]",
         fn === translate
-          ? "X-Ray PutTraceSegments/PutTelemetryRecords and translate:TranslateText take no resource ARN (terminologies, when used, are granted by ARN through GetTerminology)."
+          ? "X-Ray PutTraceSegments/PutTelemetryRecords, translate:TranslateText and comprehend:DetectDominantLanguage (called by Translate for SourceLanguageCode auto, on articles whose language the normalizer could not tell) support no resource-level permissions."
           : "X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions.",
       );
       ack(

@@ -4,8 +4,20 @@
  * refuse at run time.
  */
 import type { Node } from "constructs";
-import { ConfigError, ENV, type PipelineConfig, parseConfig } from "../../shared/pipeline/config";
+import {
+  ConfigError,
+  ENV,
+  type LogLevelName,
+  type PipelineConfig,
+  parseConfig,
+  parseLogLevel,
+  parseTargetLanguages,
+} from "../../shared/pipeline/config";
 import { budgetProblem } from "../../shared/pipeline/resources";
+import {
+  AMAZON_TRANSLATE_LANGUAGES_URL,
+  amazonTranslateCode,
+} from "../../shared/translate/supported-languages";
 
 export type PipelineSettings = Omit<PipelineConfig, "resultsBucket">;
 
@@ -31,10 +43,28 @@ function flatten(value: unknown): ContextValue {
   return value as ContextValue;
 }
 
+/**
+ * The target languages as Amazon Translate spells them ("pt-br" → "pt", "zh-hant" → "zh-TW"): a code it does
+ * not translate into would fail every article at run time, so it fails the synth, naming the context key.
+ */
+export function translateTargets(value: unknown): string[] {
+  const codes: string[] = [];
+  for (const code of parseTargetLanguages(CONTEXT.targetLanguages, flatten(value))) {
+    const known = amazonTranslateCode(code);
+    if (!known) {
+      throw new ConfigError(
+        `${CONTEXT.targetLanguages}: "${code}" is not a language Amazon Translate translates into (codes: ${AMAZON_TRANSLATE_LANGUAGES_URL})`,
+      );
+    }
+    if (!codes.includes(known)) codes.push(known);
+  }
+  return codes;
+}
+
 export function settingsFromContext(read: (key: string) => unknown): PipelineSettings {
   const { resultsBucket: _placeholder, ...settings } = parseConfig({
     [ENV.resultsBucket]: "validated-at-deploy",
-    [ENV.targetLanguages]: flatten(read(CONTEXT.targetLanguages)),
+    [ENV.targetLanguages]: translateTargets(read(CONTEXT.targetLanguages)).join(","),
     [ENV.summarySentences]: flatten(read(CONTEXT.summarySentences)),
     [ENV.translateFormality]: flatten(read(CONTEXT.translateFormality)),
     [ENV.translateProfanity]: flatten(read(CONTEXT.translateProfanity)),
@@ -52,6 +82,61 @@ export function settingsFromContext(read: (key: string) => unknown): PipelineSet
 
 export function settingsFromNode(node: Node): PipelineSettings {
   return settingsFromContext((key) => node.tryGetContext(key));
+}
+
+/** Context key of the functions' log level (POWERTOOLS_LOG_LEVEL; not a setting the handlers parse). */
+export const LOG_LEVEL_CONTEXT = "logLevel";
+
+export function logLevelFromNode(node: Node): LogLevelName {
+  return parseLogLevel(LOG_LEVEL_CONTEXT, flatten(node.tryGetContext(LOG_LEVEL_CONTEXT)));
+}
+
+/** Alarm thresholds and the ingest bucket's retention of overwritten sources (not Lambda settings). */
+export interface OperationsSettings {
+  /** Failed articles (or languages) per stage in 5 minutes that raise the alarm. */
+  articlesFailedThreshold: number;
+  /** Age in seconds of a stage's oldest queued message that raises the alarm. */
+  oldestMessageSeconds: number;
+  /** Failed Lambda invocations per stage in 5 minutes. */
+  lambdaErrorsThreshold: number;
+  /** Throttled Lambda invocations per stage in 5 minutes. */
+  lambdaThrottlesThreshold: number;
+  /** TranslateText requests Amazon Translate throttled in 5 minutes (the SDK retries them). */
+  translateThrottledThreshold: number;
+  /** Days an overwritten or deleted source stays in the versioned ingest bucket. */
+  ingestNoncurrentDays: number;
+}
+
+/** Context key, default and upper bound of each operations setting. */
+export const OPERATIONS_CONTEXT: Readonly<
+  Record<keyof OperationsSettings, { key: string; fallback: number; max: number }>
+> = {
+  articlesFailedThreshold: { key: "alarmArticlesFailed", fallback: 1, max: 100_000 },
+  // Longer than a translate message's visibility timeout (6 × 300 s): one retry is not an alarm.
+  oldestMessageSeconds: { key: "alarmOldestMessageSeconds", fallback: 3600, max: 1_209_600 },
+  lambdaErrorsThreshold: { key: "alarmLambdaErrors", fallback: 1, max: 100_000 },
+  lambdaThrottlesThreshold: { key: "alarmLambdaThrottles", fallback: 1, max: 100_000 },
+  translateThrottledThreshold: { key: "alarmTranslateThrottled", fallback: 10, max: 1_000_000 },
+  ingestNoncurrentDays: { key: "ingestNoncurrentVersionDays", fallback: 30, max: 3650 },
+};
+
+export function operationsFromContext(read: (key: string) => unknown): OperationsSettings {
+  const entries = Object.entries(OPERATIONS_CONTEXT).map(([field, { key, fallback, max }]) => {
+    const raw = flatten(read(key));
+    if (raw === undefined || raw === "") return [field, fallback];
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > max) {
+      throw new ConfigError(
+        `${key} must be an integer from 1 to ${max}, got ${JSON.stringify(raw)}`,
+      );
+    }
+    return [field, n];
+  });
+  return Object.fromEntries(entries) as OperationsSettings;
+}
+
+export function operationsFromNode(node: Node): OperationsSettings {
+  return operationsFromContext((key) => node.tryGetContext(key));
 }
 
 /** Context key of the optional address subscribed to the alarm topic (not a Lambda setting). */

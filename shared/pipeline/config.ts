@@ -54,7 +54,31 @@ export const ENV = {
   logPreviewChars: "LOG_PREVIEW_CHARS",
   translateQueueUrl: "TRANSLATE_QUEUE_URL",
   eventBusName: "EVENT_BUS_NAME",
+  /** Read by Powertools' Logger itself: the stack sets it, no handler parses it. */
+  logLevel: "POWERTOOLS_LOG_LEVEL",
 } as const;
+
+/** Powertools' log levels, most verbose first. */
+export const LOG_LEVELS = [
+  "TRACE",
+  "DEBUG",
+  "INFO",
+  "WARN",
+  "ERROR",
+  "CRITICAL",
+  "SILENT",
+] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+export const DEFAULT_LOG_LEVEL: LogLevelName = "INFO";
+
+export function parseLogLevel(name: string, value: RawValue): LogLevelName {
+  const s = text(value)?.toUpperCase();
+  if (s === undefined) return DEFAULT_LOG_LEVEL;
+  const level = LOG_LEVELS.find((l) => l === s);
+  if (!level)
+    throw new ConfigError(`${name} must be one of ${LOG_LEVELS.join(", ")}, got "${value}"`);
+  return level;
+}
 
 /** A setting is missing or malformed: a deployment mistake, not something a retry can fix. */
 export class ConfigError extends PipelineError {

@@ -14,6 +14,7 @@ export interface SecureBucketProps {
   accessLogs?: IBucket;
   logPrefix?: string;
   lifecycleRules?: LifecycleRule[];
+  versioned?: boolean;
 }
 
 /**
@@ -28,6 +29,7 @@ export function secureBucket(scope: Construct, id: string, props: SecureBucketPr
     encryption: BucketEncryption.S3_MANAGED,
     objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
     removalPolicy: RemovalPolicy.RETAIN,
+    ...(props.versioned ? { versioned: true } : {}),
     ...(props.accessLogs
       ? {
           serverAccessLogsBucket: props.accessLogs,

@@ -33,6 +33,14 @@ const LANGUAGE_METADATA = "language";
 /** The file exceeds the deployment's maxInputBytes (checked from the event before any download). */
 export class SourceTooLargeError extends InputError {}
 
+/**
+ * The S3 console's "Create folder" writes a zero-byte object whose key ends in "/": a folder, not an article.
+ * A non-empty object under such a key is still a (bad) upload, and is reported as one.
+ */
+export function isFolderMarker(input: Pick<NormalizeInput, "key" | "size">): boolean {
+  return input.key.endsWith("/") && input.size === 0;
+}
+
 /** Source object → results/<id>/article.json, or error.json + a failed manifest when the input is bad. */
 export async function runNormalizeStage(
   ctx: StageContext,
@@ -40,6 +48,10 @@ export async function runNormalizeStage(
 ): Promise<NormalizeResult> {
   const started = ctx.now();
   const articleId = articleIdFromKey(input.key);
+  if (isFolderMarker(input)) {
+    ctx.logger.debug("folder marker (zero-byte key ending in /): ignored", { key: input.key });
+    return { articleId, outcome: "stale", characters: 0, durationMs: 0 };
+  }
   const source = { bucket: input.bucket, key: input.key, etag: bareEtag(input.etag) };
   const outputs = outputsOf(ctx, articleId, source, started);
   const result = (outcome: StageOutcome, characters = 0): NormalizeResult => ({
