@@ -102,5 +102,5 @@ const BY_LOWER_CASE = new Map(AMAZON_TRANSLATE_LANGUAGES.map((code) => [code.toL
 /** Translate's own code for a target language (case-insensitive, aliases mapped), or undefined. */
 export function amazonTranslateCode(code: string): string | undefined {
   const lower = code.toLowerCase();
-  return BY_LOWER_CASE.get(AMAZON_TRANSLATE_ALIASES[lower] ?? lower);
+  return BY_LOWER_CASE.get((AMAZON_TRANSLATE_ALIASES[lower] ?? lower).toLowerCase());
 }
