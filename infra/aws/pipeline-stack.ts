@@ -148,7 +148,7 @@ export class PipelineStack extends Stack {
     });
     new CfnOutput(this, "AlarmTopicArn", {
       value: alarms.topic.topicArn,
-      description: "Dead-letter alarms (ALARM and OK) are published here: subscribe to be told",
+      description: "Every alarm (ALARM and OK) is published here: subscribe to be told",
     });
     for (const [name, fn] of Object.entries(this.stages)) {
       new CfnOutput(this, `${fn.node.id}DeadLetterQueueUrl`, {
