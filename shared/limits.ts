@@ -59,10 +59,21 @@ export const DEFAULT_TRANSLATE_CONCURRENCY = 5;
 export const DEFAULT_TRANSLATE_MAX_ATTEMPTS = 5;
 
 /**
- * The project's ceiling on one Apertium process (a whole article per process; ~0.1–0.3 s to start, about
- * a thousand words a second on one core), after which it is killed and the language fails.
+ * The project's ceiling on one Apertium process, after which it is killed and the language fails. A process
+ * carries one chunk of APERTIUM_CHUNK_BYTES, so it stays far under this even on a loaded machine.
  */
 export const APERTIUM_TIMEOUT_MS = 120_000;
+
+/**
+ * Bytes of sentences per Apertium process. Small enough that a chunk in flight when the translate stage's
+ * deadline guard stops sending finishes inside its reserve (STOP_SENDING_RESERVE_MS), and that a resumed
+ * delivery redoes little; large enough that the start-up of each process (loading the pair's transducers)
+ * stays a small share.
+ */
+export const APERTIUM_CHUNK_BYTES = 64 * 1024;
+
+/** Apertium processes in flight per translateTexts call (each is itself a pipeline of several programs). */
+export const APERTIUM_CONCURRENCY = 2;
 
 /**
  * S3 user-defined metadata (x-amz-meta-*) is at most 2 KB per object: the UTF-8 bytes of every key and value

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApertiumPairMissingError, ApertiumTranslator } from "../../../shared/adapters/apertium";
+import { APERTIUM_CHUNK_BYTES } from "../../../shared/limits";
 import { translateArticle } from "../../../shared/translate/translate-article";
 import { buildArticle, buildSummary, SAMPLE_BLOCKS } from "../../unit/translate/builders";
 import { apertiumMissingReason } from "./availability";
@@ -60,14 +61,15 @@ describe.skipIf(missing !== undefined)("ApertiumTranslator (real apertium eng-sp
     expect(result.texts[0]).toMatch(/cat/i);
   });
 
-  it("should translate a 100 KB article in one process", async () => {
+  it("should translate a 100 KB article in chunks of APERTIUM_CHUNK_BYTES, keeping the order", async () => {
     const texts = Array.from({ length: 2500 }, (_, i) => `Sentence ${i} says the water is rising.`);
+    const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text) + 1, 0);
     const result = await translator.translateTexts({
       sourceLanguage: "en",
       targetLanguage: "es",
       texts,
     });
-    expect(result.requests).toBe(1);
+    expect(result.requests).toBe(Math.ceil(bytes / APERTIUM_CHUNK_BYTES));
     expect(result.texts).toHaveLength(2500);
     expect(result.texts[2499]).toMatch(/^Frase 2499/);
   });
