@@ -72,7 +72,11 @@ export const APERTIUM_TIMEOUT_MS = 120_000;
  */
 export const APERTIUM_CHUNK_BYTES = 64 * 1024;
 
-/** Apertium processes in flight per translateTexts call (each is itself a pipeline of several programs). */
+/**
+ * Apertium processes in flight per translateTexts call: one per core of a local machine. One process is a
+ * pipeline of several programs, and its slowest stage bounds it, so a second overlaps that stage and the
+ * start-up of the next chunk.
+ */
 export const APERTIUM_CONCURRENCY = 2;
 
 /**
