@@ -12,6 +12,9 @@ import { Tracer } from "@aws-lambda-powertools/tracer";
 import type { StageName } from "../../shared/pipeline/routing";
 
 export const SERVICE_NAME = "article-pipeline";
+
+/** The pipeline's functions: one per stage, and the consumer of the stages' dead-letter queues. */
+export type FunctionName = StageName | "dead-letter";
 export const METRICS_NAMESPACE = "ArticlePipeline";
 
 export const METRIC = {
@@ -43,7 +46,7 @@ export interface ObservabilityOptions {
 }
 
 export function createObservability(
-  stage: StageName,
+  stage: FunctionName,
   options: ObservabilityOptions = {},
 ): Observability {
   const loggerOptions: LoggerOptions = {
