@@ -9,12 +9,12 @@ import type {
 } from "@aws-lambda-powertools/logger/types";
 import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
 import { Tracer } from "@aws-lambda-powertools/tracer";
-import type { StageName } from "../../shared/pipeline/routing";
+import type { FunctionName } from "../../shared/pipeline/dead-letter-routes";
+
+export type { FunctionName };
 
 export const SERVICE_NAME = "article-pipeline";
 
-/** The pipeline's functions: one per stage, and the consumer of the stages' dead-letter queues. */
-export type FunctionName = StageName | "dead-letter";
 export const METRICS_NAMESPACE = "ArticlePipeline";
 
 export const METRIC = {

@@ -18,7 +18,10 @@ import { S3ObjectStore } from "../../shared/adapters/s3/object-store";
 import { SqsParkedQueue } from "../../shared/adapters/sqs/parked-queue";
 import { InputError } from "../../shared/errors";
 import { ENV, parseConfig } from "../../shared/pipeline/config";
-import { parseDeadLetterRoutes } from "../../shared/pipeline/dead-letter-routes";
+import {
+  DEAD_LETTER_FUNCTION,
+  parseDeadLetterRoutes,
+} from "../../shared/pipeline/dead-letter-routes";
 import type { ParkedQueue } from "../../shared/pipeline/ports";
 import { routeOf, type StageName } from "../../shared/pipeline/routing";
 import {
@@ -32,7 +35,7 @@ import { lambdaEntry } from "../common/lambda-entry";
 import { createObservability, METRIC, MetricUnit } from "../common/powertools";
 import { makeSqsHandler, observabilityOf, type SqsHandler } from "../common/sqs-handler";
 
-const NAME = "dead-letter";
+const NAME = DEAD_LETTER_FUNCTION;
 
 export interface DeadLetterHandlerDeps extends HandlerDeps {
   parked: ParkedQueue;

@@ -6,6 +6,17 @@
 import { type RawSettings, requireSetting } from "./config";
 import { ROUTES, type StageName } from "./routing";
 
+/** The consumer's function name (functions/dead-letter/handler.ts). */
+export const DEAD_LETTER_FUNCTION = "dead-letter";
+
+/** The pipeline's functions: one per stage, and the consumer of the stages' dead-letter queues. */
+export type FunctionName = StageName | typeof DEAD_LETTER_FUNCTION;
+
+export const FUNCTION_NAMES: readonly FunctionName[] = [
+  ...ROUTES.map((route) => route.stage),
+  DEAD_LETTER_FUNCTION,
+];
+
 /** The consumer function's own resources: it reads heads and error records only, never an article. */
 export const DEAD_LETTER_CONSUMER = {
   memoryMb: 256,
