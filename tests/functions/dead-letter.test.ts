@@ -8,9 +8,9 @@ import { Metrics } from "@aws-lambda-powertools/metrics";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { S3Client } from "@aws-sdk/client-s3";
 import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
-import type { SQSRecord } from "aws-lambda";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { makeHandler } from "../../functions/dead-letter/handler";
+import { type QueueMessage, sqsRecord } from "../../infra/local/dispatcher/messages";
 import { EventBridgePublisher } from "../../shared/adapters/eventbridge/event-publisher";
 import { S3ObjectStore } from "../../shared/adapters/s3/object-store";
 import { SqsParkedQueue } from "../../shared/adapters/sqs/parked-queue";
@@ -60,39 +60,29 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-/** Every delivery of the stage's next message is killed: received, never answered, then dead-lettered. */
-function killEveryDelivery(stage: StageName, which = 0): SQSRecord {
-  const id = aws.pending[stage][which]?.record.messageId;
-  if (!id) throw new Error(`no ${stage} message to kill`);
+/** Every delivery of the stage's message is killed: received, never answered, then dead-lettered. */
+function killEveryDelivery(stage: StageName, which = 0): QueueMessage {
+  const [doomed] = aws.pending[stage].splice(which, 1);
+  if (!doomed) throw new Error(`no ${stage} message to kill`);
   for (let i = 0; i < routeOf(stage).queue.maxReceiveCount; i++) {
-    // The doomed message first, received alone; the others wait untouched.
-    const others = aws.pending[stage].filter((p) => p.record.messageId !== id);
-    aws.pending[stage].splice(
-      0,
-      aws.pending[stage].length,
-      ...aws.pending[stage].filter((p) => p.record.messageId === id),
-    );
-    const { batch } = aws.receive(stage);
-    aws.settle(stage, batch, [id]);
-    aws.pending[stage].push(...others);
+    aws.deliver(stage, [doomed]);
+    aws.settle(stage, [doomed], { batchItemFailures: [{ itemIdentifier: doomed.messageId }] });
+    const back = aws.pending[stage].indexOf(doomed);
+    if (back >= 0) aws.pending[stage].splice(back, 1);
   }
   const dead = aws.deadLetters[stage].pop();
-  if (!dead) throw new Error(`${stage} message was not dead-lettered`);
+  if (dead !== doomed) throw new Error(`${stage} message was not dead-lettered`);
   return dead;
 }
 
-async function consume(stage: StageName, record: SQSRecord) {
-  return deadLetter({ Records: [{ ...record, eventSourceARN: dlqArn(stage) }] });
+/** The consumer's delivery of a dead message, from the stage's DLQ (SQS keeps its id and body). */
+async function consume(stage: StageName, message: QueueMessage) {
+  return deadLetter({ Records: [sqsRecord(message, dlqArn(stage))] });
 }
 
 async function deliverOne(stage: StageName): Promise<void> {
   const { event, batch } = aws.receive(stage);
-  const response = await pipeline.handlers[stage](event);
-  aws.settle(
-    stage,
-    batch,
-    response.batchItemFailures.map((f) => f.itemIdentifier),
-  );
+  aws.settle(stage, batch, await pipeline.handlers[stage](event));
 }
 
 describe("dead-letter consumer", () => {
@@ -140,9 +130,7 @@ describe("dead-letter consumer", () => {
     aws.upload(SOURCE_KEY, SAMPLE);
     await deliverOne("normalize");
     await deliverOne("summarize");
-    const esJob = aws.pending.translate.findIndex((p) =>
-      p.record.body.includes('"targetLanguage":"es"'),
-    );
+    const esJob = aws.pending.translate.findIndex((m) => m.body.includes('"targetLanguage":"es"'));
     const dead = killEveryDelivery("translate", esJob);
     await pipeline.drain();
     expect(aws.object(RESULTS, key(OUTPUT_FILES.manifest))).toBeUndefined();
@@ -202,9 +190,7 @@ describe("dead-letter consumer", () => {
     // Prepare
     const stray = aws.enqueue("normalize", "{}");
     // Act
-    const response = await deadLetter({
-      Records: [{ ...stray, eventSourceARN: "arn:aws:sqs:x:1:other" }],
-    });
+    const response = await deadLetter({ Records: [sqsRecord(stray, "arn:aws:sqs:x:1:other")] });
     // Assess
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: stray.messageId }]);
     expect(parked).toEqual([]);

@@ -14,7 +14,7 @@ import {
   runDeadLetterStage,
 } from "../../../../shared/pipeline/stages/dead-letter";
 import { translationClaimFile } from "../../../../shared/pipeline/stages/translation-claim";
-import { MemoryStore } from "./memory-store";
+import { MemoryStore } from "../../../support/memory-store";
 import { ID, RESULTS, SOURCE, storeWithSummarizedSample } from "./translate-fixture";
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
@@ -49,7 +49,6 @@ async function storeWithSource(): Promise<MemoryStore> {
   store.objects.set(`${INGEST}/${SOURCE.key}`, {
     body: Buffer.from("text"),
     etag: SOURCE.etag,
-    size: 4,
     metadata: {},
   });
   return store;
