@@ -25,7 +25,12 @@ export interface DeadLetter {
 
 export class MalformedDeadLetterError extends InputError {}
 
-export class DeadLetterFolder implements ParkedQueue {
+/** Where a queue puts a message after its last failed delivery. */
+export interface DeadLetterSink {
+  write(letter: DeadLetter): void;
+}
+
+export class DeadLetterFolder implements ParkedQueue, DeadLetterSink {
   /** The last error of each message handed to the consumer, kept for its file when it is parked. */
   private readonly lastErrors = new Map<string, string>();
 
