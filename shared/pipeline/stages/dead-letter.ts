@@ -38,12 +38,12 @@ import type { TranslateJob } from "../ports";
 import { bareEtag, readProvenance, type SourceRef } from "../provenance";
 import type { StageName } from "../routing";
 import { recordArticleFailure } from "./article-failure";
+import { articleIdFromArticleKey } from "./article-key";
 import { type ArticleOutputs, outputsOf } from "./article-outputs";
 import type { StageContext } from "./context";
 import { afterLastDelivery } from "./delivery";
 import { recordLanguageFailure } from "./language-failure";
 import { announceAgain, finalizeManifest } from "./manifest";
-import { articleIdFromArticleKey } from "./summarize";
 import { JOB_STATE, readJobState } from "./translate-job";
 
 /** A dead message, parsed: what it was about, by the stage whose queue it came from. */
