@@ -15,8 +15,7 @@ import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
 import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy from "@middy/core";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
-import { DEAD_LETTER_CONSUMER } from "../../shared/pipeline/dead-letter-routes";
-import { routeOf } from "../../shared/pipeline/routing";
+import { resourcesOf } from "../../shared/pipeline/dead-letter-routes";
 import type { Deadline } from "../../shared/pipeline/stages/deadline";
 import type { HandlerDeps } from "./deps";
 import {
@@ -55,7 +54,7 @@ export function makeSqsHandler(
   processRecord: (record: SQSRecord, tools: RecordTools, deadline: Deadline) => Promise<void>,
 ): SqsHandler {
   const { logger, metrics, tracer } = observability;
-  const { recordSeconds, maxReceiveCount } = routeOf(stage).queue;
+  const { recordSeconds, maxReceiveCount } = resourcesOf(stage);
   const reserveMs = recordSeconds * 1000;
   const tools: RecordTools = {
     ...observability,
@@ -123,8 +122,7 @@ export function recordOutcome(
  */
 export function localContext(
   stage: FunctionName,
-  timeoutMs = (stage === "dead-letter" ? DEAD_LETTER_CONSUMER : routeOf(stage).queue)
-    .timeoutSeconds * 1000,
+  timeoutMs = resourcesOf(stage).timeoutSeconds * 1000,
 ): Context {
   const deadline = Date.now() + timeoutMs;
   const functionName = `article-pipeline-${stage}-local`;

@@ -4,7 +4,8 @@
  * queues and sets the variables) and by the consumer's handler (which reads them back).
  */
 import { type RawSettings, requireSetting } from "./config";
-import { ROUTES, type StageName } from "./routing";
+import { DEAD_LETTER_RESOURCES, type StageResources } from "./resources";
+import { ROUTES, routeOf, type StageName } from "./routing";
 
 /** The consumer's function name (functions/dead-letter/handler.ts). */
 export const DEAD_LETTER_FUNCTION = "dead-letter";
@@ -17,18 +18,17 @@ export const FUNCTION_NAMES: readonly FunctionName[] = [
   DEAD_LETTER_FUNCTION,
 ];
 
-/** The consumer function's own resources: it reads heads and error records only, never an article. */
+/** The consumer's resources (shared/pipeline/resources.ts), and how long parked messages wait for a redrive. */
 export const DEAD_LETTER_CONSUMER = {
-  memoryMb: 256,
-  timeoutSeconds: 60,
-  /** 6 × the timeout, as AWS advises for an SQS event source. */
-  visibilityTimeoutSeconds: 360,
-  /** The consumer's own tries before SQS moves the message to the parked queue without a record. */
-  maxReceiveCount: 3,
-  batchSize: 10,
-  /** Parked messages wait this long for a redrive (SQS's maximum). */
+  ...DEAD_LETTER_RESOURCES,
+  /** SQS's maximum retention. */
   parkedRetentionDays: 14,
 } as const;
+
+/** What a function runs with: its stage's row of the table, or the consumer's. */
+export function resourcesOf(name: FunctionName): StageResources {
+  return name === DEAD_LETTER_FUNCTION ? DEAD_LETTER_CONSUMER : routeOf(name).queue;
+}
 
 export interface DeadLetterRoute {
   stage: StageName;

@@ -53,6 +53,7 @@ export class DeadLetterConsumer extends Construct {
         new SqsEventSource(fn.deadLetterQueue, {
           batchSize: DEAD_LETTER_CONSUMER.batchSize,
           reportBatchItemFailures: true,
+          maxConcurrency: DEAD_LETTER_CONSUMER.maxConcurrency,
         }),
       );
     }
