@@ -9,9 +9,12 @@ import type {
 } from "@aws-lambda-powertools/logger/types";
 import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
 import { Tracer } from "@aws-lambda-powertools/tracer";
-import type { StageName } from "../../shared/pipeline/routing";
+import type { FunctionName } from "../../shared/pipeline/dead-letter-routes";
+
+export type { FunctionName };
 
 export const SERVICE_NAME = "article-pipeline";
+
 export const METRICS_NAMESPACE = "ArticlePipeline";
 
 export const METRIC = {
@@ -43,7 +46,7 @@ export interface ObservabilityOptions {
 }
 
 export function createObservability(
-  stage: StageName,
+  stage: FunctionName,
   options: ObservabilityOptions = {},
 ): Observability {
   const loggerOptions: LoggerOptions = {

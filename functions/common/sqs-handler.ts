@@ -15,10 +15,16 @@ import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
 import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy from "@middy/core";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
-import { routeOf, type StageName } from "../../shared/pipeline/routing";
+import { resourcesOf } from "../../shared/pipeline/dead-letter-routes";
 import type { Deadline } from "../../shared/pipeline/stages/deadline";
 import type { HandlerDeps } from "./deps";
-import { createObservability, METRIC, MetricUnit, type Observability } from "./powertools";
+import {
+  createObservability,
+  type FunctionName,
+  METRIC,
+  MetricUnit,
+  type Observability,
+} from "./powertools";
 
 export type SqsHandler = (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse>;
 
@@ -27,7 +33,7 @@ export interface RecordTools extends Observability {
   forArticle(articleId: string): Logger;
 }
 
-export function observabilityOf(deps: HandlerDeps, stage: StageName): Observability {
+export function observabilityOf(deps: HandlerDeps, stage: FunctionName): Observability {
   const defaults =
     deps.logger && deps.metrics && deps.tracer ? undefined : createObservability(stage);
   return {
@@ -43,12 +49,12 @@ export class RecordDeferredError extends Error {
 }
 
 export function makeSqsHandler(
-  stage: StageName,
+  stage: FunctionName,
   observability: Observability,
   processRecord: (record: SQSRecord, tools: RecordTools, deadline: Deadline) => Promise<void>,
 ): SqsHandler {
   const { logger, metrics, tracer } = observability;
-  const { recordSeconds, maxReceiveCount } = routeOf(stage).queue;
+  const { recordSeconds, maxReceiveCount } = resourcesOf(stage);
   const reserveMs = recordSeconds * 1000;
   const tools: RecordTools = {
     ...observability,
@@ -115,8 +121,8 @@ export function recordOutcome(
  * see the time the stage really has.
  */
 export function localContext(
-  stage: StageName,
-  timeoutMs = routeOf(stage).queue.timeoutSeconds * 1000,
+  stage: FunctionName,
+  timeoutMs = resourcesOf(stage).timeoutSeconds * 1000,
 ): Context {
   const deadline = Date.now() + timeoutMs;
   const functionName = `article-pipeline-${stage}-local`;

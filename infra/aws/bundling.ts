@@ -16,7 +16,7 @@ import { gzipSync } from "node:zlib";
 import { AssetHashType, DockerImage, type ILocalBundling } from "aws-cdk-lib";
 import { Code } from "aws-cdk-lib/aws-lambda";
 import { type BuildOptions, build, type Metafile, type Plugin } from "esbuild";
-import { ROUTES, type StageName } from "../../shared/pipeline/routing";
+import { FUNCTION_NAMES, type FunctionName } from "../../shared/pipeline/dead-letter-routes";
 import { ELD_META_FILE, ELD_NGRAMS_FILE } from "./bundle-shims/lazy-files.mjs";
 
 const PROJECT_ROOT = join(import.meta.dirname, "../..");
@@ -200,12 +200,12 @@ async function writeEldTable(lazyDir: string): Promise<void> {
   writeFileSync(join(lazyDir, ELD_NGRAMS_FILE), gzipSync(Buffer.from(lines.join("\n"), "latin1")));
 }
 
-export const stageEntry = (stage: StageName) =>
+export const stageEntry = (stage: FunctionName) =>
   join(PROJECT_ROOT, "functions", stage, "handler.ts");
 
 /** Builds a stage's package into CDK's asset folder by running this file: CDK asks synchronously. */
 export class LambdaPackageBuild implements ILocalBundling {
-  constructor(readonly stage: StageName) {}
+  constructor(readonly stage: FunctionName) {}
 
   tryBundle(outputDir: string): boolean {
     const args = ["--import", pathToFileURL(require.resolve("tsx")).href];
@@ -220,7 +220,7 @@ export class LambdaPackageBuild implements ILocalBundling {
  * A stage's Lambda code, built at synth (synths that skip bundling get CDK's placeholder). Local only: tryBundle
  * never declines, so CDK never starts the image its type requires.
  */
-export function lambdaCode(stage: StageName): Code {
+export function lambdaCode(stage: FunctionName): Code {
   return Code.fromAsset(PROJECT_ROOT, {
     assetHashType: AssetHashType.OUTPUT,
     bundling: {
@@ -232,10 +232,10 @@ export function lambdaCode(stage: StageName): Code {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [stage, outDir] = process.argv.slice(2);
-  const stages = ROUTES.map((route) => route.stage);
-  if (!stage || !outDir || !stages.includes(stage as StageName)) {
+  const stages = FUNCTION_NAMES;
+  if (!stage || !outDir || !stages.includes(stage as FunctionName)) {
     console.error(`usage: node --import tsx infra/aws/bundling.ts <${stages.join("|")}> <dir>`);
     process.exit(2);
   }
-  await buildLambdaPackage({ entry: stageEntry(stage as StageName), outDir });
+  await buildLambdaPackage({ entry: stageEntry(stage as FunctionName), outDir });
 }

@@ -15,6 +15,7 @@ import {
 } from "../../shared/pipeline/config";
 import { type BucketRole, ROUTES, type StageName } from "../../shared/pipeline/routing";
 import { AlarmTopic } from "./constructs/alarm-topic";
+import { DeadLetterConsumer } from "./constructs/dead-letter-consumer";
 import { Operations } from "./constructs/operations";
 import { AccountScopedQueueDestination } from "./constructs/queue-destination";
 import { secureBucket } from "./constructs/secure-bucket";
@@ -39,6 +40,7 @@ export class PipelineStack extends Stack {
   readonly stages: Record<StageName, StageFunction>;
   readonly alarmTopic: AlarmTopic;
   readonly operations: Operations;
+  readonly deadLetterConsumer: DeadLetterConsumer;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id, props);
@@ -101,13 +103,20 @@ export class PipelineStack extends Stack {
       );
     }
 
+    // Records the failure of every message whose deliveries all died, then parks it for redrive.
+    const deadLetter = new DeadLetterConsumer(this, "DeadLetter", {
+      stages: this.stages,
+      environment,
+    });
+    this.deadLetterConsumer = deadLetter;
+
     const resultObjects = results.arnForObjects(`${RESULTS_PREFIX}*`);
     const eventBusArn = this.formatArn({
       service: "events",
       resource: "event-bus",
       resourceName: eventBusName,
     });
-    for (const fn of [normalize, summarize, translate]) {
+    for (const fn of [normalize, summarize, translate, deadLetter]) {
       fn.allow(["s3:GetObject", "s3:PutObject"], [resultObjects]);
       // Without ListBucket, S3 answers 403 instead of 404 for a missing key, and every stage probes for
       // its outputs (the idempotency check). ListBucket reveals key names only, never contents.
@@ -115,8 +124,11 @@ export class PipelineStack extends Stack {
       // Every stage may be the one that writes the manifest (normalize: a bad input fails the article).
       fn.allow(["events:PutEvents"], [eventBusArn]);
     }
-    normalize.allow(["s3:GetObject"], [ingest.arnForObjects(`${INCOMING_PREFIX}*`)]);
-    normalize.allow(["s3:ListBucket"], [ingest.bucketArn]);
+    // The consumer HEADs a dead normalize message's source: gone or replaced means nothing to record.
+    for (const fn of [normalize, deadLetter]) {
+      fn.allow(["s3:GetObject"], [ingest.arnForObjects(`${INCOMING_PREFIX}*`)]);
+      fn.allow(["s3:ListBucket"], [ingest.bucketArn]);
+    }
     summarize.allow(["sqs:SendMessage"], [translate.queue.queueArn]);
     // TranslateText is the one Translate action called, terminologies included (GetTerminology downloads a
     // terminology's file, which the stage never does). With SourceLanguageCode "auto" (an article the
@@ -153,7 +165,15 @@ export class PipelineStack extends Stack {
     for (const [name, fn] of Object.entries(this.stages)) {
       new CfnOutput(this, `${fn.node.id}DeadLetterQueueUrl`, {
         value: fn.deadLetterQueue.queueUrl,
-        description: `${name} dead-letter queue (alarm: ${name} DeadLetterAlarm)`,
+        description: `${name} dead-letter queue, emptied by the dead-letter consumer into the parked queue`,
+      });
+      new CfnOutput(this, `${fn.node.id}ParkedQueueArn`, {
+        value: fn.parkedQueue.queueArn,
+        description: `${name} parked messages (alarm: ${name} DeadLetterAlarm); redrive with aws sqs start-message-move-task --source-arn <this> --destination-arn <${fn.node.id}QueueArn>`,
+      });
+      new CfnOutput(this, `${fn.node.id}QueueArn`, {
+        value: fn.queue.queueArn,
+        description: `${name} queue: the destination of a redrive of its parked messages`,
       });
     }
   }
@@ -161,7 +181,8 @@ export class PipelineStack extends Stack {
   /** Every cdk-nag finding left standing, each with the reason it is acceptable. */
   private acknowledgeFindings(): void {
     const { normalize, summarize, translate } = this.stages;
-    for (const fn of [normalize, summarize, translate]) {
+    const deadLetter = this.deadLetterConsumer;
+    for (const fn of [normalize, summarize, translate, deadLetter]) {
       const ack = (id: string, reason: string) =>
         Validations.of(fn.role).acknowledge({ id, reason });
       ack(
@@ -195,10 +216,12 @@ export class PipelineStack extends Stack {
           "CDK's BucketNotificationsHandler custom resource (runs only at deploy time) ships with the basic execution managed policy; its role is not configurable.",
       });
     }
-    Validations.of(normalize.role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(this.ingestBucket.node.defaultChild as never)}.Arn>/incoming/*]`,
-      reason:
-        "Normalize reads any uploaded article, scoped to the incoming/ prefix of the ingest bucket.",
-    });
+    for (const fn of [normalize, deadLetter]) {
+      Validations.of(fn.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(this.ingestBucket.node.defaultChild as never)}.Arn>/incoming/*]`,
+        reason:
+          "Normalize reads any uploaded article (the dead-letter consumer HEADs it), scoped to the incoming/ prefix of the ingest bucket.",
+      });
+    }
   }
 }

@@ -8,7 +8,7 @@ import { appendFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { createObservability, type Observability } from "../../functions/common/powertools";
-import type { StageName } from "../../shared/pipeline/routing";
+import type { FunctionName } from "../../shared/pipeline/dead-letter-routes";
 
 export interface LogSink {
   file: string;
@@ -69,7 +69,7 @@ function remember(sink: LogSink, attributes: LogAttributes): void {
   }
 }
 
-export function localObservability(stage: StageName, sink: LogSink): Observability {
+export function localObservability(stage: FunctionName, sink: LogSink): Observability {
   // No CloudWatch and no X-Ray here: said to these instances, not to the whole process through its env.
   return createObservability(stage, {
     logger: (options) => new LocalLogger(options).attach(sink),

@@ -6,7 +6,8 @@
  * translate queue), the queues' consumers, then the routing. Everything lives under one data folder (default
  * `.local/`):
  *   s3/                  the buckets' objects (s3rver)
- *   dead-letter/<stage>/ messages that used up their deliveries, one JSON file each
+ *   dead-letter/<stage>/ messages that used up their deliveries, parked once the dead-letter consumer
+ *                        recorded their failure, one JSON file each
  *   queues/<stage>/      messages spilled under load or left queued at shutdown
  *   logs/pipeline.log    the handlers' Powertools log lines
  *   events.jsonl         the "Article Processed" events
@@ -16,6 +17,7 @@ import { join, resolve } from "node:path";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { S3rverEvent } from "s3rver";
 import type { Observability } from "../../functions/common/powertools";
+import { makeHandler as makeDeadLetterHandler } from "../../functions/dead-letter/handler";
 import { makeHandler as makeNormalizeHandler } from "../../functions/normalize/handler";
 import { makeHandler as makeSummarizeHandler } from "../../functions/summarize/handler";
 import { makeHandler as makeTranslateHandler } from "../../functions/translate/handler";
@@ -26,6 +28,7 @@ import {
   parseConfig,
   type RawSettings,
 } from "../../shared/pipeline/config";
+import { DEAD_LETTER_FUNCTION, type FunctionName } from "../../shared/pipeline/dead-letter-routes";
 import type {
   EventPublisher,
   ObjectStore,
@@ -53,7 +56,7 @@ export interface LocalPorts {
   translator: Translator;
   config: PipelineConfig;
   queues: StageQueues;
-  observability(stage: StageName): Observability;
+  observability(name: FunctionName): Observability;
 }
 
 export interface LocalStackOptions {
@@ -122,7 +125,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       queues,
       observability: (stage) => localObservability(stage, sink),
     };
-    queues.start({ ...localHandlers(ports), ...options.handlers?.(ports) });
+    queues.start(
+      { ...localHandlers(ports), ...options.handlers?.(ports) },
+      localDeadLetterHandler(ports),
+    );
     const dispatcher = new Dispatcher({
       buckets: server.buckets,
       store,
@@ -173,6 +179,21 @@ export function localHandlers(ports: LocalPorts): Record<StageName, QueueHandler
       ...ports.observability("translate"),
     }),
   };
+}
+
+/**
+ * The dead-letter consumer on the local ports: records the failure of a message whose deliveries all failed
+ * (or overran the stage's timeout), then parks it in the dead-letter folder that `redrive` reads.
+ */
+export function localDeadLetterHandler(ports: LocalPorts): QueueHandler {
+  return makeDeadLetterHandler({
+    store: ports.store,
+    events: ports.events,
+    config: ports.config,
+    parked: fenced(ports.queues.deadLetters),
+    stageOfQueue: (arn) => ports.queues.stageOfDeadLetterQueue(arn),
+    ...ports.observability(DEAD_LETTER_FUNCTION),
+  });
 }
 
 /** Only reached if a translate message arrives with translation off (e.g. a redrive from an earlier run). */

@@ -90,3 +90,25 @@ export interface StageLogger {
   warn(message: string, ...extra: unknown[]): void;
   error(message: string, ...extra: unknown[]): void;
 }
+
+/**
+ * Where a dead message waits for an operator once the dead-letter consumer has recorded its failure: on AWS a
+ * queue configured as the dead-letter queue's own DLQ (so SQS's DLQ redrive can move it back to the stage
+ * queue), locally the dead-letter folder that `npm start -- redrive` reads.
+ */
+export interface ParkedQueue {
+  park(message: ParkedMessage): Promise<void>;
+}
+
+export interface ParkedMessage {
+  /** The stage whose queue the message came from, and goes back to on redrive. */
+  stage: import("./routing").StageName;
+  messageId: string;
+  /** Unchanged, so a redrive hands the stage the very message it failed on. */
+  body: string;
+  /** Deliveries the stage's queue made before dead-lettering it. */
+  receiveCount: number;
+  sentAt: Date;
+  /** What the consumer did with it ("recorded", "stale", "unattributable: …"), for the operator. */
+  note: string;
+}

@@ -67,6 +67,20 @@ export const STAGE_RESOURCES: Readonly<Record<Stage, StageResources>> = {
 };
 
 /**
+ * The dead-letter consumer (functions/dead-letter): one per stage's DLQ, it reads heads and error records and
+ * writes small JSON, never an article, so it is sized for none. Three tries of its own before SQS parks the
+ * message unrecorded; its queue (the DLQ) is invisible for 6 × its timeout, as the stages' are.
+ */
+export const DEAD_LETTER_RESOURCES: StageResources = stage({
+  memoryMb: 256,
+  timeoutSeconds: 60,
+  maxReceiveCount: 3,
+  batchSize: 10,
+  maxConcurrency: 2,
+  recordSeconds: 10,
+});
+
+/**
  * The input the table above carries, as measured by `npm run bench:limits`: an article up to
  * `maxInputBytes` into up to `maxInputBytesTimesLanguages / maxInputBytes` languages (the translate stage
  * that finishes last holds the article and every translation to write the report, so languages multiply).

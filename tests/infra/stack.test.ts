@@ -129,7 +129,8 @@ describe("buckets", () => {
 describe("queues and functions", () => {
   it("should give every stage an encrypted, TLS-only queue with a DLQ and the routing table's retry policy", () => {
     const queues = resources("AWS::SQS::Queue");
-    expect(queues).toHaveLength(6);
+    // Per stage: its queue, its dead-letter queue, the parked queue behind it (tests/infra/dead-letter.test.ts).
+    expect(queues).toHaveLength(9);
     for (const [, q] of queues) expect(q.Properties.SqsManagedSseEnabled).toBe(true);
     for (const route of ROUTES) {
       const stage = route.stage[0]?.toUpperCase() + route.stage.slice(1);
@@ -145,7 +146,7 @@ describe("queues and functions", () => {
     }
   });
 
-  it("should alarm on the depth of each dead-letter queue", () => {
+  it("should alarm on the depth of each parked queue, where every dead message ends", () => {
     const alarms = resources("AWS::CloudWatch::Alarm").filter(([id]) =>
       id.includes("DeadLetterAlarm"),
     );
@@ -158,7 +159,7 @@ describe("queues and functions", () => {
         ComparisonOperator: "GreaterThanOrEqualToThreshold",
       });
       const [dimension] = alarm.Properties.Dimensions as { Value: { "Fn::GetAtt": string[] } }[];
-      expect(dimension?.Value["Fn::GetAtt"]?.[0]).toMatch(/DeadLetterQueue/);
+      expect(dimension?.Value["Fn::GetAtt"]?.[0]).toMatch(/ParkedQueue/);
     }
   });
 
@@ -233,7 +234,8 @@ describe("queues and functions", () => {
 
   it("should feed each function from its queue with partial batch failures", () => {
     const mappings = resources("AWS::Lambda::EventSourceMapping");
-    expect(mappings).toHaveLength(3);
+    // Each stage's queue, and the dead-letter consumer's three dead-letter queues.
+    expect(mappings).toHaveLength(6);
     for (const [, m] of mappings) {
       expect(m.Properties.FunctionResponseTypes).toEqual(["ReportBatchItemFailures"]);
     }

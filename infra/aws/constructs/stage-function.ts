@@ -1,20 +1,14 @@
-import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { Duration } from "aws-cdk-lib";
 import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
-import { PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
-import {
-  Architecture,
-  Function as LambdaFunction,
-  LoggingFormat,
-  Runtime,
-  Tracing,
-} from "aws-cdk-lib/aws-lambda";
+import { PolicyStatement, type Role } from "aws-cdk-lib/aws-iam";
+import type { Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
-import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import { SQS_MAX_MESSAGE_BYTES } from "../../../shared/limits";
+import { DEAD_LETTER_CONSUMER } from "../../../shared/pipeline/dead-letter-routes";
 import { routeOf, type StageName } from "../../../shared/pipeline/routing";
-import { LAMBDA_NODE_OPTIONS, lambdaCode } from "../bundling";
+import { pipelineFunction } from "./pipeline-function";
 
 export interface StageFunctionProps {
   stage: StageName;
@@ -22,14 +16,16 @@ export interface StageFunctionProps {
 }
 
 /**
- * One pipeline stage: its queue and dead-letter queue, memory, timeout, batch size and concurrency cap, all
- * from the routing table's stage resources (shared/pipeline/resources.ts), an alarm on the DLQ depth, and
- * its Lambda (Node 22, arm64, its package built by infra/aws/bundling.ts) with its own role and log group.
- * The role starts empty: callers add explicit statements with `allow`.
+ * One pipeline stage: its queue, dead-letter queue and parked queue, memory, timeout, batch size and
+ * concurrency cap, all from the routing table's stage resources (shared/pipeline/resources.ts), an alarm on
+ * the parked queue's depth, and its Lambda (./pipeline-function.ts) with its own role and log group. The role
+ * starts empty: callers add explicit statements with `allow`.
  */
 export class StageFunction extends Construct {
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
+  /** Where dead messages wait for redrive once the dead-letter consumer has recorded them. */
+  readonly parkedQueue: Queue;
   readonly function: LambdaFunction;
   readonly role: Role;
   readonly dlqAlarm: Alarm;
@@ -38,10 +34,25 @@ export class StageFunction extends Construct {
     super(scope, id);
     const { queue: policy } = routeOf(props.stage);
 
+    // stage queue ─(maxReceiveCount)─► DLQ ─(the consumer records, then parks)─► parked queue. The parked
+    // queue is also the DLQ's own DLQ, so what the consumer cannot handle is parked by SQS, unrecorded, and
+    // SQS's DLQ redrive (StartMessageMoveTask) can move parked messages back to this stage's queue.
+    this.parkedQueue = new Queue(this, "ParkedQueue", {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(DEAD_LETTER_CONSUMER.parkedRetentionDays),
+      maxMessageSizeBytes: SQS_MAX_MESSAGE_BYTES,
+    });
     this.deadLetterQueue = new Queue(this, "DeadLetterQueue", {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
+      maxMessageSizeBytes: SQS_MAX_MESSAGE_BYTES,
+      visibilityTimeout: Duration.seconds(DEAD_LETTER_CONSUMER.visibilityTimeoutSeconds),
+      deadLetterQueue: {
+        queue: this.parkedQueue,
+        maxReceiveCount: DEAD_LETTER_CONSUMER.maxReceiveCount,
+      },
     });
     this.queue = new Queue(this, "Queue", {
       encryption: QueueEncryption.SQS_MANAGED,
@@ -50,9 +61,11 @@ export class StageFunction extends Construct {
       maxMessageSizeBytes: SQS_MAX_MESSAGE_BYTES,
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: policy.maxReceiveCount },
     });
+    // On the parked queue: every dead message ends there, recorded or not, and stays until redriven or
+    // deleted (the DLQ itself is emptied by the consumer within seconds).
     this.dlqAlarm = new Alarm(this, "DeadLetterAlarm", {
-      alarmDescription: `${props.stage}: messages reached the dead-letter queue (inspect, fix, redrive)`,
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+      alarmDescription: `${props.stage}: messages used up their deliveries and are parked (failure recorded unless the consumer failed too; inspect, fix, redrive)`,
+      metric: this.parkedQueue.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(1),
         statistic: "Maximum",
       }),
@@ -62,35 +75,14 @@ export class StageFunction extends Construct {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
 
-    const logGroup = new LogGroup(this, "Logs", {
-      retention: RetentionDays.ONE_MONTH,
-      removalPolicy: RemovalPolicy.DESTROY,
+    const built = pipelineFunction(this, {
+      name: props.stage,
+      memoryMb: policy.memoryMb,
+      timeoutSeconds: policy.timeoutSeconds,
+      environment: props.environment,
     });
-    // An explicit role instead of AWSLambdaBasicExecutionRole: logging only to this function's log group.
-    this.role = new Role(this, "Role", {
-      assumedBy: new ServicePrincipal("lambda.amazonaws.com"),
-      description: `article-pipeline ${props.stage} function`,
-    });
-    this.allow(["logs:CreateLogStream", "logs:PutLogEvents"], [logGroup.logGroupArn]);
-
-    this.function = new LambdaFunction(this, "Function", {
-      code: lambdaCode(props.stage),
-      handler: "index.handler",
-      runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
-      memorySize: policy.memoryMb,
-      timeout: Duration.seconds(policy.timeoutSeconds),
-      role: this.role,
-      logGroup,
-      loggingFormat: LoggingFormat.JSON,
-      tracing: Tracing.ACTIVE,
-      environment: {
-        ...props.environment,
-        POWERTOOLS_SERVICE_NAME: "article-pipeline",
-        POWERTOOLS_METRICS_NAMESPACE: "ArticlePipeline",
-        NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
-      },
-    });
+    this.function = built.function;
+    this.role = built.role;
     this.function.addEventSource(
       new SqsEventSource(this.queue, {
         batchSize: policy.batchSize,

@@ -1,10 +1,13 @@
 /**
- * The local dead-letter queues: one JSON file per message that used up its deliveries, in
- * `<data>/dead-letter/<stage>/`, so it can be read with any editor and re-queued with `redrive`.
+ * The local parked queues: one JSON file per message that used up its deliveries, in
+ * `<data>/dead-letter/<stage>/`, so it can be read with any editor and re-queued with `redrive`. A message
+ * lands here once the dead-letter consumer has recorded its failure (`recorded` says what it did), or as it
+ * is when the consumer itself could not handle it (as SQS moves it from the DLQ to its parked queue).
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../../../shared/errors";
+import type { ParkedMessage, ParkedQueue } from "../../../shared/pipeline/ports";
 import type { StageName } from "../../../shared/pipeline/routing";
 
 export interface DeadLetter {
@@ -16,12 +19,42 @@ export interface DeadLetter {
   deadLetteredAt: string;
   /** Why the last delivery failed, as far as the runner knows it. */
   lastError: string;
+  /** What the dead-letter consumer recorded for it ("<articleId>: recorded", "stale", …), once it ran. */
+  recorded?: string;
 }
 
 export class MalformedDeadLetterError extends InputError {}
 
-export class DeadLetterFolder {
+/** Where a queue puts a message after its last failed delivery. */
+export interface DeadLetterSink {
+  write(letter: DeadLetter): void;
+}
+
+export class DeadLetterFolder implements ParkedQueue, DeadLetterSink {
+  /** The last error of each message handed to the consumer, kept for its file when it is parked. */
+  private readonly lastErrors = new Map<string, string>();
+
   constructor(readonly directory: string) {}
+
+  /** A dead message goes to the consumer first: its last error waits here for `park`. */
+  rememberLastError(letter: Pick<DeadLetter, "messageId" | "lastError">): void {
+    this.lastErrors.set(letter.messageId, letter.lastError);
+  }
+
+  /** The ParkedQueue port of the dead-letter consumer, on this folder. */
+  async park(message: ParkedMessage): Promise<void> {
+    this.write({
+      stage: message.stage,
+      messageId: message.messageId,
+      body: message.body,
+      receiveCount: message.receiveCount,
+      sentAt: message.sentAt.toISOString(),
+      deadLetteredAt: new Date().toISOString(),
+      lastError: this.lastErrors.get(message.messageId) ?? "unknown",
+      recorded: message.note,
+    });
+    this.lastErrors.delete(message.messageId);
+  }
 
   folderOf(stage: StageName): string {
     return join(this.directory, stage);

@@ -9,7 +9,7 @@
  */
 import type { Context, SQSBatchResponse, SQSEvent } from "aws-lambda";
 import type { QueuePolicy, StageName } from "../../../shared/pipeline/routing";
-import type { DeadLetterFolder } from "./dead-letter";
+import type { DeadLetterSink } from "./dead-letter";
 import { Invocation, InvocationTimeoutError } from "./invocation";
 import {
   afterFailure,
@@ -29,7 +29,10 @@ export type QueueHandler = (
 export interface LocalQueueOptions {
   stage: StageName;
   policy: QueuePolicy;
-  deadLetters: DeadLetterFolder;
+  /** Where a message goes after its last failed delivery (the stage's DLQ, or the parked folder). */
+  deadLetters: DeadLetterSink;
+  /** The queue's name in its ARN (records carry it as eventSourceARN); default article-pipeline-<stage>. */
+  queueName?: string;
   /** Where messages beyond maxInMemory wait. */
   spillDirectory: string;
   /** Invocations at once (the function's reserved concurrency). */
@@ -75,7 +78,7 @@ export class LocalQueue {
     this.maxInMemory = Math.max(options.policy.batchSize, options.maxInMemory ?? 1000);
     this.retryDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY;
     this.timeoutMs = options.timeoutMs ?? options.policy.timeoutSeconds * 1000;
-    this.arn = `arn:aws:sqs:us-east-1:000000000000:article-pipeline-${options.stage}`;
+    this.arn = localQueueArn(options.queueName ?? `article-pipeline-${options.stage}`);
     // Messages a previous run left in the folder (spilled under load, or waiting at close).
     this.spill = new SpillFolder(options.spillDirectory);
   }
@@ -99,6 +102,11 @@ export class LocalQueue {
     const message = newMessage(body);
     this.enqueue(message);
     return message.messageId;
+  }
+
+  /** A message moved here from another queue (SQS's move to a DLQ keeps its id, body and sent time). */
+  moveIn(message: Pick<QueueMessage, "messageId" | "body" | "sentAt">): void {
+    this.enqueue(newMessage(message.body, message.messageId, message.sentAt));
   }
 
   /**
@@ -211,6 +219,10 @@ export class LocalQueue {
     }, this.retryDelayMs(message.receiveCount));
     this.delayed.set(timer, message);
   }
+}
+
+export function localQueueArn(queueName: string): string {
+  return `arn:aws:sqs:us-east-1:000000000000:${queueName}`;
 }
 
 /** The queue's own deadline, or middy's early timeout that fires just before it. */

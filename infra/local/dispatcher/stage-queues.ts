@@ -1,14 +1,23 @@
 /**
  * The local stand-in for the stages' SQS queues and their dead-letter queues: one LocalQueue per route of the
- * shared routing table, with the route's QueuePolicy. They exist before any handler (summarize's handler sends
+ * shared routing table, with the route's QueuePolicy, and behind each its DLQ, consumed by the dead-letter
+ * handler with the consumer's policy; the dead-letter folder is the parked queue. They exist before any handler (summarize's handler sends
  * into the translate queue); `start(handlers)` connects the consumers. Tracks everything in flight, so callers
  * can await `idle()`.
  */
 import { join } from "node:path";
+import { DEAD_LETTER_CONSUMER } from "../../../shared/pipeline/dead-letter-routes";
 import type { TranslateJob, TranslateJobQueue } from "../../../shared/pipeline/ports";
 import { ROUTES, type StageName } from "../../../shared/pipeline/routing";
 import { DeadLetterFolder } from "./dead-letter";
-import { LocalQueue, type LocalQueueOptions, type QueueHandler } from "./local-queue";
+import {
+  LocalQueue,
+  type LocalQueueOptions,
+  localQueueArn,
+  type QueueHandler,
+} from "./local-queue";
+
+const deadLetterQueueName = (stage: StageName) => `article-pipeline-${stage}-dlq`;
 
 export interface StageQueuesOptions {
   /** `<data>`: dead letters go to `<data>/dead-letter/<stage>/`, spilled messages to `<data>/queues/<stage>/`. */
@@ -24,6 +33,7 @@ const DEFAULT_CONCURRENCY: Record<StageName, number> = { normalize: 2, summarize
 export class StageQueues {
   readonly deadLetters: DeadLetterFolder;
   private readonly queues: Record<StageName, LocalQueue>;
+  private readonly deadLetterQueues: Record<StageName, LocalQueue>;
   /** Work that ends in a send (the dispatcher's HEAD of a copied object), counted as in flight. */
   private pendingSends = 0;
   private closed = false;
@@ -31,24 +41,62 @@ export class StageQueues {
 
   constructor(options: StageQueuesOptions) {
     this.deadLetters = new DeadLetterFolder(join(options.dataDirectory, "dead-letter"));
-    const entries = ROUTES.map((route) => {
-      const queue = new LocalQueue({
+    const queue = (
+      stage: StageName,
+      folder: string,
+      settings: Pick<LocalQueueOptions, "policy" | "deadLetters" | "concurrency" | "queueName">,
+    ) =>
+      new LocalQueue({
         ...options.queue,
-        stage: route.stage,
-        policy: route.queue,
-        deadLetters: this.deadLetters,
-        spillDirectory: join(options.dataDirectory, "queues", route.stage),
-        concurrency: options.concurrency?.[route.stage] ?? DEFAULT_CONCURRENCY[route.stage],
+        ...settings,
+        stage,
+        spillDirectory: join(options.dataDirectory, "queues", folder),
         onChange: () => this.checkIdle(),
       });
-      return [route.stage, queue] as const;
+    // As on AWS: stage queue → its DLQ, consumed by the dead-letter handler, which parks each message in the
+    // dead-letter folder once recorded; a message the consumer fails on is written there as it is.
+    const dlqs = ROUTES.map((route) => {
+      const dlq = queue(route.stage, `${route.stage}-dlq`, {
+        policy: DEAD_LETTER_CONSUMER,
+        deadLetters: this.deadLetters,
+        concurrency: 1,
+        queueName: deadLetterQueueName(route.stage),
+      });
+      return [route.stage, dlq] as const;
+    });
+    this.deadLetterQueues = Object.fromEntries(dlqs) as Record<StageName, LocalQueue>;
+    const entries = ROUTES.map((route) => {
+      const dlq = this.deadLetterQueues[route.stage];
+      const stageQueue = queue(route.stage, route.stage, {
+        policy: route.queue,
+        deadLetters: {
+          write: (letter) => {
+            this.deadLetters.rememberLastError(letter);
+            dlq.moveIn({ ...letter, sentAt: Date.parse(letter.sentAt) });
+          },
+        },
+        concurrency: options.concurrency?.[route.stage] ?? DEFAULT_CONCURRENCY[route.stage],
+      });
+      return [route.stage, stageQueue] as const;
     });
     this.queues = Object.fromEntries(entries) as Record<StageName, LocalQueue>;
   }
 
-  /** Connects each stage's handler to its queue and delivers what a previous run left queued. */
-  start(handlers: Record<StageName, QueueHandler>): void {
-    for (const route of ROUTES) this.queues[route.stage].start(handlers[route.stage]);
+  /**
+   * Connects each stage's handler to its queue, and the dead-letter consumer to every DLQ, and delivers what
+   * a previous run left queued.
+   */
+  start(handlers: Record<StageName, QueueHandler>, deadLetterHandler: QueueHandler): void {
+    for (const route of ROUTES) {
+      this.deadLetterQueues[route.stage].start(deadLetterHandler);
+      this.queues[route.stage].start(handlers[route.stage]);
+    }
+  }
+
+  /** The stage whose local DLQ has this ARN (the dead-letter consumer's stageOfQueue). */
+  stageOfDeadLetterQueue(queueArn: string): StageName | undefined {
+    return ROUTES.find((route) => localQueueArn(deadLetterQueueName(route.stage)) === queueArn)
+      ?.stage;
   }
 
   /** Queues a message for a stage (what SendMessage does on AWS). */
@@ -78,7 +126,7 @@ export class StageQueues {
 
   get inFlight(): number {
     let total = this.pendingSends;
-    for (const queue of Object.values(this.queues)) total += queue.inFlight;
+    for (const queue of this.allQueues()) total += queue.inFlight;
     return total;
   }
 
@@ -102,8 +150,12 @@ export class StageQueues {
   /** Stops deliveries, keeps what is queued for the next run, waits for running invocations. */
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(Object.values(this.queues).map((queue) => queue.close()));
+    await Promise.all(this.allQueues().map((queue) => queue.close()));
     this.checkIdle();
+  }
+
+  private allQueues(): LocalQueue[] {
+    return [...Object.values(this.queues), ...Object.values(this.deadLetterQueues)];
   }
 
   private checkIdle(): void {

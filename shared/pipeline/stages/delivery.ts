@@ -31,3 +31,11 @@ export function shouldRecordFailure(error: unknown, at: Delivery): boolean {
   if (error instanceof PipelineError && !error.retryable) return true;
   return at.isLast;
 }
+
+/**
+ * What the dead-letter consumer runs as: after the last delivery. A retry (the deliveries before it did not
+ * succeed, so what it finds done is announced again) and the last word (nothing is left for later).
+ */
+export function afterLastDelivery(maxAttempts: number): Delivery {
+  return { attempt: maxAttempts + 1, maxAttempts, isRetry: true, isLast: true };
+}

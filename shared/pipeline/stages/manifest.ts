@@ -22,12 +22,22 @@ export type FinalizeResult =
   | { outcome: "pending"; waitingFor: string[] }
   | { outcome: "written" | "already"; manifest: Manifest };
 
+export interface FinalizeOptions {
+  /**
+   * "render" (the stages): report.html is rendered from the article and every translation. "existing" (the
+   * dead-letter consumer): only a report already written for this version is listed, none is rendered, since
+   * rendering it may be what killed every delivery (it holds the article and its translations in memory).
+   */
+  report?: "render" | "existing";
+}
+
 /** Writes the manifest if every target language has an outcome for this source version. */
 export async function finalizeManifest(
   ctx: StageContext,
   outputs: ArticleOutputs,
   targetLanguages: readonly string[],
   delivery: Delivery,
+  options: FinalizeOptions = {},
 ): Promise<FinalizeResult> {
   const existing = await outputs.head(OUTPUT_FILES.manifest);
   if (isMadeFrom(existing, outputs.source.etag)) {
@@ -44,7 +54,12 @@ export async function finalizeManifest(
   }
   const { outputs: manifestOutputs, languages } = collected;
   if (manifestOutputs.article && manifestOutputs.summary) {
-    const report = await writeReport(ctx, outputs, manifestOutputs, languages, delivery);
+    const report =
+      options.report === "existing"
+        ? (await outputs.isCurrent(OUTPUT_FILES.report))
+          ? outputs.key(OUTPUT_FILES.report)
+          : undefined
+        : await writeReport(ctx, outputs, manifestOutputs, languages, delivery);
     if (report) manifestOutputs.report = report;
   }
   const failed = Object.values(languages).some((o) => o.status === "failed");

@@ -1,11 +1,11 @@
 import type { NormalizedArticle } from "../../contract/article";
-import { OUTPUT_FILES, RESULTS_PREFIX } from "../../contract/keys";
+import { OUTPUT_FILES } from "../../contract/keys";
 import type { ArticleSummary } from "../../contract/summary";
-import { InputError } from "../../errors";
 import { summarizeArticle } from "../../summarize";
 import type { TranslateJob } from "../ports";
 import { readProvenance } from "../provenance";
 import { recordArticleFailure } from "./article-failure";
+import { articleIdFromArticleKey } from "./article-key";
 import { type ArticleOutputs, outputsOf } from "./article-outputs";
 import type { StageOutcome, SummarizeContext } from "./context";
 import { type Delivery, shouldRecordFailure } from "./delivery";
@@ -26,16 +26,7 @@ export interface SummarizeResult {
   durationMs: number;
 }
 
-/** The key is not results/<id>/article.json: the routing and the event disagree. */
-export class NotAnArticleKeyError extends InputError {}
-
-export function articleIdFromArticleKey(key: string): string {
-  const suffix = `/${OUTPUT_FILES.article}`;
-  if (!key.startsWith(RESULTS_PREFIX) || !key.endsWith(suffix)) {
-    throw new NotAnArticleKeyError(`not a ${RESULTS_PREFIX}<id>${suffix} key`, key);
-  }
-  return key.slice(RESULTS_PREFIX.length, -suffix.length);
-}
+export { articleIdFromArticleKey, NotAnArticleKeyError } from "./article-key";
 
 /**
  * article.json → summary.json + summary.txt, then one translation job per target language (or, with no

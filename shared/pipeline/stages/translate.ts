@@ -6,10 +6,8 @@
  */
 import type { NormalizedArticle } from "../../contract/article";
 import { OUTPUT_FILES } from "../../contract/keys";
-import type { ErrorRecord } from "../../contract/manifest";
 import type { ArticleSummary } from "../../contract/summary";
 import type { ArticleTranslation } from "../../contract/translation";
-import { SCHEMA_VERSION } from "../../contract/version";
 import {
   type PartialArticleTranslation,
   partialArticleTranslationOf,
@@ -19,9 +17,10 @@ import {
 import type { TranslateJob } from "../ports";
 import { readProvenance } from "../provenance";
 import { type ArticleOutputs, outputsOf } from "./article-outputs";
-import { errorMessage, errorName, type StageOutcome, type TranslateContext } from "./context";
+import type { StageOutcome, TranslateContext } from "./context";
 import { NO_DEADLINE, stopBefore } from "./deadline";
 import { type Delivery, shouldRecordFailure } from "./delivery";
+import { recordLanguageFailure } from "./language-failure";
 import { type FinalizeResult, finalizeManifest } from "./manifest";
 import { JOB_STATE, STOP_SENDING_RESERVE_MS } from "./translate-job";
 import { awaitJobTurn } from "./translate-turn";
@@ -203,17 +202,7 @@ async function giveBack(
     throw error;
   }
   ctx.logger.warn("translation failed for good: recording it for this language", { lang, error });
-  const record: ErrorRecord = {
-    schemaVersion: SCHEMA_VERSION,
-    articleId: job.articleId,
-    stage: "translate",
-    errorType: errorName(error),
-    message: errorMessage(error),
-    source: job.source,
-    language: lang,
-    at: ctx.now().toISOString(),
-  };
-  await outputs.writeJson(OUTPUT_FILES.translationError(lang), record, { retry: true });
+  await recordLanguageFailure(ctx, outputs, job, error);
   return { outcome: "failed", charactersBilled: paid?.charactersBilled ?? 0 };
 }
 

@@ -1,0 +1,67 @@
+import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
+import {
+  Architecture,
+  Function as LambdaFunction,
+  LoggingFormat,
+  Runtime,
+  Tracing,
+} from "aws-cdk-lib/aws-lambda";
+import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
+import type { Construct } from "constructs";
+import type { FunctionName } from "../../../shared/pipeline/dead-letter-routes";
+import { LAMBDA_NODE_OPTIONS, lambdaCode } from "../bundling";
+
+export interface PipelineFunctionProps {
+  name: FunctionName;
+  memoryMb: number;
+  timeoutSeconds: number;
+  environment: Record<string, string>;
+}
+
+export interface PipelineFunction {
+  function: LambdaFunction;
+  role: Role;
+  /** Adds one explicit statement to the function's role. */
+  allow(actions: string[], resources: string[]): void;
+}
+
+/**
+ * One of the pipeline's functions (a stage, or the dead-letter consumer), built the same way: Node 22, arm64,
+ * its package built by infra/aws/bundling.ts, JSON logs to its own log group, active tracing, and its own
+ * role that starts with nothing but writing to that log group (callers add explicit statements with `allow`).
+ */
+export function pipelineFunction(scope: Construct, props: PipelineFunctionProps): PipelineFunction {
+  const logGroup = new LogGroup(scope, "Logs", {
+    retention: RetentionDays.ONE_MONTH,
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+  // An explicit role instead of AWSLambdaBasicExecutionRole: logging only to this function's log group.
+  const role = new Role(scope, "Role", {
+    assumedBy: new ServicePrincipal("lambda.amazonaws.com"),
+    description: `article-pipeline ${props.name} function`,
+  });
+  const allow = (actions: string[], resources: string[]) =>
+    role.addToPolicy(new PolicyStatement({ actions, resources }));
+  allow(["logs:CreateLogStream", "logs:PutLogEvents"], [logGroup.logGroupArn]);
+
+  const fn = new LambdaFunction(scope, "Function", {
+    code: lambdaCode(props.name),
+    handler: "index.handler",
+    runtime: Runtime.NODEJS_22_X,
+    architecture: Architecture.ARM_64,
+    memorySize: props.memoryMb,
+    timeout: Duration.seconds(props.timeoutSeconds),
+    role,
+    logGroup,
+    loggingFormat: LoggingFormat.JSON,
+    tracing: Tracing.ACTIVE,
+    environment: {
+      ...props.environment,
+      POWERTOOLS_SERVICE_NAME: "article-pipeline",
+      POWERTOOLS_METRICS_NAMESPACE: "ArticlePipeline",
+      NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
+    },
+  });
+  return { function: fn, role, allow: (actions, resources) => void allow(actions, resources) };
+}
