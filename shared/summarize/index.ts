@@ -75,6 +75,7 @@ export function summarizeArticle(
   const selection = selectSentences(
     scores,
     analysis.sentences,
+    analysis.tokens,
     length,
     count,
     model.redundancyThreshold,

@@ -18,7 +18,7 @@ export interface PreparedArticle {
   k: number;
   reference: string;
   body: string[];
-  analysis: { sentences: SentenceAnalysis[]; features: Float64Array[] };
+  analysis: { sentences: SentenceAnalysis[]; features: Float64Array[]; tokens: string[][] };
   labels: Uint8Array;
   /** Each sentence's own ROUGE-1 + ROUGE-2 F1 against the reference, scaled so the article's best is 1. */
   soft: Float64Array;
@@ -180,6 +180,7 @@ export function evaluate(
       const { indices } = selectSentences(
         scores,
         a.analysis.sentences,
+        a.analysis.tokens,
         length,
         Math.min(a.k, a.body.length),
         model.redundancyThreshold,
