@@ -79,6 +79,7 @@ export function summarizeArticle(
     length,
     count,
     model.redundancyThreshold,
+    model.trigramOverlap,
   );
 
   const sentences: SummarySentence[] = selection.indices.map((i) => {

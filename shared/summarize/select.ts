@@ -105,6 +105,13 @@ class ChosenIndex {
   }
 }
 
+function trigramsOf(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let w = 0; w + 2 < words.length; w++)
+    out.push(`${words[w]} ${words[w + 1]} ${words[w + 2]}`);
+  return out;
+}
+
 export interface Selection {
   /** Indices into the body sentences, in document order. */
   indices: number[];
@@ -114,7 +121,8 @@ export interface Selection {
 /**
  * Greedy by score, skipping a sentence that repeats a chosen one in content (tf-idf cosine above
  * redundancyThreshold) or in wording (see NEAR_DUPLICATE_WORDS); `tokens` are each sentence's lowercased words.
- * With a word budget, a sentence that does not fit is passed over for a shorter one; when
+ * With trigramOverlap below 1, a sentence is also skipped when more than that share of its word trigrams is already
+ * in the summary (trigram blocking). With a word budget, a sentence that does not fit is passed over for a shorter one; when
  * nothing fits, the best sentence alone is returned (whole sentences only).
  */
 export function selectSentences(
@@ -124,6 +132,7 @@ export function selectSentences(
   length: SummaryLength,
   count: number,
   redundancyThreshold: number,
+  trigramOverlap = 1,
 ): Selection {
   // "Fewer sentences than asked": all of them, duplicates or not, since nothing better is left to take.
   if (length.mode !== "words" && count >= scores.length) {
@@ -134,18 +143,25 @@ export function selectSentences(
     .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   const chosen: number[] = [];
   const index = new ChosenIndex(sentences, tokens);
+  const chosenTrigrams = new Set<string>();
   let skippedAsDuplicates = 0;
   let words = 0;
   for (const [, i] of ranked) {
     if (length.mode === "words" ? words >= length.value : chosen.length >= count) break;
     const candidate = sentences[i] as SentenceAnalysis;
     if (length.mode === "words" && words + candidate.words > length.value) continue;
-    if (index.duplicates(i, redundancyThreshold)) {
+    const trigrams = trigramOverlap < 1 ? trigramsOf(tokens[i] ?? []) : [];
+    if (
+      index.duplicates(i, redundancyThreshold) ||
+      (trigrams.length > 0 &&
+        trigrams.filter((t) => chosenTrigrams.has(t)).length > trigramOverlap * trigrams.length)
+    ) {
       skippedAsDuplicates++;
       continue;
     }
     chosen.push(i);
     index.add(i);
+    for (const t of trigrams) chosenTrigrams.add(t);
     words += candidate.words;
   }
   if (chosen.length === 0 && ranked.length > 0 && length.mode === "words") {

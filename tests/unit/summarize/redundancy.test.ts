@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { summarizeArticle } from "../../../shared/summarize";
+import { analyzeArticle } from "../../../shared/summarize/features";
+import { languageProfile } from "../../../shared/summarize/language";
+import { selectSentences } from "../../../shared/summarize/select";
 import { articleFrom } from "./article-fixture";
 
 /** Words of one sentence that the other lacks, both ways: 1 for two sentences that differ by one word. */
@@ -68,5 +71,46 @@ describe("summary redundancy", () => {
     // Assess
     expect(summary.sentences).toHaveLength(1);
     expect(summary.reason).toBe("4 near-duplicate sentences skipped");
+  });
+});
+
+describe("selectSentences trigram blocking", () => {
+  const texts = [
+    "The minister said the plan would cut waiting lists within a year.",
+    "The plan would cut waiting lists within a year, hospital chiefs agreed on Friday.",
+    "Nurses' unions asked for more staff before any change.",
+  ];
+  const analysis = analyzeArticle(texts, 2, languageProfile("en"));
+  const scores = [0.9, 0.8, 0.1];
+
+  it("should skip a sentence whose trigrams are mostly in the summary when blocking is on", () => {
+    // Act
+    const { indices } = selectSentences(
+      scores,
+      analysis.sentences,
+      analysis.tokens,
+      { mode: "sentences", value: 2 },
+      2,
+      1,
+      0.25,
+    );
+
+    // Assess
+    expect(indices).toEqual([0, 2]);
+  });
+
+  it("should keep it when blocking is off", () => {
+    // Act
+    const { indices } = selectSentences(
+      scores,
+      analysis.sentences,
+      analysis.tokens,
+      { mode: "sentences", value: 2 },
+      2,
+      1,
+    );
+
+    // Assess
+    expect(indices).toEqual([0, 1]);
   });
 });
