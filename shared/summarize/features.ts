@@ -19,8 +19,8 @@ export interface ArticleAnalysis {
   sentences: SentenceAnalysis[];
   /** One row per sentence, in FEATURE_NAMES order. */
   features: Float64Array[];
-  /** Every sentence's lowercased words, stopwords included: selection compares wordings with them. */
-  tokens: string[][];
+  /** Every sentence's lowercased words (stopwords included) as word hashes: selection compares wordings. */
+  tokens: Int32Array[];
 }
 
 export const FEATURE_NAMES = [

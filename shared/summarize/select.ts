@@ -52,10 +52,11 @@ const PROBE_TERMS = 4;
  */
 const NEAR_DUPLICATE_WORDS = 0.6;
 
-function wordJaccard(a: ReadonlySet<string>, b: readonly string[]): number {
-  const seen = new Set<string>();
+function wordJaccard(a: ReadonlySet<number>, b: ArrayLike<number>): number {
+  const seen = new Set<number>();
   let shared = 0;
-  for (const word of b) {
+  for (let w = 0; w < b.length; w++) {
+    const word = b[w] as number;
     if (seen.has(word)) continue;
     seen.add(word);
     if (a.has(word)) shared++;
@@ -74,7 +75,7 @@ class ChosenIndex {
 
   constructor(
     private readonly sentences: readonly SentenceAnalysis[],
-    private readonly tokens: readonly (readonly string[])[],
+    private readonly tokens: readonly ArrayLike<number>[],
   ) {}
 
   add(index: number): void {
@@ -91,13 +92,13 @@ class ChosenIndex {
       .sort((a, b) => (candidate.weights[b] as number) - (candidate.weights[a] as number))
       .slice(0, PROBE_TERMS);
     const seen = new Set<number>();
-    let words: ReadonlySet<string> | undefined;
+    let words: ReadonlySet<number> | undefined;
     for (const t of probes) {
       for (const j of this.postings.get(candidate.termIds[t] as number) ?? []) {
         if (seen.has(j)) continue;
         seen.add(j);
         if (cosine(candidate, this.sentences[j] as SentenceAnalysis) > threshold) return true;
-        words ??= new Set(this.tokens[candidateIndex]);
+        words ??= new Set(Array.from(this.tokens[candidateIndex] ?? []));
         if (wordJaccard(words, this.tokens[j] ?? []) >= NEAR_DUPLICATE_WORDS) return true;
       }
     }
@@ -105,10 +106,10 @@ class ChosenIndex {
   }
 }
 
-function trigramsOf(words: readonly string[]): string[] {
+function trigramsOf(words: ArrayLike<number>): string[] {
   const out: string[] = [];
   for (let w = 0; w + 2 < words.length; w++)
-    out.push(`${words[w]} ${words[w + 1]} ${words[w + 2]}`);
+    out.push(`${words[w]},${words[w + 1]},${words[w + 2]}`);
   return out;
 }
 
@@ -120,7 +121,7 @@ export interface Selection {
 
 /**
  * Greedy by score, skipping a sentence that repeats a chosen one in content (tf-idf cosine above
- * redundancyThreshold) or in wording (see NEAR_DUPLICATE_WORDS); `tokens` are each sentence's lowercased words.
+ * redundancyThreshold) or in wording (see NEAR_DUPLICATE_WORDS); `tokens` are each sentence's lowercased words as hashes.
  * With trigramOverlap below 1, a sentence is also skipped when more than that share of its word trigrams is already
  * in the summary (trigram blocking). With a word budget, a sentence that does not fit is passed over for a shorter one; when
  * nothing fits, the best sentence alone is returned (whole sentences only).
@@ -128,7 +129,7 @@ export interface Selection {
 export function selectSentences(
   scores: readonly number[],
   sentences: readonly SentenceAnalysis[],
-  tokens: readonly (readonly string[])[],
+  tokens: readonly ArrayLike<number>[],
   length: SummaryLength,
   count: number,
   redundancyThreshold: number,

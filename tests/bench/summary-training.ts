@@ -18,7 +18,7 @@ export interface PreparedArticle {
   k: number;
   reference: string;
   body: string[];
-  analysis: { sentences: SentenceAnalysis[]; features: Float64Array[]; tokens: string[][] };
+  analysis: { sentences: SentenceAnalysis[]; features: Float64Array[]; tokens: Int32Array[] };
   labels: Uint8Array;
   /** Each sentence's own ROUGE-1 + ROUGE-2 F1 against the reference, scaled so the article's best is 1. */
   soft: Float64Array;
