@@ -19,6 +19,8 @@ export interface ArticleAnalysis {
   sentences: SentenceAnalysis[];
   /** One row per sentence, in FEATURE_NAMES order. */
   features: Float64Array[];
+  /** Every sentence's lowercased words (stopwords included) as word hashes: selection compares wordings. */
+  tokens: Int32Array[];
 }
 
 export const FEATURE_NAMES = [
@@ -214,5 +216,5 @@ export function analyzeArticle(
     row[f++] = kOverN * (cosineRankRank[i] as number);
     return row;
   });
-  return { sentences, features };
+  return { sentences, features, tokens };
 }

@@ -75,9 +75,11 @@ export function summarizeArticle(
   const selection = selectSentences(
     scores,
     analysis.sentences,
+    analysis.tokens,
     length,
     count,
     model.redundancyThreshold,
+    model.trigramOverlap,
   );
 
   const sentences: SummarySentence[] = selection.indices.map((i) => {

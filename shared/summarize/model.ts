@@ -18,6 +18,8 @@ export interface ScorerWeights extends TreeEnsemble {
   features: readonly string[];
   /** Cosine similarity (tf-idf, within the article) above which two sentences count as near-duplicates. */
   redundancyThreshold: number;
+  /** Share of a sentence's word trigrams already in the summary above which it is skipped (1: never). */
+  trigramOverlap?: number;
   /**
    * Added to the logit of the first k sentences, scaled by max(0, 1 - leadSlope·k/n): oracle labels reward whatever
    * overlapped the reference with hindsight, which under-rates how reliably a news lead summarizes when little

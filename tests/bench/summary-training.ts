@@ -18,7 +18,7 @@ export interface PreparedArticle {
   k: number;
   reference: string;
   body: string[];
-  analysis: { sentences: SentenceAnalysis[]; features: Float64Array[] };
+  analysis: { sentences: SentenceAnalysis[]; features: Float64Array[]; tokens: Int32Array[] };
   labels: Uint8Array;
   /** Each sentence's own ROUGE-1 + ROUGE-2 F1 against the reference, scaled so the article's best is 1. */
   soft: Float64Array;
@@ -86,6 +86,7 @@ export function prepare(
 
 export interface TrainOptions extends BoostOptions {
   redundancyThreshold: number;
+  trigramOverlap: number;
   /** Relative weight of each source (summed over its articles), e.g. { cnndm: 1, bbc: 1, orangesum: 1 }. */
   sourceWeights: Record<string, number>;
   /** Target = (1 - softMix) × oracle membership + softMix × the sentence's own scaled ROUGE. */
@@ -147,6 +148,7 @@ function trainOne(articles: readonly PreparedArticle[], options: TrainOptions): 
     base: ensemble.base,
     trees: ensemble.trees,
     redundancyThreshold: options.redundancyThreshold,
+    trigramOverlap: options.trigramOverlap,
     leadBonus: options.leadBonus,
     leadSlope: options.leadSlope,
   };
@@ -180,9 +182,11 @@ export function evaluate(
       const { indices } = selectSentences(
         scores,
         a.analysis.sentences,
+        a.analysis.tokens,
         length,
         Math.min(a.k, a.body.length),
         model.redundancyThreshold,
+        model.trigramOverlap,
       );
       return scoreRouge(a.reference, indices.map((i) => a.body[i]).join("\n"));
     }),
