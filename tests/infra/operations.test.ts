@@ -194,8 +194,14 @@ describe("permissions and storage", () => {
         )
         .filter((e) => e?.Variables.RESULTS_BUCKET !== undefined)
         .map((e) => e?.Variables.POWERTOOLS_LOG_LEVEL);
-    expect(levels(template)).toEqual(["INFO", "INFO", "INFO"]);
-    expect(levels(synthTemplate({ logLevel: "debug" }))).toEqual(["DEBUG", "DEBUG", "DEBUG"]);
+    // Every pipeline function: the three stages and the dead-letter consumer.
+    expect(levels(template)).toEqual(["INFO", "INFO", "INFO", "INFO"]);
+    expect(levels(synthTemplate({ logLevel: "debug" }))).toEqual([
+      "DEBUG",
+      "DEBUG",
+      "DEBUG",
+      "DEBUG",
+    ]);
     expect(() => buildTestApp({ logLevel: "verbose" })).toThrow(/^logLevel must be one of/);
   });
 });
