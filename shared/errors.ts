@@ -1,9 +1,20 @@
+import type { ErrorType } from "./contract/error-types";
+
+/** Errors only the command-line tools raise and print; no pipeline record ever carries them. */
+export type CommandLineErrorType =
+  | "UsageError"
+  | "SourceFileError"
+  | "MalformedDeadLetterError"
+  | "MalformedRowError";
+
 /**
  * Base of every error the pipeline raises on purpose. Anything else reaching a handler is a bug.
  * `retryable` tells the handlers whether a redelivery can help (throttling, a flaky write) or whether the
  * article needs an error record now (bad input, an unsupported language pair).
  */
 export abstract class PipelineError extends Error {
+  /** A literal of the contract's list, declared by each class: a class name would not survive minification. */
+  abstract override readonly name: ErrorType | CommandLineErrorType;
   abstract readonly retryable: boolean;
 
   constructor(
@@ -13,7 +24,6 @@ export abstract class PipelineError extends Error {
     options?: { cause?: unknown },
   ) {
     super(file ? `${file}: ${message}` : message, options);
-    this.name = new.target.name;
   }
 }
 

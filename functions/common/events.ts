@@ -8,7 +8,9 @@ import { InputError } from "../../shared/errors";
 import type { TranslateJob } from "../../shared/pipeline/ports";
 import { type Delivery, delivery } from "../../shared/pipeline/stages/delivery";
 
-export class MalformedMessageError extends InputError {}
+export class MalformedMessageError extends InputError {
+  override readonly name = "MalformedMessageError";
+}
 
 /** One object of an S3 "ObjectCreated" notification, key decoded ("+" is a space, then %-decoding). */
 export interface CreatedObject {

@@ -74,7 +74,8 @@ const COMMON_OPTIONS: BuildOptions = {
   platform: "node",
   target: BUNDLE_TARGET,
   minify: true,
-  // Errors are named after their class (shared/errors.ts) and records carry that name as `errorType`.
+  // Readable class and function names in logged stack traces; `errorType` no longer depends on it (each error
+  // class declares its type as a literal, shared/contract/error-types.ts).
   keepNames: true,
   // esbuild's default ASCII output escapes every non-ASCII character of the language data in 4-6 bytes.
   charset: "utf8",

@@ -8,7 +8,9 @@ import { normalizeArticle } from "../normalize";
 import { DEFAULT_SUMMARY_LENGTH, summarizeArticle } from "../summarize";
 
 /** A JSONL row that is not a JSON object with a string `id` and a string `text`. */
-export class MalformedRowError extends InputError {}
+export class MalformedRowError extends InputError {
+  override readonly name = "MalformedRowError";
+}
 
 /** Rows can hold whole articles: allow what the pipeline allows for one file, plus JSON escaping. */
 const MAX_ROW_BYTES = 12 * 1024 * 1024;

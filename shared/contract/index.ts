@@ -1,4 +1,5 @@
 export * from "./article";
+export * from "./error-types";
 export * from "./keys";
 export * from "./manifest";
 export * from "./summary";

@@ -1,3 +1,4 @@
+import type { ErrorType } from "./error-types";
 import type { SchemaVersion } from "./version";
 
 export type ArticleStatus = "complete" | "partial" | "failed";
@@ -6,7 +7,7 @@ export interface LanguageOutcome {
   status: "succeeded" | "failed";
   /** Key of translations/<lang>.json when succeeded. */
   key?: string;
-  error?: { type: string; message: string };
+  error?: { type: ErrorType; message: string };
 }
 
 /** `results/<id>/manifest.json`: written once per source version, when every stage has an outcome. */
@@ -35,8 +36,8 @@ export interface ErrorRecord {
   schemaVersion: SchemaVersion;
   articleId: string;
   stage: "normalize" | "summarize" | "translate" | "manifest";
-  /** Typed error name, e.g. "UnsupportedFormatError". */
-  errorType: string;
+  /** One of the contract's error types, e.g. "UnsupportedFormatError". */
+  errorType: ErrorType;
   message: string;
   source: { bucket: string; key: string; etag: string };
   /** Present for a per-language translation failure. */

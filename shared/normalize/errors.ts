@@ -1,31 +1,51 @@
 import { InputError } from "../errors";
 
 /** The file extension is not one the normalizer reads (.txt, .md, .html, .htm, .json). */
-export class UnsupportedFormatError extends InputError {}
+export class UnsupportedFormatError extends InputError {
+  override readonly name = "UnsupportedFormatError";
+}
 
 /** The file is empty, or holds only whitespace once decoded. */
-export class EmptyArticleError extends InputError {}
+export class EmptyArticleError extends InputError {
+  override readonly name = "EmptyArticleError";
+}
 
 /** The bytes are a binary file (an image, a PDF, an archive, NUL bytes), not text. */
-export class BinaryInputError extends InputError {}
+export class BinaryInputError extends InputError {
+  override readonly name = "BinaryInputError";
+}
 
 /** A .json file that does not parse, or whose shape is not `{title?, text|body, language?}`. */
-export class InvalidJsonError extends InputError {}
+export class InvalidJsonError extends InputError {
+  override readonly name = "InvalidJsonError";
+}
 
 /** A .json file with no `text` or `body`, or an HTML page where no article body could be found. */
-export class NoArticleBodyError extends InputError {}
+export class NoArticleBodyError extends InputError {
+  override readonly name = "NoArticleBodyError";
+}
 
 /** Text remains, but not one sentence with a letter or a digit (only punctuation, only boilerplate…). */
-export class NoSentenceError extends InputError {}
+export class NoSentenceError extends InputError {
+  override readonly name = "NoSentenceError";
+}
 
 /** The input is larger than the allowed maximum (`maxBytes`). */
-export class InputTooLargeError extends InputError {}
+export class InputTooLargeError extends InputError {
+  override readonly name = "InputTooLargeError";
+}
 
 /** A language override (JSON `language`, object metadata) that is not a language code. */
-export class InvalidLanguageError extends InputError {}
+export class InvalidLanguageError extends InputError {
+  override readonly name = "InvalidLanguageError";
+}
 
 /** HTML nested deeper than the extractor can walk in time linear in the page's size. */
-export class NestingTooDeepError extends InputError {}
+export class NestingTooDeepError extends InputError {
+  override readonly name = "NestingTooDeepError";
+}
 
 /** Bytes whose encoding cannot be told for sure (not UTF-8, nothing recognisable), or a BOM they contradict. */
-export class UnknownEncodingError extends InputError {}
+export class UnknownEncodingError extends InputError {
+  override readonly name = "UnknownEncodingError";
+}

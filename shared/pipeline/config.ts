@@ -82,6 +82,7 @@ export function parseLogLevel(name: string, value: RawValue): LogLevelName {
 
 /** A setting is missing or malformed: a deployment mistake, not something a retry can fix. */
 export class ConfigError extends PipelineError {
+  override readonly name = "ConfigError";
   readonly retryable = false;
 }
 

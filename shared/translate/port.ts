@@ -67,6 +67,7 @@ export interface Translator {
 
 /** The engine stopped sending because its StopSignal was aborted without a reason of its own. */
 export class TranslationStoppedError extends PipelineError {
+  override readonly name = "TranslationStoppedError";
   readonly retryable = true;
 }
 

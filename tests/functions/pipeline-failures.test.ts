@@ -123,7 +123,7 @@ describe("failures", () => {
     await pipeline.drain();
     // Assess
     const record = aws.json<ErrorRecord>(RESULTS, key(OUTPUT_FILES.error));
-    expect(record.errorType).toBe("SourceTooLargeError");
+    expect(record.errorType).toBe("InputTooLargeError");
     expect(
       aws.s3.commandCalls((await import("@aws-sdk/client-s3")).GetObjectCommand, {
         Bucket: INGEST,

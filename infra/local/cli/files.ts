@@ -4,7 +4,9 @@ import { basename, join, relative, resolve, sep } from "node:path";
 import { INCOMING_PREFIX } from "../../../shared/contract/keys";
 import { InputError } from "../../../shared/errors";
 
-export class SourceFileError extends InputError {}
+export class SourceFileError extends InputError {
+  override readonly name = "SourceFileError";
+}
 
 export interface SourceFile {
   /** As the user named it (for messages). */

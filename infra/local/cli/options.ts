@@ -6,7 +6,9 @@ import { DEFAULT_DATA_DIRECTORY } from "../stack";
 import type { TranslatorChoice } from "../translators";
 
 /** A flag or argument is wrong: the message says which and what is expected. */
-export class UsageError extends InputError {}
+export class UsageError extends InputError {
+  override readonly name = "UsageError";
+}
 
 export interface CommonOptions {
   targetLanguages: string[];

@@ -23,7 +23,9 @@ export interface DeadLetter {
   recorded?: string;
 }
 
-export class MalformedDeadLetterError extends InputError {}
+export class MalformedDeadLetterError extends InputError {
+  override readonly name = "MalformedDeadLetterError";
+}
 
 /** Where a queue puts a message after its last failed delivery. */
 export interface DeadLetterSink {

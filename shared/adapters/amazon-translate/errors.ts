@@ -5,15 +5,18 @@ import { PipelineError } from "../../errors";
  * chunking bug, not bad input: terminal for the language, and logged loudly.
  */
 export class ChunkTooLargeError extends PipelineError {
+  override readonly name = "ChunkTooLargeError";
   readonly retryable = false;
 }
 
 /** Amazon Translate could not tell the source language, even when told the language it guessed. */
 export class SourceLanguageLowConfidenceError extends PipelineError {
+  override readonly name = "SourceLanguageLowConfidenceError";
   readonly retryable = false;
 }
 
 /** Throttled or unavailable after every SDK retry: a later delivery of the job may succeed. */
 export class TranslateUnavailableError extends PipelineError {
+  override readonly name = "TranslateUnavailableError";
   readonly retryable = true;
 }

@@ -6,11 +6,13 @@ import { PipelineError } from "../../errors";
 
 /** The `apertium` command is not on PATH. */
 export class ApertiumNotInstalledError extends PipelineError {
+  override readonly name = "ApertiumNotInstalledError";
   readonly retryable = false;
 }
 
 /** Apertium exited with an error, was killed at the timeout, or answered out of line. */
 export class ApertiumProcessError extends PipelineError {
+  override readonly name = "ApertiumProcessError";
   readonly retryable = false;
 }
 

@@ -28,7 +28,9 @@ export interface ApertiumOptions {
 }
 
 /** No installed Apertium mode translates this pair; the message names the Debian package to install. */
-export class ApertiumPairMissingError extends UnsupportedLanguagePairError {}
+export class ApertiumPairMissingError extends UnsupportedLanguagePairError {
+  override readonly name = "ApertiumPairMissingError";
+}
 
 /** Counts of one translateTexts call, shared by its workers. */
 interface Run {

@@ -7,6 +7,7 @@ import type { EventPublisher } from "../../pipeline/ports";
 
 /** PutEvents accepted the call but not the entry (FailedEntryCount > 0): retry the delivery. */
 export class EventNotPublishedError extends PipelineError {
+  override readonly name = "EventNotPublishedError";
   readonly retryable = true;
 }
 

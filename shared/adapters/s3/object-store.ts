@@ -22,6 +22,7 @@ import { bareEtag } from "../../pipeline/provenance";
 
 /** S3 answered 409 ConditionalRequestConflict: another conditional write raced this one; retry it. */
 export class ConditionalWriteConflictError extends PipelineError {
+  override readonly name = "ConditionalWriteConflictError";
   readonly retryable = true;
 }
 

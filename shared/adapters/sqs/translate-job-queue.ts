@@ -8,6 +8,7 @@ const SQS_BATCH_MAX = 10;
 
 /** Some messages were not accepted; the summarize delivery is retried (translate jobs are idempotent). */
 export class JobsNotSentError extends PipelineError {
+  override readonly name = "JobsNotSentError";
   readonly retryable = true;
 }
 

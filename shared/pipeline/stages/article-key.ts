@@ -6,7 +6,9 @@ import { OUTPUT_FILES, RESULTS_PREFIX } from "../../contract/keys";
 import { InputError } from "../../errors";
 
 /** The key is not results/<id>/article.json: the routing and the event disagree. */
-export class NotAnArticleKeyError extends InputError {}
+export class NotAnArticleKeyError extends InputError {
+  override readonly name = "NotAnArticleKeyError";
+}
 
 export function articleIdFromArticleKey(key: string): string {
   const suffix = `/${OUTPUT_FILES.article}`;

@@ -1,3 +1,5 @@
+import { type ErrorType, isErrorType, UNEXPECTED_ERROR } from "../../contract/error-types";
+import { PipelineError } from "../../errors";
 import type { PipelineConfig } from "../config";
 import type {
   EventPublisher,
@@ -37,12 +39,15 @@ export type StageOutcome =
   /** The article (or one language) failed for good: error record written. */
   | "failed";
 
-export function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : "Error";
+/** The record's errorType: a PipelineError's declared type; anything else is UnexpectedError. */
+export function errorName(error: unknown): ErrorType {
+  return error instanceof PipelineError && isErrorType(error.name) ? error.name : UNEXPECTED_ERROR;
 }
 
+/** The record's message; an unexpected error's own name leads it, since its errorType does not say it. */
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (error instanceof PipelineError) return error.message;
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 export function toJson(value: unknown): string {

@@ -14,6 +14,7 @@ export const NO_DEADLINE: Deadline = { remainingMs: () => Number.POSITIVE_INFINI
 
 /** The stage stopped before its deadline, having saved its progress: the next delivery resumes it. */
 export class DeadlineReachedError extends PipelineError {
+  override readonly name = "DeadlineReachedError";
   readonly retryable = true;
 }
 

@@ -1,6 +1,6 @@
 import { articleIdFromKey, OUTPUT_FILES } from "../../contract/keys";
-import { InputError } from "../../errors";
 import { normalizeArticle } from "../../normalize";
+import { InputTooLargeError } from "../../normalize/errors";
 import { logPreview } from "../config";
 import { bareEtag } from "../provenance";
 import { recordArticleFailure } from "./article-failure";
@@ -29,9 +29,6 @@ export interface NormalizeResult {
 
 /** User metadata (x-amz-meta-language) that overrides language detection for one upload. */
 const LANGUAGE_METADATA = "language";
-
-/** The file exceeds the deployment's maxInputBytes (checked from the event before any download). */
-export class SourceTooLargeError extends InputError {}
 
 /**
  * The S3 console's "Create folder" writes a zero-byte object whose key ends in "/": a folder, not an article.
@@ -75,8 +72,9 @@ export async function runNormalizeStage(
   }
 
   try {
+    // Checked from the event before any download; normalizeArticle checks the bytes it is given the same way.
     if (input.size !== undefined && input.size > ctx.config.maxInputBytes) {
-      throw new SourceTooLargeError(
+      throw new InputTooLargeError(
         `${input.size} bytes is over the limit of ${ctx.config.maxInputBytes} bytes (maxInputBytes)`,
         input.key,
       );

@@ -34,6 +34,7 @@ interface ClaimBody {
 
 /** Another delivery holds a fresh claim on this job: retry later, when its outputs exist and this copy skips. */
 export class TranslationClaimedError extends PipelineError {
+  override readonly name = "TranslationClaimedError";
   readonly retryable = true;
 }
 

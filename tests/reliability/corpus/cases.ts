@@ -99,8 +99,8 @@ export function buildCorpus(): CorpusCase[] {
       key: "incoming/huge.txt",
       body: utf8(`${"The harbour strike went on. ".repeat(CORPUS_MAX_INPUT_BYTES / 28 + 10)}`),
       drop: "once",
-      expected: "failed: SourceTooLargeError (before download)",
-      verify: failedWith("SourceTooLargeError", "over the limit"),
+      expected: "failed: InputTooLargeError (before download)",
+      verify: failedWith("InputTooLargeError", "over the limit"),
     },
     {
       name: "invalid UTF-8",

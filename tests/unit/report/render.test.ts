@@ -1,5 +1,7 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
+// A tampered manifest: its error type is outside the contract on purpose.
+import type { ErrorType } from "../../../shared/contract/error-types";
 import { REPORT_CSP, renderReport } from "../../../shared/report";
 import { buildArticle, buildSummary, buildTranslation, HOSTILE, hostileFixture } from "./fixture";
 
@@ -14,7 +16,9 @@ describe("renderReport escaping", () => {
     manifest: {
       articleId: `id<script>`,
       status: "partial",
-      languages: { fr: { status: "failed", error: { type: "X<b>", message: HOSTILE[1] } } },
+      languages: {
+        fr: { status: "failed", error: { type: "X<b>" as ErrorType, message: HOSTILE[1] } },
+      },
     },
   });
   const document = dom(markup);

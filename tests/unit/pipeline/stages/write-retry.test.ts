@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../../../shared/errors";
+import { InvalidJsonError } from "../../../../shared/normalize/errors";
 import {
   OUTPUT_WRITE_ATTEMPTS,
   withWriteRetry,
 } from "../../../../shared/pipeline/stages/write-retry";
 
-class BadBodyError extends InputError {}
+class BadBodyError extends InvalidJsonError {}
 const noSleep = async () => {};
 
 function failing(times: number, error: () => Error = () => new Error("503 SlowDown")) {
