@@ -1,12 +1,7 @@
 /** Reads an article's outputs back from the results bucket and mirrors them to a local folder. */
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
-import {
-  BOOKKEEPING_FOLDER,
-  OUTPUT_FILES,
-  outputKey,
-  RESULTS_PREFIX,
-} from "../../shared/contract/keys";
+import { CLAIMS_FOLDER, OUTPUT_FILES, outputKey, RESULTS_PREFIX } from "../../shared/contract/keys";
 import type { ErrorRecord, Manifest } from "../../shared/contract/manifest";
 import type { ArticleSummary } from "../../shared/contract/summary";
 import type { LocalStack } from "./stack";
@@ -35,7 +30,7 @@ export async function readArticleResult(
     readJson<ErrorRecord>(stack, outputKey(articleId, OUTPUT_FILES.error)),
     stack.store.list(stack.buckets.results, `${RESULTS_PREFIX}${articleId}/`),
   ]);
-  const bookkeeping = outputKey(articleId, BOOKKEEPING_FOLDER);
+  const bookkeeping = outputKey(articleId, CLAIMS_FOLDER);
   return {
     ...(manifest ? { manifest } : {}),
     ...(summary ? { summary } : {}),

@@ -24,7 +24,7 @@ export const OUTPUT_FILES = {
  * job running at once bill it once) and translation memories (what a failed delivery already paid for). Not an
  * output: consumers ignore this folder.
  */
-export const BOOKKEEPING_FOLDER = "claims/";
+export const CLAIMS_FOLDER = "claims/";
 
 const SAFE_SEGMENT = /[^a-z0-9._-]+/g;
 

@@ -1,7 +1,6 @@
 export * from "./bytes";
 export * from "./chunk";
 export * from "./errors";
-export * from "./languages";
 export * from "./port";
 export * from "./render";
 export * from "./split";

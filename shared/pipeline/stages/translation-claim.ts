@@ -4,7 +4,7 @@
  * delivers at least once, Lambda scales out) bill it once. The holder's outputs are the record of the work; the
  * claim only says "someone is paying for this right now" (status "held") or "nobody is" (status "released").
  */
-import { BOOKKEEPING_FOLDER } from "../../contract/keys";
+import { CLAIMS_FOLDER } from "../../contract/keys";
 import { PipelineError } from "../../errors";
 import { bareEtag } from "../provenance";
 import { routeOf } from "../routing";
@@ -14,7 +14,7 @@ import type { ArticleOutputs } from "./article-outputs";
  * Beside the outputs, not in translations/: a consumer globbing translations/*.json must get translations only.
  * Under results/ like every output, so the stages' IAM grant (results/*) covers it.
  */
-export const translationClaimFile = (lang: string) => `${BOOKKEEPING_FOLDER}translate-${lang}.json`;
+export const translationClaimFile = (lang: string) => `${CLAIMS_FOLDER}translate-${lang}.json`;
 
 /**
  * A held claim older than this belongs to an invocation that is gone: Lambda kills it at its timeout, and its

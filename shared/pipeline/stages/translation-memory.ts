@@ -8,11 +8,11 @@
  * It is kept after the language succeeds: bookkeeping of what earlier deliveries paid (the store port has no
  * delete, and the stages' grant need not include one); the .json outcome makes every later copy skip anyway.
  */
-import { BOOKKEEPING_FOLDER } from "../../contract/keys";
+import { CLAIMS_FOLDER } from "../../contract/keys";
 import type { PartialArticleTranslation, ResumeFrom } from "../../translate/translate-article";
 import type { ArticleOutputs } from "./article-outputs";
 
-export const translationMemoryFile = (lang: string) => `${BOOKKEEPING_FOLDER}memory-${lang}.json`;
+export const translationMemoryFile = (lang: string) => `${CLAIMS_FOLDER}memory-${lang}.json`;
 
 /** Sentences by id: the format of memories written before ("requests" keyed by request text) is ignored. */
 const FORMAT = "sentences";
