@@ -3,8 +3,10 @@
  * then wait for the "Article Processed" events (or for the queues to drain, for articles that never finish).
  * Used by `npm start`, the e2e tests and the e2e benchmark.
  */
+
 import { readFile } from "node:fs/promises";
 import { DeleteObjectsCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import pLimit from "p-limit";
 import { articleIdFromKey, RESULTS_PREFIX } from "../../shared/contract/keys";
 import type { ArticleProcessedDetail } from "../../shared/contract/manifest";
 import { bareEtag } from "../../shared/pipeline/provenance";
@@ -110,13 +112,6 @@ export async function forEachLimited<T>(
   limit: number,
   work: (item: T) => Promise<void>,
 ): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const slots = pLimit(limit);
+  await Promise.all(items.map((item) => slots(() => work(item))));
 }

@@ -1,4 +1,3 @@
 export * from "./errors";
 export * from "./retry";
-export * from "./semaphore";
 export * from "./translator";

@@ -4,6 +4,7 @@ import {
   TranslateTextCommand,
   type TranslateTextCommandInput,
 } from "@aws-sdk/client-translate";
+import pLimit, { type LimitFunction } from "p-limit";
 import {
   DEFAULT_TRANSLATE_CONCURRENCY,
   TRANSLATE_MAX_TERMINOLOGIES_PER_REQUEST,
@@ -34,7 +35,6 @@ import {
   TranslateUnavailableError,
 } from "./errors";
 import { createTranslateClient } from "./retry";
-import { Semaphore } from "./semaphore";
 import { recordedSettings, requestSettings } from "./settings";
 
 export interface AmazonTranslateLogger {
@@ -82,7 +82,7 @@ export class AmazonTranslateTranslator implements Translator {
   readonly engine = "amazon-translate" as const;
   readonly settings: EngineSettings;
   private readonly client: TranslateClient;
-  private readonly slots: Semaphore;
+  private readonly slots: LimitFunction;
   private readonly maxRequestBytes: number;
   private readonly logger: AmazonTranslateLogger;
   private readonly requestSettings: Pick<
@@ -92,7 +92,7 @@ export class AmazonTranslateTranslator implements Translator {
 
   constructor(options: AmazonTranslateOptions = {}) {
     this.client = options.client ?? createTranslateClient({ maxAttempts: options.maxAttempts });
-    this.slots = new Semaphore(options.concurrency ?? DEFAULT_TRANSLATE_CONCURRENCY);
+    this.slots = pLimit(options.concurrency ?? DEFAULT_TRANSLATE_CONCURRENCY);
     this.maxRequestBytes = Math.min(
       options.maxRequestBytes ?? TRANSLATE_TEXT_MAX_BYTES,
       TRANSLATE_TEXT_MAX_BYTES,
@@ -213,7 +213,7 @@ export class AmazonTranslateTranslator implements Translator {
   }
 
   private send(text: string, source: string, target: string, meter: Meter): Promise<string> {
-    return this.slots.run(async () => {
+    return this.slots(async () => {
       if (meter.failure) throw meter.failure;
       if (meter.signal?.aborted) throw stopped(meter.signal);
       meter.requests++;
