@@ -8,6 +8,7 @@
 
 import { AmazonTranslateTranslator } from "../../shared/adapters/amazon-translate";
 import { ApertiumTranslator, installHint, iso3 } from "../../shared/adapters/apertium";
+import { primaryLanguage } from "../../shared/contract/language";
 import type { TranslationSettings } from "../../shared/pipeline/config";
 import type { Translator } from "../../shared/pipeline/ports";
 
@@ -43,7 +44,7 @@ async function apertiumModes(apertium: ApertiumTranslator): Promise<string[] | u
 
 /** True when some installed mode translates into the target (the source is only known after normalize). */
 function hasModeInto(modes: readonly string[], target: string): boolean {
-  const names = new Set([target.split("-")[0], iso3(target)]);
+  const names = new Set<string | undefined>([primaryLanguage(target), iso3(target)]);
   return modes.some((mode) => names.has(mode.split("_")[0]?.split("-")[1]));
 }
 

@@ -1,4 +1,5 @@
 /** Language attributes for report columns: a safe BCP 47 tag, the writing direction, and a readable name. */
+import { primaryLanguage } from "../contract/language";
 
 /** Primary subtags of languages written right to left (the ones Amazon Translate and Apertium handle, and kin). */
 const RTL_LANGUAGES = new Set([
@@ -24,7 +25,7 @@ export function languageTag(code: string | null | undefined): string {
 }
 
 export function textDirection(code: string | null | undefined): "rtl" | "ltr" {
-  const primary = languageTag(code).split("-")[0]?.toLowerCase() ?? "";
+  const primary = primaryLanguage(languageTag(code));
   return RTL_LANGUAGES.has(primary) ? "rtl" : "ltr";
 }
 

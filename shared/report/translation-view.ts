@@ -1,5 +1,6 @@
 import type { NormalizedArticle } from "../contract/article";
 import { OUTPUT_FILES } from "../contract/keys";
+import { isUnspacedLanguage } from "../contract/language";
 import type {
   ArticleTranslation,
   TranslatedBlock,
@@ -14,11 +15,8 @@ import {
   sourceBlockContent,
 } from "./sentences";
 
-/** Scripts written without spaces between sentences. */
-const NO_SPACE_LANGUAGES = new Set(["ja", "zh", "th", "lo", "km", "my"]);
-
 function sentenceSeparator(lang: string): string {
-  return NO_SPACE_LANGUAGES.has(lang.split("-")[0]?.toLowerCase() ?? "") ? "" : " ";
+  return isUnspacedLanguage(lang) ? "" : " ";
 }
 
 /** Translated sentences; those of the summary are marked like their source, so both columns read alike. */

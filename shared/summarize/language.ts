@@ -3,8 +3,10 @@
  * Unknown languages fall back to no stopword list and no stemming; within-article term weighting (terms in most
  * sentences weigh little) then plays the stopword list's part.
  */
+
 import { stem as porter2 } from "porter2";
 import snowball from "snowball-stemmers";
+import { primaryLanguage as baseCode } from "../contract/language";
 import { stopwordsOf } from "./stopwords";
 import { TermTable } from "./term-table";
 
@@ -54,10 +56,6 @@ export interface LanguageProfile {
 }
 
 const profiles = new Map<string, LanguageProfile>();
-
-function baseCode(code: string): string {
-  return code.toLowerCase().split(/[-_]/)[0] ?? "";
-}
 
 function makeStemmer(code: string): (word: string) => string {
   // English, most of the news read, through porter2: Snowball's own English algorithm (Porter2), the same stem

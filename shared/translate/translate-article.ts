@@ -1,4 +1,5 @@
 import type { NormalizedArticle, Sentence } from "../contract/article";
+import { primaryLanguage } from "../contract/language";
 import type { ArticleSummary } from "../contract/summary";
 import type { ArticleTranslation, TranslatedBlock } from "../contract/translation";
 import { SCHEMA_VERSION } from "../contract/version";
@@ -9,7 +10,6 @@ import {
   type Translator,
   withPartialTranslation,
 } from "./port";
-import { primaryLanguage } from "./transport";
 
 export interface TranslateArticleInput {
   article: NormalizedArticle;

@@ -1,3 +1,4 @@
+import { isUnspacedLanguage } from "../contract/language";
 import { codePoints } from "./bytes";
 import { type Chunk, packChunks, piece } from "./chunk";
 import { splitAtByteLimit } from "./split";
@@ -26,9 +27,6 @@ const SEPARATOR_BYTES = 1;
 
 /** Every character a line reader would treat as a line break; in a sentence they become spaces (same count). */
 const LINE_BREAKS = /[\n\v\f\r\u0085\u2028\u2029]/g;
-
-/** Target languages written without spaces between words: pieces of a cut sentence are joined with "". */
-const UNSPACED_LANGUAGES = new Set(["zh", "ja", "th", "lo", "km", "my", "bo"]);
 
 export interface TransportChunk {
   /** The lines to send, in order. */
@@ -100,11 +98,7 @@ export function splitLines(translated: string, expected: number): string[] | und
 
 /** What goes between two pieces of text in this language: a space, or nothing where words are unspaced. */
 export function wordJoiner(language: string): string {
-  return UNSPACED_LANGUAGES.has(primaryLanguage(language)) ? "" : " ";
-}
-
-export function primaryLanguage(code: string): string {
-  return (code.split("-")[0] ?? code).toLowerCase();
+  return isUnspacedLanguage(language) ? "" : " ";
 }
 
 function toTransportChunk(chunk: Chunk): TransportChunk {

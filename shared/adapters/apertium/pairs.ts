@@ -1,4 +1,4 @@
-import { primaryLanguage } from "../../translate/transport";
+import { primaryLanguage } from "../../contract/language";
 
 /** ISO 639-1 → the ISO 639-3 codes Apertium names its pairs with ("eng-spa"); older pairs use 639-1 ("fr-es"). */
 const ISO3: Readonly<Record<string, string>> = {
