@@ -42,6 +42,8 @@ export const ERROR_TYPES = {
   JobsNotSentError: "the translate jobs could not all be queued on any delivery",
   EventNotPublishedError: "the completion event could not be published on any delivery",
   ConditionalWriteConflictError: "conditional S3 writes kept racing on every delivery",
+  DeliveriesExhaustedError:
+    "every delivery of the message ended without an outcome (killed, timed out or failing each time)",
   UnexpectedError:
     "anything not raised on purpose (a bug, an unclassified service error); the message starts with its original name",
 } as const;

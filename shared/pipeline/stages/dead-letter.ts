@@ -31,6 +31,7 @@
  * To try such a version again, delete its manifest.json and the error record (error.json, or
  * translations/<lang>.error.json), then redrive: the new attempt writes a new manifest and one more event.
  */
+import { type ErrorType, isErrorType } from "../../contract/error-types";
 import { articleIdFromKey, OUTPUT_FILES } from "../../contract/keys";
 import type { ErrorRecord, Manifest } from "../../contract/manifest";
 import { PipelineError } from "../../errors";
@@ -80,6 +81,7 @@ export interface DeadLetterResult {
 
 /** Every delivery of the message ended without an outcome: killed, timed out, or failing each time. */
 export class DeliveriesExhaustedError extends PipelineError {
+  override readonly name = "DeliveriesExhaustedError";
   readonly retryable = false;
 }
 
@@ -213,10 +215,22 @@ async function causeOf(
   deliveries: number,
 ): Promise<Error> {
   const own = await outputs.readJson<ErrorRecord>(OUTPUT_FILES.error).catch(() => undefined);
-  if (own?.stage === stage && typeof own.errorType === "string") {
-    return Object.assign(new Error(own.message), { name: own.errorType });
+  if (own?.stage === stage && isErrorType(own.errorType)) {
+    return new RecordedError(own.errorType, own.message);
   }
   return exhausted(stage, file, deliveries);
+}
+
+/** An error the stage already recorded, raised again under its recorded type and message. */
+class RecordedError extends PipelineError {
+  readonly retryable = false;
+
+  constructor(
+    override readonly name: ErrorType,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 function exhausted(stage: StageName, file: string, deliveries: number): DeliveriesExhaustedError {

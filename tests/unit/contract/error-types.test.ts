@@ -12,6 +12,7 @@ import { ERROR_TYPE_NAMES, ERROR_TYPES } from "../../../shared/contract/error-ty
 import { PipelineError } from "../../../shared/errors";
 import * as normalize from "../../../shared/normalize/errors";
 import * as config from "../../../shared/pipeline/config";
+import * as deadLetter from "../../../shared/pipeline/stages/dead-letter";
 import * as deadline from "../../../shared/pipeline/stages/deadline";
 import * as summarizeStage from "../../../shared/pipeline/stages/summarize";
 import * as claim from "../../../shared/pipeline/stages/translation-claim";
@@ -29,6 +30,7 @@ const MODULES = [
   sqs,
   normalize,
   config,
+  deadLetter,
   deadline,
   summarizeStage,
   claim,
