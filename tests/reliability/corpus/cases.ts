@@ -3,45 +3,23 @@
  * get: complete outputs, or a failed manifest whose error record names the typed error. `verify` returns the
  * problems found (empty when the case holds), so the same checks serve the tests and docs/RELIABILITY.md.
  */
-import { createHash } from "node:crypto";
 import { scriptAndDeliveryCases } from "./cases-scripts-deliveries";
 import {
   CORPUS_MAX_INPUT_BYTES,
   type CorpusCase,
   completeWith,
   encoding,
-  everySentenceTranslated,
   failedWith,
-  keyIs,
   language,
   sentences,
   textContains,
 } from "./checks";
 import { HOSTILE_HTML } from "./hostile-html";
-import {
-  ARABIC,
-  binaryFile,
-  CHINESE,
-  EMOJI,
-  englishArticle,
-  FRENCH,
-  HEBREW,
-  JAPANESE,
-  latin1,
-  MAGIC,
-  SPANISH,
-  utf8,
-  utf16be,
-  utf16le,
-} from "./text";
+import { binaryFile, englishArticle, latin1, MAGIC, utf8, utf16be, utf16le } from "./text";
 
 export { type CaseOutputs, CORPUS_MAX_INPUT_BYTES, CORPUS_TARGET, type CorpusCase } from "./checks";
 
 const ENGLISH = englishArticle(3);
-/** A single-part upload's S3 ETag: the MD5 of the body. */
-const md5 = (text: string) => createHash("md5").update(text, "utf8").digest("hex");
-/** "BREAKING NEWS" in mathematical bold letters, as pasted from social media: letters, all outside the BMP. */
-const ASTRAL_HEADLINE = "𝐁𝐑𝐄𝐀𝐊𝐈𝐍𝐆 𝐍𝐄𝐖𝐒";
 const ONE_SENTENCE = "The harbour reopened on Tuesday after a three-week strike ended with a deal.";
 const LATIN1_TEXT =
   "Le café du port a rouvert mardi après trois semaines de grève. Les dockers ont obtenu une hausse de salaire. La mairie s'est félicitée de l'accord signé à l'aube.";
