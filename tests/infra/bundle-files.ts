@@ -5,7 +5,8 @@ import type { StageName } from "../../shared/pipeline/routing";
 /** What each stage's package holds in lazy/: what its bundle reaches, no more (infra/aws/bundling.ts). */
 export const EXPECTED_LAZY: Readonly<Record<StageName, readonly string[]>> = {
   normalize: [
-    ...["eld/meta.json", "eld/ngrams.txt.gz", "html-stack.cjs", "html-stack.cjs.map"],
+    ...["chardet.cjs", "chardet.cjs.map"],
+    ...["eld/meta.json", "eld/ngrams.txt.br", "html-stack.cjs", "html-stack.cjs.map"],
     ...["markdown-stack.cjs", "markdown-stack.cjs.map", "semver.cjs", "semver.cjs.map"],
   ],
   summarize: [

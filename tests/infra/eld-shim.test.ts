@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync } from "node:zlib";
 import { eld as real } from "eld/extrasmall";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { lookupLine as LookupLine } from "../../infra/aws/bundle-shims/eld-extrasmall.mjs";
@@ -38,7 +38,7 @@ beforeAll(async () => {
 type Detector = typeof real;
 
 const readTable = () =>
-  gunzipSync(readFileSync(join(OUT, "lazy", ELD_NGRAMS_FILE))).toString("latin1");
+  brotliDecompressSync(readFileSync(join(OUT, "lazy", ELD_NGRAMS_FILE))).toString("latin1");
 
 function answer(detector: Detector, text: string) {
   const result = detector.detect(text);

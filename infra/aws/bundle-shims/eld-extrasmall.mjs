@@ -4,7 +4,7 @@
  * docs/BUNDLE.md); here it is a sorted table (infra/aws/bundling.ts) read on the first detection, in which a
  * detection looks up its few hundred n-grams by binary search.
  */
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync } from "node:zlib";
 import { createEld } from "../../../node_modules/eld/src/languageDetector.js";
 import { ELD_META_FILE, ELD_NGRAMS_FILE, readLazyFile } from "./lazy-files.mjs";
 
@@ -50,7 +50,7 @@ function lazyNgrams() {
         let scores = found.get(key);
         if (scores === undefined) {
           // latin1: eld's n-gram keys are strings of byte values (one character per byte, 32-255).
-          table ??= gunzipSync(readLazyFile(ELD_NGRAMS_FILE)).toString("latin1");
+          table ??= brotliDecompressSync(readLazyFile(ELD_NGRAMS_FILE)).toString("latin1");
           const value = lookupLine(table, key);
           if (value === undefined) return undefined;
           scores = decodeScores(value);

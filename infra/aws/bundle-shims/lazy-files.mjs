@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 
 /** eld's database as eld-extrasmall.mjs reads it and infra/aws/bundling.ts writes it. */
 export const ELD_META_FILE = "eld/meta.json";
-export const ELD_NGRAMS_FILE = "eld/ngrams.txt.gz";
+export const ELD_NGRAMS_FILE = "eld/ngrams.txt.br";
 
 const LAZY_URL = new URL("./lazy/", import.meta.url);
 // A require of our own, not the bundle's: esbuild leaves calls to it alone rather than resolve them at build.
