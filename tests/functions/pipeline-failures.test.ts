@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { articleIdFromKey, OUTPUT_FILES, outputKey } from "../../shared/contract/keys";
 import type { ErrorRecord, Manifest } from "../../shared/contract/manifest";
-import { FakeAws, INGEST, RESULTS } from "./fake-aws";
+import { type FakeAws, INGEST, RESULTS } from "./fake-aws";
 import {
   completionEvents,
   key,
@@ -10,20 +10,14 @@ import {
   validError,
   validManifest,
 } from "./pipeline-fixture";
-import { createHarness, type Harness } from "./pipeline-harness";
+import { createHarness, type Harness, onFreshPipeline } from "./pipeline-harness";
 
 let aws: FakeAws;
 let pipeline: Harness;
 
-beforeEach(() => {
-  vi.stubEnv("POWERTOOLS_METRICS_DISABLED", "true");
-  aws = new FakeAws();
-  pipeline = createHarness(aws);
-});
-
-afterEach(() => {
-  aws.restore();
-  vi.unstubAllEnvs();
+onFreshPipeline((freshAws, freshPipeline) => {
+  aws = freshAws;
+  pipeline = freshPipeline;
 });
 
 describe("failures", () => {

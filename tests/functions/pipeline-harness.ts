@@ -5,6 +5,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { TranslateClient } from "@aws-sdk/client-translate";
 import type { SQSBatchResponse } from "aws-lambda";
+import { afterEach, beforeEach, vi } from "vitest";
 import { makeHandler as makeNormalize } from "../../functions/normalize/handler";
 import { makeHandler as makeSummarize } from "../../functions/summarize/handler";
 import { makeHandler as makeTranslate } from "../../functions/translate/handler";
@@ -14,7 +15,7 @@ import { S3ObjectStore } from "../../shared/adapters/s3/object-store";
 import { SqsTranslateJobQueue } from "../../shared/adapters/sqs/translate-job-queue";
 import { type PipelineConfig, parseConfig } from "../../shared/pipeline/config";
 import type { StageName } from "../../shared/pipeline/routing";
-import { type FakeAws, QUEUE_URL, RESULTS } from "./fake-aws";
+import { FakeAws, QUEUE_URL, RESULTS } from "./fake-aws";
 
 const CLIENT = {
   region: "eu-west-1",
@@ -65,4 +66,21 @@ export function createHarness(aws: FakeAws, env: Record<string, string> = {}): H
     throw new Error("pipeline did not settle in 200 deliveries");
   };
   return { config, metrics, handlers, drain };
+}
+
+/**
+ * A fresh FakeAws and harness before each test of the calling file (handed over through `use`), restored after
+ * it; metrics stay off, as they would print to the test output.
+ */
+export function onFreshPipeline(use: (aws: FakeAws, pipeline: Harness) => void): void {
+  let aws: FakeAws | undefined;
+  beforeEach(() => {
+    vi.stubEnv("POWERTOOLS_METRICS_DISABLED", "true");
+    aws = new FakeAws();
+    use(aws, createHarness(aws));
+  });
+  afterEach(() => {
+    aws?.restore();
+    vi.unstubAllEnvs();
+  });
 }

@@ -1,22 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OUTPUT_FILES } from "../../shared/contract/keys";
 import type { Manifest } from "../../shared/contract/manifest";
-import { FakeAws, RESULTS, sqsRecord } from "./fake-aws";
+import { type FakeAws, RESULTS, sqsRecord } from "./fake-aws";
 import { completionEvents, key, SAMPLE, SOURCE_KEY } from "./pipeline-fixture";
-import { createHarness, type Harness } from "./pipeline-harness";
+import { type Harness, onFreshPipeline } from "./pipeline-harness";
 
 let aws: FakeAws;
 let pipeline: Harness;
 
-beforeEach(() => {
-  vi.stubEnv("POWERTOOLS_METRICS_DISABLED", "true");
-  aws = new FakeAws();
-  pipeline = createHarness(aws);
-});
-
-afterEach(() => {
-  aws.restore();
-  vi.unstubAllEnvs();
+onFreshPipeline((freshAws, freshPipeline) => {
+  aws = freshAws;
+  pipeline = freshPipeline;
 });
 
 describe("at-least-once delivery", () => {

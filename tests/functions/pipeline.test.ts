@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { OUTPUT_FILES } from "../../shared/contract/keys";
 import type { Manifest } from "../../shared/contract/manifest";
 import type { ArticleSummary } from "../../shared/contract/summary";
 import type { ArticleTranslation } from "../../shared/contract/translation";
-import { FakeAws, INGEST, RESULTS } from "./fake-aws";
+import { type FakeAws, INGEST, RESULTS } from "./fake-aws";
 import {
   billed,
   completionEvents,
@@ -14,20 +14,14 @@ import {
   schema,
   validManifest,
 } from "./pipeline-fixture";
-import { createHarness, type Harness } from "./pipeline-harness";
+import { createHarness, type Harness, onFreshPipeline } from "./pipeline-harness";
 
 let aws: FakeAws;
 let pipeline: Harness;
 
-beforeEach(() => {
-  vi.stubEnv("POWERTOOLS_METRICS_DISABLED", "true");
-  aws = new FakeAws();
-  pipeline = createHarness(aws);
-});
-
-afterEach(() => {
-  aws.restore();
-  vi.unstubAllEnvs();
+onFreshPipeline((freshAws, freshPipeline) => {
+  aws = freshAws;
+  pipeline = freshPipeline;
 });
 
 describe("the sample article through every stage", () => {
