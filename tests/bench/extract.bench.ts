@@ -21,6 +21,7 @@ import { normalizeArticle } from "../../shared/normalize";
 import { loadPages, type Page, pagesAvailable, titleMatches } from "./extract/pages";
 import { type PageScore, scorePage, summarize } from "./extract/shingles";
 import { REPO } from "./normalize-corpus";
+import { formatTable } from "./table";
 
 const FOLDER = join(REPO, "..", "shared", "eval", "html-aeb");
 const PASSES = 3;
@@ -115,12 +116,7 @@ function printTable(rows: [string, Row][]): void {
     r.msPerPage.toFixed(1),
     r.titleMatch.toFixed(3),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? "").length)));
-  const line = (r: string[]) =>
-    r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(" | ");
-  console.log(line(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("-|-"));
-  for (const r of body) console.log(line(r));
+  console.log(formatTable(header, body));
   const [, ours] = rows[0] as [string, Row];
   const [, theirs] = rows[1] as [string, Row];
   console.log(

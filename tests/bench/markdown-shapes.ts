@@ -4,6 +4,7 @@
  * link turns, alternating emphasis, containers nested thousands deep). Shared by the unit tests and
  * `npm run bench:normalize`, which times each against a plain article of the same size.
  */
+import { formatTable } from "./table";
 
 const PLAIN_SENTENCE =
   "The port reopened on Tuesday after a week-long strike by dockworkers over pay and shift patterns. ";
@@ -119,10 +120,5 @@ export function printShapeTable(rows: readonly ShapeTiming[]): void {
     r.plainCpuMs.toFixed(0),
     r.ratio.toFixed(1),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? "").length)));
-  const line = (r: string[]) =>
-    r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(" | ");
-  console.log(line(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("-|-"));
-  for (const r of body) console.log(line(r));
+  console.log(formatTable(header, body));
 }

@@ -1,6 +1,7 @@
 /** bench:normalize's input-shape rows: each shape of normalize-shapes.ts timed against a plain article. */
 import { normalizeArticle } from "../../shared/normalize";
 import { plainArticle, SHAPES } from "./normalize-shapes";
+import { formatTable } from "./table";
 
 export interface ShapeRow {
   name: string;
@@ -55,12 +56,7 @@ export function printShapes(rows: ShapeRow[]): void {
     `${(r.cpuMs / r.plainCpuMs).toFixed(1)}×`,
     r.outcome,
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? "").length)));
-  const line = (r: string[]) =>
-    r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(" | ");
-  console.log(`\n${line(header)}`);
-  console.log(widths.map((w) => "-".repeat(w)).join("-|-"));
-  for (const r of body) console.log(line(r));
+  console.log(`\n${formatTable(header, body)}`);
   console.log(
     `plain article = paragraphs of the same size and format; best of ${SHAPE_PASSES} passes each, a refusal is a typed error naming the file`,
   );

@@ -24,6 +24,7 @@ import { printShapeTable, type ShapeTiming, timeMarkdownShapes } from "./markdow
 import { EVAL, evalIsPresent, longText, newsArticles, sampleArticles } from "./normalize-corpus";
 import { measureShape, printShapes, type ShapeRow } from "./normalize-shape-rows";
 import { SHAPES } from "./normalize-shapes";
+import { formatTable } from "./table";
 
 const MB = 1_048_576;
 const SCALING_ROUNDS = 7;
@@ -194,12 +195,7 @@ function printTable(rows: [string, Measurement, string][], ratio: number): void 
     m.peakRssMb === null ? "—" : m.peakRssMb.toFixed(0),
     `${m.items} ${unit}`,
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? "").length)));
-  const line = (r: string[]) =>
-    r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(" | ");
-  console.log(line(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("-|-"));
-  for (const r of body) console.log(line(r));
+  console.log(formatTable(header, body));
   console.log(
     `\nratio10MBto1MB = ${ratio.toFixed(2)} (CPU time per byte at 10 MB / at 1 MB × 10; linear = 10)`,
   );
