@@ -1,23 +1,7 @@
-/**
- * Dead-letter λ: consumes every stage's dead-letter queue. Each message that used up its deliveries (an
- * error each time, or a process killed without running any code) gets its failure recorded and its
- * manifest (shared/pipeline/stages/dead-letter.ts), then is parked unchanged in the stage's parked queue,
- * which carries the alarm and is where a redrive starts from.
- *
- * A parked queue is also the dead-letter queue's own DLQ: a message this consumer cannot handle (S3 down
- * for its three tries, a bug) is moved there by SQS without a record, so nothing is lost and the alarm still
- * fires. A message that cannot be attributed to an article (not JSON, not an S3 event, not a job) is parked
- * as it is.
- */
-import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
-import { S3Client } from "@aws-sdk/client-s3";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import type { SQSRecord } from "aws-lambda";
-import { EventBridgePublisher } from "../../shared/adapters/eventbridge/event-publisher";
-import { S3ObjectStore } from "../../shared/adapters/s3/object-store";
 import { SqsParkedQueue } from "../../shared/adapters/sqs/parked-queue";
 import { InputError } from "../../shared/errors";
-import { ENV, parseConfig } from "../../shared/pipeline/config";
 import {
   DEAD_LETTER_FUNCTION,
   parseDeadLetterRoutes,
@@ -32,6 +16,7 @@ import {
 import { type HandlerDeps, stageContext } from "../common/deps";
 import { parseS3Notification, parseTranslateJob } from "../common/events";
 import { lambdaEntry } from "../common/lambda-entry";
+import { lambdaPorts } from "../common/lambda-ports";
 import { createObservability, METRIC, MetricUnit } from "../common/powertools";
 import { makeSqsHandler, observabilityOf, type SqsHandler } from "../common/sqs-handler";
 
@@ -117,12 +102,7 @@ export const handler = lambdaEntry(() => {
   const byArn = new Map(routes.map((route) => [route.queueArn, route.stage]));
   return makeHandler({
     ...observability,
-    config: parseConfig(process.env),
-    store: new S3ObjectStore(tracer.captureAWSv3Client(new S3Client({}))),
-    events: new EventBridgePublisher(
-      tracer.captureAWSv3Client(new EventBridgeClient({})),
-      process.env[ENV.eventBusName] || "default",
-    ),
+    ...lambdaPorts(tracer),
     parked: new SqsParkedQueue(
       tracer.captureAWSv3Client(new SQSClient({})),
       Object.fromEntries(routes.map((r) => [r.stage, r.parkedQueueUrl])) as Record<

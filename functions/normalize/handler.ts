@@ -1,16 +1,12 @@
 /** Normalize λ: S3 "object created" in incoming/ (through SQS) → results/<id>/article.json or error.json. */
 
-import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
-import { S3Client } from "@aws-sdk/client-s3";
-import { EventBridgePublisher } from "../../shared/adapters/eventbridge/event-publisher";
-import { S3ObjectStore } from "../../shared/adapters/s3/object-store";
 import { articleIdFromKey } from "../../shared/contract/keys";
-import { ENV, parseConfig } from "../../shared/pipeline/config";
 import { routeOf } from "../../shared/pipeline/routing";
 import { runNormalizeStage } from "../../shared/pipeline/stages/normalize";
 import { type HandlerDeps, stageContext } from "../common/deps";
 import { deliveryOf, parseS3Notification } from "../common/events";
 import { lambdaEntry } from "../common/lambda-entry";
+import { lambdaPorts } from "../common/lambda-ports";
 import { createObservability } from "../common/powertools";
 import {
   makeSqsHandler,
@@ -40,11 +36,6 @@ export const handler = lambdaEntry(() => {
   const { tracer } = observability;
   return makeHandler({
     ...observability,
-    config: parseConfig(process.env),
-    store: new S3ObjectStore(tracer.captureAWSv3Client(new S3Client({}))),
-    events: new EventBridgePublisher(
-      tracer.captureAWSv3Client(new EventBridgeClient({})),
-      process.env[ENV.eventBusName] || "default",
-    ),
+    ...lambdaPorts(tracer),
   });
 });

@@ -1,18 +1,13 @@
-/** Translate λ: one translate job (article version × language) per message → translations/<lang>.*, manifest. */
-import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
-import { S3Client } from "@aws-sdk/client-s3";
 import {
   AmazonTranslateTranslator,
   createTranslateClient,
 } from "../../shared/adapters/amazon-translate";
-import { EventBridgePublisher } from "../../shared/adapters/eventbridge/event-publisher";
-import { S3ObjectStore } from "../../shared/adapters/s3/object-store";
-import { ENV, parseConfig } from "../../shared/pipeline/config";
 import { routeOf } from "../../shared/pipeline/routing";
 import { runTranslateStage } from "../../shared/pipeline/stages/translate";
 import { stageContext, type TranslateHandlerDeps } from "../common/deps";
 import { deliveryOf, parseTranslateJob } from "../common/events";
 import { lambdaEntry } from "../common/lambda-entry";
+import { lambdaPorts } from "../common/lambda-ports";
 import { createObservability, METRIC, MetricUnit } from "../common/powertools";
 import {
   makeSqsHandler,
@@ -44,20 +39,15 @@ export function makeHandler(deps: TranslateHandlerDeps): SqsHandler {
 export const handler = lambdaEntry(() => {
   const observability = createObservability(STAGE);
   const { tracer } = observability;
-  const config = parseConfig(process.env);
+  const ports = lambdaPorts(tracer);
   return makeHandler({
     ...observability,
-    config,
-    store: new S3ObjectStore(tracer.captureAWSv3Client(new S3Client({}))),
+    ...ports,
     translator: new AmazonTranslateTranslator({
       // Adaptive retries with the Translate-specific error classification (shared/adapters/amazon-translate).
       client: tracer.captureAWSv3Client(createTranslateClient()),
-      settings: config.translation,
+      settings: ports.config.translation,
       logger: observability.logger,
     }),
-    events: new EventBridgePublisher(
-      tracer.captureAWSv3Client(new EventBridgeClient({})),
-      process.env[ENV.eventBusName] || "default",
-    ),
   });
 });
