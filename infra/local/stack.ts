@@ -31,6 +31,7 @@ import {
 import { DEAD_LETTER_FUNCTION, type FunctionName } from "../../shared/pipeline/dead-letter-routes";
 import type {
   EventPublisher,
+  ListableObjectStore,
   ObjectStore,
   TranslateJobQueue,
   Translator,
@@ -80,7 +81,7 @@ export interface LocalStack {
   config: PipelineConfig;
   /** An S3 client configured for this endpoint (the CLI's uploads and downloads). */
   client: S3Client;
-  store: ObjectStore;
+  store: ListableObjectStore;
   queues: StageQueues;
   events: LocalEventPublisher;
   logFile: string;

@@ -53,12 +53,19 @@ export interface ObjectStore {
    * On AWS this is PutObject with If-None-Match: * (or If-Match). Implementations without native conditional
    * writes (s3rver) must add their own guard.
    */
-  putIfAbsent(
+  putConditional(
     bucket: string,
     key: string,
     body: string | Uint8Array,
     options?: ConditionalPutOptions,
   ): Promise<{ written: boolean; etag?: string }>;
+}
+
+/**
+ * A store that can also enumerate keys. Stages never list (they address every object by key); only tooling
+ * does: the local runner collecting an article's outputs, the reliability harness, a backfill.
+ */
+export interface ListableObjectStore extends ObjectStore {
   /** Every key under the prefix (all pages). */
   list(bucket: string, prefix: string): Promise<string[]>;
 }

@@ -9,18 +9,18 @@
  */
 import type {
   ConditionalPutOptions,
+  ListableObjectStore,
   ObjectHead,
-  ObjectStore,
   PutOptions,
   StoredObject,
 } from "../../../shared/pipeline/ports";
 import { conditionalWriteAnswer } from "./conditional";
 import { assertKeyLength } from "./service-error";
 
-export class LocallyGuardedObjectStore implements ObjectStore {
+export class LocallyGuardedObjectStore implements ListableObjectStore {
   private readonly locks = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly inner: ObjectStore) {}
+  constructor(private readonly inner: ListableObjectStore) {}
 
   // Reads wait for the writes of their key too: s3rver writes body and metadata in place, so a read during a
   // write can see half of it, where S3 returns the old or the new object whole.
@@ -47,7 +47,7 @@ export class LocallyGuardedObjectStore implements ObjectStore {
     return this.inner.list(bucket, prefix);
   }
 
-  async putIfAbsent(
+  async putConditional(
     bucket: string,
     key: string,
     body: string | Uint8Array,

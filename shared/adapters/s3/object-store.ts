@@ -13,8 +13,8 @@ import {
 import { PipelineError } from "../../errors";
 import type {
   ConditionalPutOptions,
+  ListableObjectStore,
   ObjectHead,
-  ObjectStore,
   PutOptions,
   StoredObject,
 } from "../../pipeline/ports";
@@ -40,7 +40,7 @@ function isNotFound(error: unknown): boolean {
   return name === "NoSuchKey" || name === "NotFound" || status(error) === 404;
 }
 
-export class S3ObjectStore implements ObjectStore {
+export class S3ObjectStore implements ListableObjectStore {
   constructor(private readonly client: S3Client) {}
 
   async get(bucket: string, key: string): Promise<StoredObject | undefined> {
@@ -78,7 +78,7 @@ export class S3ObjectStore implements ObjectStore {
     return { etag: bareEtag(response.ETag ?? "") };
   }
 
-  async putIfAbsent(
+  async putConditional(
     bucket: string,
     key: string,
     body: string | Uint8Array,

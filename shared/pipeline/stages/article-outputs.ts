@@ -119,7 +119,7 @@ export function articleOutputs(
     writeJson: (file, value, options = {}) => write(file, toJson(value), JSON_TYPE, options),
     writeText: (file, text, options = {}) => write(file, text, TEXT_TYPE, options),
     commitJson: (file, value, options = {}) =>
-      store.putIfAbsent(bucket, key(file), toJson(value), {
+      store.putConditional(bucket, key(file), toJson(value), {
         contentType: JSON_TYPE,
         metadata: metadata(options.provenance),
         ...(options.ifMatch ? { ifMatch: options.ifMatch } : {}),

@@ -67,8 +67,8 @@ describe("S3ObjectStore", () => {
       .resolvesOnce({ ETag: '"e1"' })
       .rejects(serviceError("PreconditionFailed", 412));
     // Act
-    const first = await store.putIfAbsent("b", "k", "{}", { contentType: "application/json" });
-    const second = await store.putIfAbsent("b", "k", "{}");
+    const first = await store.putConditional("b", "k", "{}", { contentType: "application/json" });
+    const second = await store.putConditional("b", "k", "{}");
     // Assess
     expect(first).toEqual({ written: true, etag: "e1" });
     expect(second).toEqual({ written: false });
@@ -80,7 +80,7 @@ describe("S3ObjectStore", () => {
 
   it("should compare-and-swap with If-Match on the quoted etag when replacing", async () => {
     s3.on(PutObjectCommand).resolves({ ETag: '"e2"' });
-    await store.putIfAbsent("b", "k", "{}", { ifMatch: "e1" });
+    await store.putConditional("b", "k", "{}", { ifMatch: "e1" });
     const input = s3.commandCalls(PutObjectCommand)[0]?.args[0].input;
     expect(input?.IfMatch).toBe('"e1"');
     expect(input?.IfNoneMatch).toBeUndefined();
@@ -88,7 +88,7 @@ describe("S3ObjectStore", () => {
 
   it("should turn 409 ConditionalRequestConflict into a retryable error", async () => {
     s3.on(PutObjectCommand).rejects(serviceError("ConditionalRequestConflict", 409));
-    const error = await store.putIfAbsent("b", "k", "{}").catch((e: unknown) => e);
+    const error = await store.putConditional("b", "k", "{}").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConditionalWriteConflictError);
     expect((error as ConditionalWriteConflictError).retryable).toBe(true);
   });

@@ -55,8 +55,8 @@ describe.each(stores)("%s", (_name, storeOf) => {
     const key = `results/${Math.random()}/manifest.json`;
 
     // Act
-    const first = await store.putIfAbsent(BUCKET, key, "one");
-    const second = await store.putIfAbsent(BUCKET, key, "two");
+    const first = await store.putConditional(BUCKET, key, "one");
+    const second = await store.putConditional(BUCKET, key, "two");
 
     // Assess
     expect(first).toMatchObject({ written: true, etag: expect.stringMatching(/^[0-9a-f]{32}$/) });
@@ -70,11 +70,11 @@ describe.each(stores)("%s", (_name, storeOf) => {
     const { etag } = await store.put(BUCKET, key, "v1");
 
     // Act
-    const quoted = await store.putIfAbsent(BUCKET, key, "v2", { ifMatch: `"${etag}"` });
-    const stale = await store.putIfAbsent(BUCKET, key, "v3", { ifMatch: etag });
+    const quoted = await store.putConditional(BUCKET, key, "v2", { ifMatch: `"${etag}"` });
+    const stale = await store.putConditional(BUCKET, key, "v3", { ifMatch: etag });
     const current = (await store.head(BUCKET, key))?.etag as string;
-    const bare = await store.putIfAbsent(BUCKET, key, "v4", { ifMatch: current });
-    const missing = await store.putIfAbsent(BUCKET, `${key}.gone`, "v5", { ifMatch: etag });
+    const bare = await store.putConditional(BUCKET, key, "v4", { ifMatch: current });
+    const missing = await store.putConditional(BUCKET, `${key}.gone`, "v5", { ifMatch: etag });
 
     // Assess
     expect([quoted.written, stale.written, bare.written, missing.written]).toEqual([
@@ -97,7 +97,7 @@ describe.each(stores)("%s", (_name, storeOf) => {
     const [written, refused, refusedConditional] = await Promise.allSettled([
       store.put(BUCKET, longest, "fits"),
       store.put(BUCKET, tooLong, "does not"),
-      store.putIfAbsent(BUCKET, tooManyBytes, "does not"),
+      store.putConditional(BUCKET, tooManyBytes, "does not"),
     ]);
 
     // Assess

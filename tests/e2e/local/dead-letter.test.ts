@@ -156,7 +156,7 @@ describe("a stage process killed on every delivery", () => {
 
   it("should end the article killed in translate, its claim taken, with a manifest that fails the language and one event", async () => {
     // Prepare: killed right after taking its claim (the first conditional write), which stays held.
-    const run = await stackKilling("translate", "putIfAbsent", "es");
+    const run = await stackKilling("translate", "putConditional", "es");
     // Act
     await upload(run.stack);
     // Assess

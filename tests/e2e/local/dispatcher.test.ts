@@ -146,14 +146,14 @@ describe("local dispatcher on s3rver", () => {
     ]);
   });
 
-  it("should let exactly one of many concurrent putIfAbsent calls write (s3rver ignores If-None-Match)", async () => {
+  it("should let exactly one of many concurrent putConditional calls write (s3rver ignores If-None-Match)", async () => {
     // Prepare
     const key = "results/race/manifest.json";
 
     // Act
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        stack.store.putIfAbsent(stack.buckets.results, key, `{"writer":${i}}`),
+        stack.store.putConditional(stack.buckets.results, key, `{"writer":${i}}`),
       ),
     );
 
@@ -168,10 +168,10 @@ describe("local dispatcher on s3rver", () => {
 
     // Act
     const attempts = await Promise.all([
-      stack.store.putIfAbsent(stack.buckets.results, key, "v2a", { ifMatch: first.etag }),
-      stack.store.putIfAbsent(stack.buckets.results, key, "v2b", { ifMatch: first.etag }),
+      stack.store.putConditional(stack.buckets.results, key, "v2a", { ifMatch: first.etag }),
+      stack.store.putConditional(stack.buckets.results, key, "v2b", { ifMatch: first.etag }),
     ]);
-    const absent = await stack.store.putIfAbsent(stack.buckets.results, key, "v3");
+    const absent = await stack.store.putConditional(stack.buckets.results, key, "v3");
 
     // Assess
     expect(attempts.filter((r) => r.written)).toHaveLength(1);

@@ -40,9 +40,9 @@ describe("an invocation that overruns its timeout", () => {
     let firstSummarize: Context | undefined;
     const slowToAnswer = (store: ObjectStore): ObjectStore =>
       Object.assign(Object.create(store) as ObjectStore, {
-        putIfAbsent: async (...args: Parameters<ObjectStore["putIfAbsent"]>) => {
+        putConditional: async (...args: Parameters<ObjectStore["putConditional"]>) => {
           const deadline = args[1] === MANIFEST ? firstSummarize : undefined;
-          const written = await store.putIfAbsent(...args);
+          const written = await store.putConditional(...args);
           if (deadline) {
             firstSummarize = undefined;
             await new Promise((r) => setTimeout(r, deadline.getRemainingTimeInMillis() + 300));

@@ -57,10 +57,6 @@ export class FaultyObjectStore implements ObjectStore {
     return isCrashed() ? never() : this.track(this.inner.head(bucket, key));
   }
 
-  list(bucket: string, prefix: string): Promise<string[]> {
-    return isCrashed() ? never() : this.track(this.inner.list(bucket, prefix));
-  }
-
   async put(
     bucket: string,
     key: string,
@@ -75,7 +71,7 @@ export class FaultyObjectStore implements ObjectStore {
     return written;
   }
 
-  async putIfAbsent(
+  async putConditional(
     bucket: string,
     key: string,
     body: string | Uint8Array,
@@ -84,7 +80,7 @@ export class FaultyObjectStore implements ObjectStore {
     if (isCrashed()) return never();
     const fault = this.faultFor(key);
     if (fault === "fail-write") throw new InjectedWriteError(`injected: PUT ${key} failed`);
-    const written = await this.track(this.inner.putIfAbsent(bucket, key, body, options));
+    const written = await this.track(this.inner.putConditional(bucket, key, body, options));
     if (fault === "crash-after-write") return crashCurrentInvocation(`died after writing ${key}`);
     return written;
   }
