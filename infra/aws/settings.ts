@@ -24,6 +24,7 @@ export type PipelineSettings = Omit<PipelineConfig, "resultsBucket">;
 /** CDK context keys (cdk.json "context", or `cdk synth -c key=value`). */
 export const CONTEXT = {
   targetLanguages: "targetLanguages",
+  maxLanguagesPerUpload: "maxLanguagesPerUpload",
   summarySentences: "summarySentences",
   translateFormality: "translateFormality",
   translateProfanity: "translateProfanity",
@@ -65,6 +66,7 @@ export function settingsFromContext(read: (key: string) => unknown): PipelineSet
   const { resultsBucket: _placeholder, ...settings } = parseConfig({
     [ENV.resultsBucket]: "validated-at-deploy",
     [ENV.targetLanguages]: translateTargets(read(CONTEXT.targetLanguages)).join(","),
+    [ENV.maxLanguagesPerUpload]: flatten(read(CONTEXT.maxLanguagesPerUpload)),
     [ENV.summarySentences]: flatten(read(CONTEXT.summarySentences)),
     [ENV.translateFormality]: flatten(read(CONTEXT.translateFormality)),
     [ENV.translateProfanity]: flatten(read(CONTEXT.translateProfanity)),
@@ -74,8 +76,14 @@ export function settingsFromContext(read: (key: string) => unknown): PipelineSet
     [ENV.logPreviewChars]: flatten(read(CONTEXT.logPreviewChars)),
   });
   // The stages' memory and timeouts are sized for an input budget: a deployment past it would fail at run
-  // time, by an out-of-memory kill or a timeout, on exactly the articles it claims to accept.
-  const problem = budgetProblem(settings.maxInputBytes, settings.targetLanguages.length, CONTEXT);
+  // time, by an out-of-memory kill or a timeout, on exactly the articles it claims to accept. An upload may
+  // replace the deployment's languages with up to maxLanguagesPerUpload of its own: the budget holds for both.
+  const problem =
+    budgetProblem(settings.maxInputBytes, settings.targetLanguages.length, CONTEXT) ??
+    budgetProblem(settings.maxInputBytes, settings.maxLanguagesPerUpload, {
+      maxInputBytes: CONTEXT.maxInputBytes,
+      targetLanguages: CONTEXT.maxLanguagesPerUpload,
+    });
   if (problem) throw new ConfigError(problem);
   return settings;
 }

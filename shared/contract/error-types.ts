@@ -44,6 +44,8 @@ export const ERROR_TYPES = {
   ConditionalWriteConflictError: "conditional S3 writes kept racing on every delivery",
   DeliveriesExhaustedError:
     "every delivery of the message ended without an outcome (killed, timed out or failing each time)",
+  InvalidTargetLanguagesError:
+    "object metadata `target-languages` that is empty, names a language the pipeline does not translate into, or more languages than `maxLanguagesPerUpload`",
   UnexpectedError:
     "anything not raised on purpose (a bug, an unclassified service error); the message starts with its original name",
 } as const;

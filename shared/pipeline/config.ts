@@ -7,6 +7,7 @@
 import type { SummaryLength } from "../contract/summary";
 import { PipelineError } from "../errors";
 import { DEFAULT_MAX_INPUT_BYTES } from "../limits";
+import { INPUT_BUDGET, maxLanguagesFor } from "./resources";
 
 export type Formality = "FORMAL" | "INFORMAL";
 
@@ -25,6 +26,11 @@ export interface PipelineConfig {
   resultsBucket: string;
   /** ISO 639-1 codes (with an optional region/script: "fr-CA", "zh-TW"), deduplicated, in the order given. */
   targetLanguages: string[];
+  /**
+   * Most languages one upload may ask for in its `target-languages` metadata (upload-languages.ts); 0 refuses
+   * the metadata. Checked against the input budget at synth, as targetLanguages is.
+   */
+  maxLanguagesPerUpload: number;
   summaryLength: SummaryLength;
   translation: TranslationSettings;
   maxInputBytes: number;
@@ -39,10 +45,14 @@ export interface PipelineConfig {
 export const DEFAULT_LOG_PREVIEW_CHARS = 40;
 const MAX_LOG_PREVIEW_CHARS = 200;
 
+/** The default for maxLanguagesPerUpload: what the stages carry at the largest maxInputBytes, so any size holds it. */
+export const DEFAULT_MAX_LANGUAGES_PER_UPLOAD = maxLanguagesFor(INPUT_BUDGET.maxInputBytes);
+
 /** Environment variable names, shared by the stack that sets them and the handlers that read them. */
 export const ENV = {
   resultsBucket: "RESULTS_BUCKET",
   targetLanguages: "TARGET_LANGUAGES",
+  maxLanguagesPerUpload: "MAX_LANGUAGES_PER_UPLOAD",
   summarySentences: "SUMMARY_SENTENCES",
   /** "sentences:3" | "words:120" | "ratio:0.2"; wins over SUMMARY_SENTENCES. */
   summaryLength: "SUMMARY_LENGTH",
@@ -200,6 +210,12 @@ export function parseConfig(env: RawSettings): PipelineConfig {
   return {
     resultsBucket: required(ENV.resultsBucket, env[ENV.resultsBucket]),
     targetLanguages: parseTargetLanguages(ENV.targetLanguages, env[ENV.targetLanguages]),
+    maxLanguagesPerUpload: nonNegativeInt(
+      ENV.maxLanguagesPerUpload,
+      env[ENV.maxLanguagesPerUpload],
+      DEFAULT_MAX_LANGUAGES_PER_UPLOAD,
+      Number.MAX_SAFE_INTEGER,
+    ),
     summaryLength,
     translation,
     maxInputBytes: positiveInt(
@@ -240,6 +256,7 @@ export function configToEnv(config: PipelineConfig): Record<string, string> {
   return {
     [ENV.resultsBucket]: config.resultsBucket,
     [ENV.targetLanguages]: config.targetLanguages.join(","),
+    [ENV.maxLanguagesPerUpload]: String(config.maxLanguagesPerUpload),
     [ENV.summaryLength]: `${summaryLength.mode}:${summaryLength.value}`,
     [ENV.translateFormality]: translation.formality ?? "",
     [ENV.translateProfanity]: String(translation.profanity),

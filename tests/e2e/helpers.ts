@@ -48,14 +48,23 @@ export async function startE2eStack(): Promise<E2eStack> {
   };
 }
 
-/** PUTs into the ingest bucket and returns the bare etag (what the manifest's source.etag will be). */
+/**
+ * PUTs into the ingest bucket, with user metadata (sent as x-amz-meta-*) when given, and returns the bare etag
+ * (what the manifest's source.etag will be).
+ */
 export async function upload(
   stack: LocalStack,
   key: string,
   body: string | Uint8Array,
+  metadata?: Record<string, string>,
 ): Promise<string> {
   const response = await stack.client.send(
-    new PutObjectCommand({ Bucket: stack.buckets.ingest, Key: key, Body: body }),
+    new PutObjectCommand({
+      Bucket: stack.buckets.ingest,
+      Key: key,
+      Body: body,
+      ...(metadata ? { Metadata: metadata } : {}),
+    }),
   );
   return bareEtag(response.ETag ?? "");
 }

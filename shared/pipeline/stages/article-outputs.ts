@@ -9,7 +9,13 @@
  * delivery that stopped in between redoes only the rendering, from the .json, at no cost.
  */
 import { outputKey } from "../../contract/keys";
-import type { ConditionalPutOptions, ObjectHead, ObjectStore, StageLogger } from "../ports";
+import type {
+  ConditionalPutOptions,
+  ObjectHead,
+  ObjectMetadata,
+  ObjectStore,
+  StageLogger,
+} from "../ports";
 import { isMadeFrom, type Provenance, provenanceMetadata, type SourceRef } from "../provenance";
 import { JSON_TYPE, type StageContext, TEXT_TYPE, toJson } from "./context";
 import { withWriteRetry } from "./write-retry";
@@ -20,6 +26,8 @@ export interface WriteOptions {
   provenance?: Omit<Provenance, "source">;
   /** A few in-process attempts: for a write whose loss costs more than the write (after a paid call). */
   retry?: boolean;
+  /** Recorded beside the provenance (article.json's target languages). */
+  metadata?: ObjectMetadata;
 }
 
 export interface StoredJson<T> {
@@ -79,7 +87,7 @@ export function articleOutputs(
     const put = () =>
       store.put(bucket, key(file), body, {
         contentType: options.contentType ?? contentType,
-        metadata: metadata(options.provenance),
+        metadata: { ...options.metadata, ...metadata(options.provenance) },
       });
     if (!options.retry) return put();
     return withWriteRetry(put, (attempt, error) =>

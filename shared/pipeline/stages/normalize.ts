@@ -3,6 +3,7 @@ import { normalizeArticle } from "../../normalize";
 import { InputTooLargeError } from "../../normalize/errors";
 import { logPreview } from "../config";
 import { bareEtag } from "../provenance";
+import { articleTargetLanguages, targetLanguagesMetadata } from "../upload-languages";
 import { recordArticleFailure } from "./article-failure";
 import { outputsOf } from "./article-outputs";
 import type { StageContext, StageOutcome } from "./context";
@@ -38,7 +39,11 @@ export function isFolderMarker(input: Pick<NormalizeInput, "key" | "size">): boo
   return input.key.endsWith("/") && input.size === 0;
 }
 
-/** Source object → results/<id>/article.json, or error.json + a failed manifest when the input is bad. */
+/**
+ * Source object → results/<id>/article.json, or error.json + a failed manifest when the input is bad. The
+ * article's target languages (the upload's target-languages metadata, else the deployment's) are decided here
+ * and recorded on article.json's metadata for the stages after it.
+ */
 export async function runNormalizeStage(
   ctx: StageContext,
   input: NormalizeInput,
@@ -89,6 +94,8 @@ export async function runNormalizeStage(
       });
       return result("stale");
     }
+    // Before the article: a bad request fails the upload whatever its content, and costs no normalizing.
+    const targetLanguages = articleTargetLanguages(object.metadata, ctx.config, input.key);
     const override = object.metadata[LANGUAGE_METADATA]?.trim();
     const article = normalizeArticle({
       bytes: object.body,
@@ -96,10 +103,13 @@ export async function runNormalizeStage(
       maxBytes: ctx.config.maxInputBytes,
       ...(override ? { languageOverride: override } : {}),
     });
-    await outputs.writeJson(OUTPUT_FILES.article, article);
+    await outputs.writeJson(OUTPUT_FILES.article, article, {
+      metadata: targetLanguagesMetadata(targetLanguages),
+    });
     ctx.logger.info("article normalized", {
       key: outputs.key(OUTPUT_FILES.article),
       language: article.language.code,
+      targetLanguages,
       sentences: article.stats.sentences,
       titlePreview: logPreview(article.title, ctx.config.logPreviewChars),
     });

@@ -4,6 +4,7 @@ import type { ArticleSummary } from "../../contract/summary";
 import { summarizeArticle } from "../../summarize";
 import type { TranslateJob } from "../ports";
 import { readProvenance } from "../provenance";
+import { recordedTargetLanguages } from "../upload-languages";
 import { recordArticleFailure } from "./article-failure";
 import { articleIdFromArticleKey } from "./article-key";
 import { type ArticleOutputs, outputsOf } from "./article-outputs";
@@ -29,8 +30,8 @@ export interface SummarizeResult {
 export { articleIdFromArticleKey, NotAnArticleKeyError } from "./article-key";
 
 /**
- * article.json → summary.json + summary.txt, then one translation job per target language (or, with no
- * target language, the manifest). On a redelivery whose summary exists, only the jobs still missing an
+ * article.json → summary.json + summary.txt, then one translation job per target language of the article (as
+ * article.json records them; or, with no target language, the manifest). On a redelivery whose summary exists, only the jobs still missing an
  * outcome are sent again, so a crash between writing the summary and sending the jobs cannot strand it.
  */
 export async function runSummarizeStage(
@@ -99,7 +100,8 @@ export async function runSummarizeStage(
     return result("failed");
   }
 
-  const targets = ctx.config.targetLanguages;
+  // The languages normalize decided for this version (the upload's own, or the deployment's then).
+  const targets = recordedTargetLanguages(stored.metadata) ?? ctx.config.targetLanguages;
   const missing = redelivered ? await languagesWithoutOutcome(outputs, targets) : targets;
   if (missing.length === 0) {
     await finalizeManifest(ctx, outputs, targets, input.delivery);

@@ -16,6 +16,7 @@ import * as deadLetter from "../../../shared/pipeline/stages/dead-letter";
 import * as deadline from "../../../shared/pipeline/stages/deadline";
 import * as summarizeStage from "../../../shared/pipeline/stages/summarize";
 import * as claim from "../../../shared/pipeline/stages/translation-claim";
+import * as uploadLanguages from "../../../shared/pipeline/upload-languages";
 import * as summarize from "../../../shared/summarize/errors";
 import * as translateErrors from "../../../shared/translate/errors";
 import * as translatePort from "../../../shared/translate/port";
@@ -34,6 +35,7 @@ const MODULES = [
   deadline,
   summarizeStage,
   claim,
+  uploadLanguages,
   summarize,
   translateErrors,
   translatePort,

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_MAX_INPUT_BYTES } from "../../../shared/limits";
-import { ConfigError, configToEnv, logPreview, parseConfig } from "../../../shared/pipeline/config";
+import {
+  ConfigError,
+  configToEnv,
+  DEFAULT_MAX_LANGUAGES_PER_UPLOAD,
+  logPreview,
+  parseConfig,
+} from "../../../shared/pipeline/config";
 
 const BASE = { RESULTS_BUCKET: "results" };
 
@@ -9,6 +15,7 @@ describe("parseConfig", () => {
     expect(parseConfig(BASE)).toEqual({
       resultsBucket: "results",
       targetLanguages: [],
+      maxLanguagesPerUpload: DEFAULT_MAX_LANGUAGES_PER_UPLOAD,
       summaryLength: { mode: "sentences", value: 3 },
       translation: { profanity: false, brevity: false, terminologyNames: [] },
       maxInputBytes: DEFAULT_MAX_INPUT_BYTES,
@@ -20,6 +27,11 @@ describe("parseConfig", () => {
     expect(parseConfig({ ...BASE, LOG_PREVIEW_CHARS: "0" }).logPreviewChars).toBe(0);
     expect(() => parseConfig({ ...BASE, LOG_PREVIEW_CHARS: "-1" })).toThrow(/LOG_PREVIEW_CHARS/);
     expect(() => parseConfig({ ...BASE, LOG_PREVIEW_CHARS: "5000" })).toThrow(ConfigError);
+  });
+
+  it("should read a cap of languages per upload, 0 (the metadata refused) included", () => {
+    expect(parseConfig({ ...BASE, MAX_LANGUAGES_PER_UPLOAD: "3" }).maxLanguagesPerUpload).toBe(3);
+    expect(parseConfig({ ...BASE, MAX_LANGUAGES_PER_UPLOAD: "0" }).maxLanguagesPerUpload).toBe(0);
   });
 
   it("should normalize, deduplicate and keep the order of target languages", () => {
@@ -56,6 +68,7 @@ describe("parseConfig", () => {
     [{ TRANSLATE_PROFANITY: "maybe" }, /TRANSLATE_PROFANITY must be true or false/],
     [{ TERMINOLOGY_NAMES: "a,b" }, /at most one terminology/],
     [{ MAX_INPUT_BYTES: "-5" }, /MAX_INPUT_BYTES/],
+    [{ MAX_LANGUAGES_PER_UPLOAD: "3.5" }, /MAX_LANGUAGES_PER_UPLOAD must be a whole number/],
   ])("should refuse %j with an error naming the setting", (env, message) => {
     expect(() => parseConfig({ ...BASE, ...env })).toThrow(ConfigError);
     expect(() => parseConfig({ ...BASE, ...env })).toThrow(message);
@@ -65,6 +78,7 @@ describe("parseConfig", () => {
     const config = parseConfig({
       ...BASE,
       TARGET_LANGUAGES: "es,fr",
+      MAX_LANGUAGES_PER_UPLOAD: "4",
       TRANSLATE_FORMALITY: "INFORMAL",
       SUMMARY_LENGTH: "ratio:0.2",
     });
