@@ -2,8 +2,9 @@
  * Which translator local mode uses. Apertium runs offline and is the default. Languages the user asked for
  * (--to) are always attempted: one whose pair is missing fails alone, with an error record naming the package
  * to install, and the article ends partial. The default target is only a wish: when Apertium cannot meet it,
- * translation is off (summary only) with a one-line notice on how to turn it on.
- * Never a fake translation: "none" means no target languages at all.
+ * translation is off by default (summary only) with a one-line notice on how to turn it on, and Apertium stays
+ * the translator of uploads that name their own languages (target-languages metadata), which are attempted the
+ * same way. Never a fake translation: `--translator none` means no translator, and no languages per upload.
  */
 
 import { AmazonTranslateTranslator } from "../../shared/adapters/amazon-translate";
@@ -16,7 +17,10 @@ export type TranslatorChoice = "apertium" | "aws" | "none";
 
 export interface ChosenTranslator {
   choice: TranslatorChoice;
-  /** Undefined with "none": the pipeline then runs with no target languages. */
+  /**
+   * Undefined only when asked for none (`--translator none`). With "none" chosen because the default could not
+   * be met it is Apertium, for uploads naming their own languages.
+   */
   translator?: Translator;
   /** Languages to translate into ([] with "none"). */
   targetLanguages: string[];
@@ -57,9 +61,7 @@ export async function chooseTranslator(options: {
 }): Promise<ChosenTranslator> {
   const { requested, targetLanguages, settings } = options;
   const targetsGiven = options.targetsGiven ?? false;
-  if (requested === "none" || targetLanguages.length === 0) {
-    return { choice: "none", targetLanguages: [] };
-  }
+  if (requested === "none") return { choice: "none", targetLanguages: [] };
   if (requested === "aws") {
     return {
       choice: "aws",
@@ -83,6 +85,7 @@ export async function chooseTranslator(options: {
   if (!targetsGiven) {
     return {
       choice: "none",
+      translator: apertium,
       targetLanguages: [],
       notice: `translation off: ${why}; ${enableHint(missing, modes !== undefined)}`,
     };

@@ -26,12 +26,14 @@ beforeAll(async () => {
     targetLanguages: ["es"],
     settings: { profanity: false, brevity: false, terminologyNames: [] },
   });
-  noSpanish = spanish.translator ? undefined : (spanish.notice ?? "no translator into es");
+  noSpanish = spanish.targetLanguages.includes("es")
+    ? undefined
+    : (spanish.notice ?? "no translator into es");
   stack = await startLocalStack({
     dataDirectory,
     // The stack's own list is not what the uploads below ask for (none without a translator).
     settings: {
-      [ENV.targetLanguages]: spanish.translator ? "fr" : "",
+      [ENV.targetLanguages]: noSpanish ? "" : "fr",
       [ENV.maxLanguagesPerUpload]: "2",
     },
     ...(spanish.translator ? { translator: spanish.translator } : {}),

@@ -79,11 +79,14 @@ async function main(argv: string[]): Promise<void> {
   });
 
   const languages = translation.targetLanguages.join(", ") || "none";
+  const perUpload = translation.translator
+    ? " (an upload's --metadata target-languages=… replaces them)"
+    : "";
   say(`local stack running (Ctrl-C to stop)
   endpoint        ${stack.endpoint}
   ingest bucket   ${stack.buckets.ingest}   (drop files under incoming/)
   results bucket  ${stack.buckets.results}
-  translation     ${translation.choice}, into ${languages}
+  translation     ${translation.choice}, into ${languages}${perUpload}
   inbox           ${inboxFolder}/   (files dropped here are uploaded to incoming/)
   data            ${stack.dataDirectory}/   (objects, dead-letter/, logs/, events.jsonl)
 try: AWS_ACCESS_KEY_ID=${LOCAL_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${LOCAL_CREDENTIALS.secretAccessKey} AWS_REGION=us-east-1 \\

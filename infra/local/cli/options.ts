@@ -80,10 +80,18 @@ export function commonOptions(values: Record<string, string | boolean | undefine
   };
 }
 
-/** The pipeline settings (by environment name) these options stand for. */
-export function pipelineSettings(options: CommonOptions, targetLanguages: string[]): RawSettings {
+/**
+ * The pipeline settings (by environment name) these options stand for. With no translator (`--translator
+ * none`) uploads may name no languages of their own: such an upload fails at normalize with a record saying
+ * so, rather than each language failing later in translate.
+ */
+export function pipelineSettings(
+  options: CommonOptions,
+  translation: { targetLanguages: string[]; translator?: unknown },
+): RawSettings {
   return {
-    [ENV.targetLanguages]: targetLanguages.join(","),
+    [ENV.targetLanguages]: translation.targetLanguages.join(","),
+    ...(translation.translator ? {} : { [ENV.maxLanguagesPerUpload]: "0" }),
     ...(options.sentences ? { [ENV.summarySentences]: options.sentences } : {}),
   };
 }

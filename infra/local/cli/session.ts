@@ -18,7 +18,7 @@ export async function startSession(options: CommonOptions): Promise<Session> {
   if (translation.notice) process.stderr.write(`notice: ${translation.notice}\n`);
   const stack = await startLocalStack({
     dataDirectory: options.dataDirectory,
-    settings: pipelineSettings(options, translation.targetLanguages),
+    settings: pipelineSettings(options, translation),
     ...(translation.translator ? { translator: translation.translator } : {}),
     verbose: options.verbose,
   });
