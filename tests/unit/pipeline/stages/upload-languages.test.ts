@@ -169,6 +169,21 @@ describe("an upload with target-languages metadata", () => {
     expect(manifest.languages.de?.error?.type).toBe("DeliveriesExhaustedError");
   });
 
+  it("should keep an article's languages when the same bytes are uploaded again with another value", async () => {
+    // Prepare: the etag is the content's, so the second upload is the same version.
+    const p = pipeline("es");
+    const first = await p.upload({ [TARGET_LANGUAGES_METADATA]: "de" });
+    await p.normalize(first.etag);
+    const again = await p.upload({ [TARGET_LANGUAGES_METADATA]: "ja" });
+    // Act
+    const normalized = await p.normalize(again.etag);
+    // Assess
+    expect(again.etag).toBe(first.etag);
+    expect(normalized.outcome).toBe("skipped");
+    const article = p.store.s3.object(RESULTS, outputKey(ID, OUTPUT_FILES.article));
+    expect(article?.metadata[TARGET_LANGUAGES_METADATA]).toBe("de");
+  });
+
   it("should keep article.json's metadata under S3's 2 KB with the longest key and every language", async () => {
     // Prepare: a 1,024-byte key of CJK characters (its provenance is the largest) and every target language.
     const key = `incoming/${"港".repeat(Math.floor((S3_MAX_KEY_BYTES - 13) / 3))}.txt`;
