@@ -1,7 +1,9 @@
-import type { SchemaVersion } from "./version";
+import type { FromSchema } from "json-schema-to-ts";
+import { SCHEMA_VERSION } from "./version";
 
 /** Input formats the normalizer accepts, chosen by file extension. */
-export type SourceFormat = "txt" | "md" | "html" | "json";
+export const SOURCE_FORMATS = ["txt", "md", "html", "json"] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 /**
  * How the raw bytes were decoded: an encoding of the WHATWG Encoding Standard by its canonical name (the
@@ -53,14 +55,16 @@ export type SourceEncoding = (typeof SOURCE_ENCODINGS)[number];
  * Kinds of structural unit. Only `paragraph` (and `quote`) blocks hold body sentences a summarizer may pick;
  * titles, deks, headings and captions are kept for translation and display.
  */
-export type BlockType =
-  | "title"
-  | "dek"
-  | "heading"
-  | "paragraph"
-  | "caption"
-  | "quote"
-  | "list-item";
+export const BLOCK_TYPES = [
+  "title",
+  "dek",
+  "heading",
+  "paragraph",
+  "caption",
+  "quote",
+  "list-item",
+] as const;
+export type BlockType = (typeof BLOCK_TYPES)[number];
 
 const BODY_TYPES: ReadonlySet<BlockType> = new Set(["paragraph", "quote", "list-item"]);
 
@@ -69,68 +73,159 @@ export function isBodyBlock(type: BlockType): boolean {
   return BODY_TYPES.has(type);
 }
 
-export interface Block {
-  /** Stable within the article: "b0", "b1", … in document order. */
-  id: string;
-  type: BlockType;
-  /** Offsets into `NormalizedArticle.text` (UTF-16 code units, i.e. JavaScript string indices), end exclusive. */
-  start: number;
-  end: number;
-  /** Ids of the sentences this block holds, in order. */
-  sentenceIds: string[];
-}
+const BLOCK_ID = { type: "string", pattern: "^b[0-9]+$" } as const;
+const SENTENCE_ID = { type: "string", pattern: "^s[0-9]+$" } as const;
+const OFFSET = { $ref: "#/$defs/offset" } as const;
 
-export interface Sentence {
-  /** Stable within the article: "s0", "s1", … in document order. */
-  id: string;
-  blockId: string;
-  /** Offsets into `NormalizedArticle.text` (UTF-16 code units), end exclusive; text === article.text.slice(start, end). */
-  start: number;
-  end: number;
-  text: string;
-}
+/**
+ * `results/<id>/article.json`, published as schemas/article.schema.json: the one clean representation every
+ * later stage reads. The types below are derived from it, so the file and the types cannot drift apart.
+ */
+export const ARTICLE_SCHEMA = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://article-pipeline.example/schemas/article.schema.json",
+  title: "NormalizedArticle",
+  description:
+    "results/<articleId>/article.json: the one clean representation of an article that every later stage reads (shared/contract/article.ts).",
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "schemaVersion",
+    "source",
+    "language",
+    "title",
+    "dek",
+    "text",
+    "blocks",
+    "sentences",
+    "removed",
+    "stats",
+  ],
+  properties: {
+    schemaVersion: { const: SCHEMA_VERSION },
+    source: {
+      type: "object",
+      additionalProperties: false,
+      required: ["name", "format", "encoding", "bytes"],
+      properties: {
+        name: { type: "string", minLength: 1, description: "File name (last key segment)." },
+        format: { enum: SOURCE_FORMATS },
+        encoding: {
+          description: "WHATWG Encoding Standard name of the encoding the bytes were decoded with.",
+          enum: SOURCE_ENCODINGS,
+        },
+        bytes: { type: "integer", minimum: 1, description: "Size of the raw input in bytes." },
+      },
+    },
+    language: {
+      type: "object",
+      additionalProperties: false,
+      required: ["code", "confidence", "method"],
+      properties: {
+        code: {
+          type: "string",
+          pattern: "^(und|[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)$",
+          description:
+            "ISO 639-1 code (BCP 47 for overrides such as pt-PT), or und when undetermined.",
+        },
+        confidence: {
+          type: "number",
+          minimum: 0,
+          maximum: 1,
+          description: "0..1. An override from the input has confidence 1.",
+        },
+        method: { enum: ["detected", "override"] },
+      },
+    },
+    title: { type: ["string", "null"] },
+    dek: {
+      type: ["string", "null"],
+      description: "A near-duplicate second headline kept as a dek (stand-first), when present.",
+    },
+    text: {
+      type: "string",
+      minLength: 1,
+      description: "Blocks in order separated by a blank line; NFC; \\n line endings.",
+    },
+    blocks: { type: "array", minItems: 1, items: { $ref: "#/$defs/block" } },
+    sentences: { type: "array", minItems: 1, items: { $ref: "#/$defs/sentence" } },
+    removed: { type: "array", items: { $ref: "#/$defs/removedItem" } },
+    stats: {
+      type: "object",
+      additionalProperties: false,
+      required: ["characters", "words", "sentences", "paragraphs"],
+      properties: {
+        characters: { type: "integer", minimum: 0 },
+        words: { type: "integer", minimum: 0 },
+        sentences: { type: "integer", minimum: 0 },
+        paragraphs: {
+          type: "integer",
+          minimum: 0,
+          description: "Number of body blocks (paragraph, quote, list-item).",
+        },
+      },
+    },
+  },
+  $defs: {
+    offset: {
+      type: "integer",
+      minimum: 0,
+      description: "UTF-16 code unit index into text.",
+    },
+    block: {
+      type: "object",
+      additionalProperties: false,
+      required: ["id", "type", "start", "end", "sentenceIds"],
+      properties: {
+        id: {
+          ...BLOCK_ID,
+          description: 'Stable within the article: "b0", "b1", … in document order.',
+        },
+        type: { enum: BLOCK_TYPES },
+        start: OFFSET,
+        end: { ...OFFSET, description: "End offset, exclusive." },
+        sentenceIds: { type: "array", minItems: 1, items: SENTENCE_ID },
+      },
+    },
+    sentence: {
+      type: "object",
+      additionalProperties: false,
+      required: ["id", "blockId", "start", "end", "text"],
+      properties: {
+        id: {
+          ...SENTENCE_ID,
+          description: 'Stable within the article: "s0", "s1", … in document order.',
+        },
+        blockId: BLOCK_ID,
+        start: OFFSET,
+        end: { ...OFFSET, description: "End offset, exclusive." },
+        text: {
+          type: "string",
+          minLength: 1,
+          description: "Equal to article.text.slice(start, end).",
+        },
+      },
+    },
+    removedItem: {
+      description:
+        "Something the normalizer took out of the article, listed so nothing is silently lost.",
+      type: "object",
+      additionalProperties: false,
+      required: ["kind", "text", "reason"],
+      properties: {
+        kind: { enum: ["boilerplate", "duplicate-headline", "markup"] },
+        text: { type: "string" },
+        reason: {
+          type: "string",
+          description: "Why it was removed, e.g. 'footer: \"Before You Go\"'.",
+        },
+      },
+    },
+  },
+} as const;
 
-/** Something the normalizer took out of the article, listed so nothing is silently lost. */
-export interface RemovedItem {
-  kind: "boilerplate" | "duplicate-headline" | "markup";
-  text: string;
-  /** Why it was removed, e.g. 'footer: "Before You Go"'. */
-  reason: string;
-}
-
-export interface DetectedLanguage {
-  /** ISO 639-1 code ("en", "es", …), or "und" when undetermined. */
-  code: string;
-  /** 0..1. An override from the input has confidence 1. */
-  confidence: number;
-  method: "detected" | "override";
-}
-
-/** `results/<id>/article.json`: the one clean representation every later stage reads. */
-export interface NormalizedArticle {
-  schemaVersion: SchemaVersion;
-  source: {
-    /** File name (last key segment) the article came from. */
-    name: string;
-    format: SourceFormat;
-    encoding: SourceEncoding;
-    /** Size of the raw input in bytes. */
-    bytes: number;
-  };
-  language: DetectedLanguage;
-  title: string | null;
-  /** A near-duplicate second headline kept as a dek (stand-first), when present. */
-  dek: string | null;
-  /** Normalized text: blocks in order, separated by a blank line ("\n\n"). NFC, "\n" line endings. */
-  text: string;
-  blocks: Block[];
-  sentences: Sentence[];
-  removed: RemovedItem[];
-  stats: {
-    characters: number;
-    words: number;
-    sentences: number;
-    /** Number of body blocks (paragraph, quote, list-item). */
-    paragraphs: number;
-  };
-}
+export type NormalizedArticle = FromSchema<typeof ARTICLE_SCHEMA>;
+export type Block = NormalizedArticle["blocks"][number];
+export type Sentence = NormalizedArticle["sentences"][number];
+export type RemovedItem = NormalizedArticle["removed"][number];
+export type DetectedLanguage = NormalizedArticle["language"];

@@ -1,33 +1,103 @@
-import type { BlockType } from "./article";
-import type { SchemaVersion } from "./version";
+import type { FromSchema } from "json-schema-to-ts";
+import { BLOCK_TYPES } from "./article";
+import { SCHEMA_VERSION } from "./version";
 
-export type TranslationEngine = "amazon-translate" | "apertium" | "copy";
+export const TRANSLATION_ENGINES = ["amazon-translate", "apertium", "copy"] as const;
+export type TranslationEngine = (typeof TRANSLATION_ENGINES)[number];
 
-export interface TranslatedSentence {
-  /** Id of the source sentence in article.json. */
-  id: string;
-  text: string;
-}
+/**
+ * `results/<id>/translations/<lang>.json` (and `<lang>.txt`: the translated blocks, blank-line separated),
+ * published as schemas/translation.schema.json; the types below derive from it.
+ */
+export const TRANSLATION_SCHEMA = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://article-pipeline.example/schemas/translation.schema.json",
+  title: "ArticleTranslation",
+  description:
+    "results/<id>/translations/<lang>.json: one article in one target language, aligned to article.json by block and sentence id.",
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "schemaVersion",
+    "engine",
+    "sourceLanguage",
+    "targetLanguage",
+    "blocks",
+    "summary",
+    "charactersBilled",
+    "requests",
+    "settings",
+  ],
+  properties: {
+    schemaVersion: { const: SCHEMA_VERSION },
+    engine: { enum: TRANSLATION_ENGINES },
+    sourceLanguage: { $ref: "#/$defs/languageCode" },
+    targetLanguage: { $ref: "#/$defs/languageCode" },
+    blocks: {
+      type: "array",
+      items: { $ref: "#/$defs/block" },
+    },
+    summary: {
+      description:
+        "The translations of the summary's sentences, in the summary's order, joined by a newline.",
+      type: "object",
+      additionalProperties: false,
+      required: ["sentenceIds", "text"],
+      properties: {
+        sentenceIds: { type: "array", items: { $ref: "#/$defs/sentenceId" } },
+        text: { type: "string" },
+      },
+    },
+    charactersBilled: {
+      description:
+        "Characters sent to the engine (what Amazon Translate bills), separators included.",
+      type: "integer",
+      minimum: 0,
+    },
+    requests: { type: "integer", minimum: 0 },
+    settings: {
+      description: "Engine settings in force: formality, profanity, brevity, terminologyNames.",
+      type: "object",
+      additionalProperties: {
+        oneOf: [
+          { type: "string" },
+          { type: "boolean" },
+          { type: "array", items: { type: "string" } },
+        ],
+      },
+    },
+  },
+  $defs: {
+    languageCode: {
+      description: 'ISO 639-1 (or 639-3) code with an optional region or script, or "und".',
+      type: "string",
+      pattern: "^([a-z]{2,3}(-[A-Za-z]{2,4})?|und)$",
+    },
+    sentenceId: { type: "string", pattern: "^s[0-9]+$" },
+    block: {
+      type: "object",
+      additionalProperties: false,
+      required: ["id", "type", "sentences"],
+      properties: {
+        id: { type: "string", pattern: "^b[0-9]+$" },
+        type: { enum: BLOCK_TYPES },
+        sentences: {
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["id", "text"],
+            properties: {
+              id: { $ref: "#/$defs/sentenceId" },
+              text: { type: "string" },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;
 
-export interface TranslatedBlock {
-  /** Id of the source block in article.json. */
-  id: string;
-  type: BlockType;
-  sentences: TranslatedSentence[];
-}
-
-/** `results/<id>/translations/<lang>.json` (and `<lang>.txt`: the translated blocks, blank-line separated). */
-export interface ArticleTranslation {
-  schemaVersion: SchemaVersion;
-  engine: TranslationEngine;
-  sourceLanguage: string;
-  targetLanguage: string;
-  blocks: TranslatedBlock[];
-  /** The translations of the summary's sentences, in the summary's order: no second translation call. */
-  summary: { sentenceIds: string[]; text: string };
-  /** Characters sent to the engine (what Amazon Translate bills), and the number of requests made. */
-  charactersBilled: number;
-  requests: number;
-  /** Engine settings in force (formality, profanity, brevity, terminology names). */
-  settings: Record<string, string | boolean | string[]>;
-}
+export type ArticleTranslation = FromSchema<typeof TRANSLATION_SCHEMA>;
+export type TranslatedBlock = ArticleTranslation["blocks"][number];
+export type TranslatedSentence = TranslatedBlock["sentences"][number];
