@@ -16,8 +16,11 @@ import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy from "@middy/core";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import { resourcesOf } from "../../shared/pipeline/dead-letter-routes";
+import { routeOf, type StageName } from "../../shared/pipeline/routing";
 import type { Deadline } from "../../shared/pipeline/stages/deadline";
+import type { Delivery } from "../../shared/pipeline/stages/delivery";
 import type { HandlerDeps } from "./deps";
+import { deliveryOf } from "./events";
 import {
   createObservability,
   type FunctionName,
@@ -100,6 +103,26 @@ export function makeSqsHandler(
     .use(injectLambdaContext(logger))
     .use(logMetrics(metrics, { captureColdStartMetric: true }));
   return (event, context) => wrapped(event, context ?? localContext(stage));
+}
+
+/**
+ * A pipeline stage's handler: `makeSqsHandler` with the deps' observability, each record handed over with its
+ * delivery (the how-many-th of the stage queue's `maxReceiveCount`) so the stage can tell its last try.
+ */
+export function makeStageHandler(
+  stage: StageName,
+  deps: HandlerDeps,
+  processRecord: (
+    record: SQSRecord,
+    tools: RecordTools,
+    delivery: Delivery,
+    deadline: Deadline,
+  ) => Promise<void>,
+): SqsHandler {
+  const { maxReceiveCount } = routeOf(stage).queue;
+  return makeSqsHandler(stage, observabilityOf(deps, stage), (record, tools, deadline) =>
+    processRecord(record, tools, deliveryOf(record, maxReceiveCount), deadline),
+  );
 }
 
 /** Records a stage's duration and outcome counts the same way for every stage. */

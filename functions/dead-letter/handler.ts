@@ -16,8 +16,7 @@ import {
 import { type HandlerDeps, stageContext } from "../common/deps";
 import { parseS3Notification, parseTranslateJob } from "../common/events";
 import { lambdaEntry } from "../common/lambda-entry";
-import { lambdaPorts } from "../common/lambda-ports";
-import { createObservability, METRIC, MetricUnit } from "../common/powertools";
+import { METRIC, MetricUnit } from "../common/powertools";
 import { makeSqsHandler, observabilityOf, type SqsHandler } from "../common/sqs-handler";
 
 const NAME = DEAD_LETTER_FUNCTION;
@@ -95,16 +94,13 @@ function sentAtOf(record: SQSRecord): Date | undefined {
   return Number.isFinite(ms) && ms > 0 ? new Date(ms) : undefined;
 }
 
-export const handler = lambdaEntry(() => {
-  const observability = createObservability(NAME);
-  const { tracer } = observability;
+export const handler = lambdaEntry(NAME, (base) => {
   const routes = parseDeadLetterRoutes(process.env);
   const byArn = new Map(routes.map((route) => [route.queueArn, route.stage]));
   return makeHandler({
-    ...observability,
-    ...lambdaPorts(tracer),
+    ...base,
     parked: new SqsParkedQueue(
-      tracer.captureAWSv3Client(new SQSClient({})),
+      base.tracer.captureAWSv3Client(new SQSClient({})),
       Object.fromEntries(routes.map((r) => [r.stage, r.parkedQueueUrl])) as Record<
         StageName,
         string
