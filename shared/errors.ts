@@ -31,3 +31,22 @@ export abstract class PipelineError extends Error {
 export abstract class InputError extends PipelineError {
   readonly retryable = false;
 }
+
+/**
+ * The class of an error that needs no more than a message: it declares its type as the literal given, as every
+ * PipelineError must. Extend the result to name the class (`class XError extends pipelineErrorClass("XError",
+ * false) {}`), so `instanceof` and the import name stay.
+ */
+export function pipelineErrorClass<const N extends ErrorType>(name: N, retryable: boolean) {
+  return class extends PipelineError {
+    override readonly name = name;
+    readonly retryable = retryable;
+  };
+}
+
+/** `pipelineErrorClass` for bad input: an InputError, never retried. */
+export function inputErrorClass<const N extends ErrorType>(name: N) {
+  return class extends InputError {
+    override readonly name = name;
+  };
+}

@@ -1,22 +1,19 @@
-import { PipelineError } from "../../errors";
+import { pipelineErrorClass } from "../../errors";
 
 /**
  * TranslateText refused a request as too big. Requests are cut under TRANSLATE_TEXT_MAX_BYTES, so this is a
  * chunking bug, not bad input: terminal for the language, and logged loudly.
  */
-export class ChunkTooLargeError extends PipelineError {
-  override readonly name = "ChunkTooLargeError";
-  readonly retryable = false;
-}
+export class ChunkTooLargeError extends pipelineErrorClass("ChunkTooLargeError", false) {}
 
 /** Amazon Translate could not tell the source language, even when told the language it guessed. */
-export class SourceLanguageLowConfidenceError extends PipelineError {
-  override readonly name = "SourceLanguageLowConfidenceError";
-  readonly retryable = false;
-}
+export class SourceLanguageLowConfidenceError extends pipelineErrorClass(
+  "SourceLanguageLowConfidenceError",
+  false,
+) {}
 
 /** Throttled or unavailable after every SDK retry: a later delivery of the job may succeed. */
-export class TranslateUnavailableError extends PipelineError {
-  override readonly name = "TranslateUnavailableError";
-  readonly retryable = true;
-}
+export class TranslateUnavailableError extends pipelineErrorClass(
+  "TranslateUnavailableError",
+  true,
+) {}

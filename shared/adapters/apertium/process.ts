@@ -2,19 +2,16 @@ import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PipelineError } from "../../errors";
+import { pipelineErrorClass } from "../../errors";
 
 /** The `apertium` command is not on PATH. */
-export class ApertiumNotInstalledError extends PipelineError {
-  override readonly name = "ApertiumNotInstalledError";
-  readonly retryable = false;
-}
+export class ApertiumNotInstalledError extends pipelineErrorClass(
+  "ApertiumNotInstalledError",
+  false,
+) {}
 
 /** Apertium exited with an error, was killed at the timeout, or answered out of line. */
-export class ApertiumProcessError extends PipelineError {
-  override readonly name = "ApertiumProcessError";
-  readonly retryable = false;
-}
+export class ApertiumProcessError extends pipelineErrorClass("ApertiumProcessError", false) {}
 
 export interface RunResult {
   stdout: string;

@@ -2,14 +2,11 @@
 import { type EventBridgeClient, PutEventsCommand } from "@aws-sdk/client-eventbridge";
 import type { ArticleProcessedDetail } from "../../contract/manifest";
 import { COMPLETION_EVENT } from "../../contract/manifest";
-import { PipelineError } from "../../errors";
+import { pipelineErrorClass } from "../../errors";
 import type { EventPublisher } from "../../pipeline/ports";
 
 /** PutEvents accepted the call but not the entry (FailedEntryCount > 0): retry the delivery. */
-export class EventNotPublishedError extends PipelineError {
-  override readonly name = "EventNotPublishedError";
-  readonly retryable = true;
-}
+export class EventNotPublishedError extends pipelineErrorClass("EventNotPublishedError", true) {}
 
 export class EventBridgePublisher implements EventPublisher {
   constructor(

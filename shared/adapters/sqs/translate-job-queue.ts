@@ -1,16 +1,13 @@
 /** TranslateJobQueue on Amazon SQS: one message per language, sent in batches of up to 10 (the API's cap). */
 import { SendMessageBatchCommand, type SQSClient } from "@aws-sdk/client-sqs";
-import { PipelineError } from "../../errors";
+import { pipelineErrorClass } from "../../errors";
 import type { TranslateJob, TranslateJobQueue } from "../../pipeline/ports";
 
 /** SendMessageBatch accepts at most 10 entries per call. */
 const SQS_BATCH_MAX = 10;
 
 /** Some messages were not accepted; the summarize delivery is retried (translate jobs are idempotent). */
-export class JobsNotSentError extends PipelineError {
-  override readonly name = "JobsNotSentError";
-  readonly retryable = true;
-}
+export class JobsNotSentError extends pipelineErrorClass("JobsNotSentError", true) {}
 
 export class SqsTranslateJobQueue implements TranslateJobQueue {
   constructor(
