@@ -23,6 +23,7 @@ export interface OperationsProps {
 
 /** The window every alarm and dashboard graph sums over. */
 const PERIOD = Duration.minutes(5);
+const MAX_OVER_PERIOD = { period: PERIOD, statistic: "Maximum" } as const;
 
 /**
  * What a person on call is told, and where they look: alarms on everything that fails without reaching a
@@ -97,6 +98,8 @@ export class Operations extends Construct {
     });
     const perStage = (metricName: string) =>
       names.map((name) => stageMetric(name, metricName, "Sum").with({ label: name }));
+    const perQueue = (metricOf: (stage: StageFunction) => Metric) =>
+      names.map((name) => metricOf(stages[name]).with({ label: name }));
     this.dashboard.addWidgets(
       graph("Articles produced", perStage(METRIC.articles)),
       graph("Articles failed", perStage(METRIC.failures)),
@@ -105,26 +108,16 @@ export class Operations extends Construct {
     this.dashboard.addWidgets(
       graph(
         "Queue depth (visible messages)",
-        names.map((name) =>
-          stages[name].queue
-            .metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: "Maximum" })
-            .with({ label: name }),
-        ),
+        perQueue((stage) => stage.queue.metricApproximateNumberOfMessagesVisible(MAX_OVER_PERIOD)),
       ),
       graph(
         "Oldest message age (s)",
-        names.map((name) =>
-          stages[name].queue
-            .metricApproximateAgeOfOldestMessage({ period: PERIOD, statistic: "Maximum" })
-            .with({ label: name }),
-        ),
+        perQueue((stage) => stage.queue.metricApproximateAgeOfOldestMessage(MAX_OVER_PERIOD)),
       ),
       graph(
         "Dead-letter depth",
-        names.map((name) =>
-          stages[name].deadLetterQueue
-            .metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: "Maximum" })
-            .with({ label: name }),
+        perQueue((stage) =>
+          stage.deadLetterQueue.metricApproximateNumberOfMessagesVisible(MAX_OVER_PERIOD),
         ),
       ),
     );
