@@ -73,8 +73,9 @@ export function isBodyBlock(type: BlockType): boolean {
   return BODY_TYPES.has(type);
 }
 
-const BLOCK_ID = { type: "string", pattern: "^b[0-9]+$" } as const;
-const SENTENCE_ID = { type: "string", pattern: "^s[0-9]+$" } as const;
+/** Block and sentence ids as every schema that names them states them ("b0", "s0", …). */
+export const BLOCK_ID = { type: "string", pattern: "^b[0-9]+$" } as const;
+export const SENTENCE_ID = { type: "string", pattern: "^s[0-9]+$" } as const;
 const OFFSET = { $ref: "#/$defs/offset" } as const;
 
 /**

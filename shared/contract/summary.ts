@@ -1,4 +1,5 @@
 import type { FromSchema } from "json-schema-to-ts";
+import { SENTENCE_ID } from "./article";
 import { SCHEMA_VERSION } from "./version";
 
 function lengthMode<M extends string, V extends object>(mode: M, value: V) {
@@ -50,11 +51,7 @@ export const SUMMARY_SCHEMA = {
         additionalProperties: false,
         required: ["id", "text", "score", "position"],
         properties: {
-          id: {
-            description: "Sentence id in article.json.",
-            type: "string",
-            pattern: "^s[0-9]+$",
-          },
+          id: { description: "Sentence id in article.json.", ...SENTENCE_ID },
           text: { type: "string", minLength: 1 },
           score: { type: "number", minimum: 0, maximum: 1 },
           position: {

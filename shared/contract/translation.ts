@@ -1,5 +1,5 @@
 import type { FromSchema } from "json-schema-to-ts";
-import { BLOCK_TYPES } from "./article";
+import { BLOCK_ID, BLOCK_TYPES, SENTENCE_ID } from "./article";
 import { SCHEMA_VERSION } from "./version";
 
 export const TRANSLATION_ENGINES = ["amazon-translate", "apertium", "copy"] as const;
@@ -73,13 +73,13 @@ export const TRANSLATION_SCHEMA = {
       type: "string",
       pattern: "^([a-z]{2,3}(-[A-Za-z]{2,4})?|und)$",
     },
-    sentenceId: { type: "string", pattern: "^s[0-9]+$" },
+    sentenceId: SENTENCE_ID,
     block: {
       type: "object",
       additionalProperties: false,
       required: ["id", "type", "sentences"],
       properties: {
-        id: { type: "string", pattern: "^b[0-9]+$" },
+        id: BLOCK_ID,
         type: { enum: BLOCK_TYPES },
         sentences: {
           type: "array",
