@@ -6,9 +6,10 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { PUBLISHED_SCHEMAS } from "../shared/contract/published-schemas";
 
-const ROOT = join(import.meta.dirname, "..");
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SCHEMAS = join(ROOT, "shared/contract/schemas");
 const BIOME = join(ROOT, "node_modules/.bin/biome");
 
