@@ -154,7 +154,7 @@ export const MANIFEST_SCHEMA = {
 export type Manifest = FromSchema<typeof MANIFEST_SCHEMA>;
 export type LanguageOutcome = Manifest["languages"][string];
 
-export const PIPELINE_STAGES = ["normalize", "summarize", "translate", "manifest"] as const;
+export const ERROR_RECORD_STAGES = ["normalize", "summarize", "translate", "manifest"] as const;
 
 const LANGUAGE_CODE = { type: "string", pattern: "^[a-z]{2,3}(-[A-Za-z]{2,4})?$" } as const;
 
@@ -174,7 +174,7 @@ export const ERROR_RECORD_SCHEMA = {
   properties: {
     schemaVersion: { const: SCHEMA_VERSION },
     articleId: { type: "string", minLength: 1 },
-    stage: { enum: PIPELINE_STAGES },
+    stage: { enum: ERROR_RECORD_STAGES },
     errorType: ERROR_TYPE_SCHEMA,
     message: { type: "string", minLength: 1 },
     source: SOURCE_REF_SCHEMA,
