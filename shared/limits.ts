@@ -23,6 +23,12 @@ export const TRANSLATE_MAX_TERMINOLOGIES_PER_REQUEST = 1;
 export const SQS_MAX_MESSAGE_BYTES = 262_144;
 
 /**
+ * SQS SendMessageBatch: at most 10 messages per call; each entry succeeds or fails on its own.
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessageBatch.html
+ */
+export const SQS_SEND_BATCH_MAX_ENTRIES = 10;
+
+/**
  * S3 object keys are at most 1,024 bytes of UTF-8.
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html
  */

@@ -2,8 +2,8 @@
  * Parsing at the edge: SQS record bodies become typed inputs here, or a MalformedMessageError. A message that
  * cannot be parsed is reported as a batch item failure, retried, then kept in the dead-letter queue.
  */
-import type { SQSRecord } from "aws-lambda";
-import { decodeS3EventKey } from "../../shared/contract/keys";
+import type { S3Event, SQSRecord } from "aws-lambda";
+import { decodeS3EventKey, encodeS3EventKey } from "../../shared/contract/keys";
 import { InputError } from "../../shared/errors";
 import type { TranslateJob } from "../../shared/pipeline/ports";
 import { type Delivery, delivery } from "../../shared/pipeline/stages/delivery";
@@ -21,6 +21,61 @@ export interface CreatedObject {
 }
 
 type Json = Record<string, unknown>;
+
+/** What an "object created" notification says of one object, and who announces it (local runner, backfill). */
+export interface NotifiedObject extends CreatedObject {
+  size: number;
+  /** S3's names: "ObjectCreated:Put", "ObjectCreated:CompleteMultipartUpload", … */
+  eventName: string;
+  eventTime: string;
+  sequencer: string;
+  /** The notification's configurationId: which rule (or tool) sent it. */
+  configurationId: string;
+  awsRegion: string;
+  /** Who made the request, in userIdentity and requestParameters. */
+  principalId: string;
+  sourceIp: string;
+}
+
+/**
+ * The SQS message body S3 sends for one created object (one record, key form-encoded): the shape
+ * parseS3Notification reads, built here for whatever stands in for S3 (the local dispatcher, a backfill).
+ */
+export function s3NotificationBody(object: NotifiedObject): string {
+  const event: S3Event = {
+    Records: [
+      {
+        eventVersion: "2.1",
+        eventSource: "aws:s3",
+        awsRegion: object.awsRegion,
+        eventTime: object.eventTime,
+        eventName: object.eventName,
+        userIdentity: { principalId: object.principalId },
+        requestParameters: { sourceIPAddress: object.sourceIp },
+        responseElements: {
+          "x-amz-request-id": object.principalId,
+          "x-amz-id-2": object.principalId,
+        },
+        s3: {
+          s3SchemaVersion: "1.0",
+          configurationId: object.configurationId,
+          bucket: {
+            name: object.bucket,
+            ownerIdentity: { principalId: object.principalId },
+            arn: `arn:aws:s3:::${object.bucket}`,
+          },
+          object: {
+            key: encodeS3EventKey(object.key),
+            size: object.size,
+            eTag: object.etag,
+            sequencer: object.sequencer,
+          },
+        },
+      },
+    ],
+  };
+  return JSON.stringify(event);
+}
 
 function isObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -49,11 +49,20 @@ const FORMATS: Record<string, SourceFormat> = {
 
 export const SUPPORTED_EXTENSIONS = Object.keys(FORMATS).map((ext) => `.${ext}`);
 
-function formatOf(fileName: string): SourceFormat {
+function extensionOf(fileName: string): string {
   const base = fileName.slice(fileName.lastIndexOf("/") + 1);
   const dot = base.lastIndexOf(".");
-  const extension = dot > 0 ? base.slice(dot + 1).toLowerCase() : "";
-  const format = FORMATS[extension];
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : "";
+}
+
+/** True when the name's extension is one the normalizer reads (tooling that picks files asks here). */
+export function isSupportedFileName(fileName: string): boolean {
+  return Object.hasOwn(FORMATS, extensionOf(fileName));
+}
+
+function formatOf(fileName: string): SourceFormat {
+  const extension = extensionOf(fileName);
+  const format = Object.hasOwn(FORMATS, extension) ? FORMATS[extension] : undefined;
   if (!format) {
     const found = extension ? `".${extension}"` : "no extension";
     throw new UnsupportedFormatError(

@@ -5,7 +5,7 @@
  * "ObjectCreated:CompleteMultipartUpload"), a copy carries no eTag, and there is no prefix/suffix filter.
  */
 import type { S3rverEvent } from "s3rver";
-import { encodeS3EventKey } from "../../../shared/contract/keys";
+import { s3NotificationBody } from "../../../functions/common/events";
 import { type BucketRole, type StageName, stageForObject } from "../../../shared/pipeline/routing";
 import type { LocalBuckets } from "../s3/server";
 
@@ -55,35 +55,19 @@ export function routeRecord(buckets: LocalBuckets, record: S3rverRecord): Routed
   };
 }
 
-/** The SQS message body S3 would send for this object: one record, key form-encoded. */
+/** The SQS message body S3 would send for this object, from the local stand-in. */
 export function notificationBody(object: RoutedObject & { eTag: string }): string {
-  return JSON.stringify({
-    Records: [
-      {
-        eventVersion: "2.1",
-        eventSource: "aws:s3",
-        awsRegion: "us-east-1",
-        eventTime: object.eventTime,
-        eventName: object.eventName,
-        userIdentity: { principalId: "local" },
-        requestParameters: { sourceIPAddress: "127.0.0.1" },
-        responseElements: { "x-amz-request-id": "local", "x-amz-id-2": "local" },
-        s3: {
-          s3SchemaVersion: "1.0",
-          configurationId: `local-${object.stage}`,
-          bucket: {
-            name: object.bucket,
-            ownerIdentity: { principalId: "local" },
-            arn: `arn:aws:s3:::${object.bucket}`,
-          },
-          object: {
-            key: encodeS3EventKey(object.key),
-            size: object.size ?? 0,
-            eTag: object.eTag,
-            sequencer: object.sequencer,
-          },
-        },
-      },
-    ],
+  return s3NotificationBody({
+    bucket: object.bucket,
+    key: object.key,
+    etag: object.eTag,
+    size: object.size ?? 0,
+    eventName: object.eventName,
+    eventTime: object.eventTime,
+    sequencer: object.sequencer,
+    configurationId: `local-${object.stage}`,
+    awsRegion: "us-east-1",
+    principalId: "local",
+    sourceIp: "127.0.0.1",
   });
 }

@@ -1,10 +1,8 @@
 /** TranslateJobQueue on Amazon SQS: one message per language, sent in batches of up to 10 (the API's cap). */
 import { SendMessageBatchCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import { pipelineErrorClass } from "../../errors";
+import { SQS_SEND_BATCH_MAX_ENTRIES } from "../../limits";
 import type { TranslateJob, TranslateJobQueue } from "../../pipeline/ports";
-
-/** SendMessageBatch accepts at most 10 entries per call. */
-const SQS_BATCH_MAX = 10;
 
 /** Some messages were not accepted; the summarize delivery is retried (translate jobs are idempotent). */
 export class JobsNotSentError extends pipelineErrorClass("JobsNotSentError", true) {}
@@ -16,8 +14,8 @@ export class SqsTranslateJobQueue implements TranslateJobQueue {
   ) {}
 
   async send(jobs: readonly TranslateJob[]): Promise<void> {
-    for (let i = 0; i < jobs.length; i += SQS_BATCH_MAX) {
-      const batch = jobs.slice(i, i + SQS_BATCH_MAX);
+    for (let i = 0; i < jobs.length; i += SQS_SEND_BATCH_MAX_ENTRIES) {
+      const batch = jobs.slice(i, i + SQS_SEND_BATCH_MAX_ENTRIES);
       const response = await this.client.send(
         new SendMessageBatchCommand({
           QueueUrl: this.queueUrl,
