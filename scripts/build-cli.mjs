@@ -25,6 +25,7 @@ export const CLIS = {
   normalize: { entry: "shared/cli/normalize.ts", bundleDependencies: true },
   summarize: { entry: "shared/cli/summarize.ts", bundleDependencies: true },
   start: { entry: "infra/local/cli/start.ts", bundleDependencies: false },
+  backfill: { entry: "infra/backfill/cli.ts", bundleDependencies: false },
 };
 
 /** `export const <name> = JSON.parse("…")`, after checking that JSON carries the value unchanged. */

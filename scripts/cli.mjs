@@ -1,7 +1,7 @@
 /**
  * `node scripts/cli.mjs <name> [args…]`: runs the built CLI dist/cli/<name>.mjs, rebuilding it first when any
  * of its source files changed since the build (a few dozen stat calls), so an edited checkout never runs stale
- * code. The package.json scripts `normalize`, `summarize` and `start` go through here.
+ * code. The package.json scripts `normalize`, `summarize`, `start` and `backfill` go through here.
  */
 import { readFileSync, statSync } from "node:fs";
 import module from "node:module";
@@ -29,7 +29,9 @@ function isStale() {
 }
 
 if (!/^[a-z-]+$/.test(name)) {
-  process.stderr.write("usage: node scripts/cli.mjs <normalize|summarize|start> [args…]\n");
+  process.stderr.write(
+    "usage: node scripts/cli.mjs <normalize|summarize|start|backfill> [args…]\n",
+  );
   process.exit(2);
 }
 if (isStale()) {

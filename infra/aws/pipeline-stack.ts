@@ -21,6 +21,7 @@ import { AccountScopedQueueDestination } from "./constructs/queue-destination";
 import { secureBucket } from "./constructs/secure-bucket";
 import { StageFunction } from "./constructs/stage-function";
 import { type OperationsSettings, operationsFromContext, type PipelineSettings } from "./settings";
+import { STACK_OUTPUTS } from "./stack-outputs";
 
 export interface PipelineStackProps extends StackProps {
   settings: PipelineSettings;
@@ -161,6 +162,10 @@ export class PipelineStack extends Stack {
     new CfnOutput(this, "AlarmTopicArn", {
       value: alarms.topic.topicArn,
       description: "Every alarm (ALARM and OK) is published here: subscribe to be told",
+    });
+    new CfnOutput(this, STACK_OUTPUTS.normalizeQueueUrl, {
+      value: normalize.queue.queueUrl,
+      description: "normalize queue: where `npm run backfill` sends stored objects' notifications",
     });
     for (const [name, fn] of Object.entries(this.stages)) {
       new CfnOutput(this, `${fn.node.id}DeadLetterQueueUrl`, {

@@ -49,6 +49,11 @@ import { type LocalBuckets, startS3Server } from "./s3/server";
 
 export const DEFAULT_DATA_DIRECTORY = ".local";
 
+/** Where s3rver keeps the buckets' objects inside a data directory. */
+export function localS3Directory(dataDirectory: string): string {
+  return join(resolve(dataDirectory), "s3");
+}
+
 /** What the handlers run on locally. Each port refuses calls from an invocation that has ended. */
 export interface LocalPorts {
   store: ObjectStore;
@@ -95,7 +100,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // published before: the buckets are created without events and no client knows the endpoint yet.
   const notifications = new EventEmitter<{ event: [S3rverEvent] }>();
   const server = await startS3Server({
-    directory: join(dataDirectory, "s3"),
+    directory: localS3Directory(dataDirectory),
     ...(options.buckets ? { buckets: options.buckets } : {}),
     onEvent: (event) => notifications.emit("event", event),
   });

@@ -14,6 +14,7 @@ import {
 import type { Manifest } from "../../../shared/contract/manifest";
 import { InputError } from "../../../shared/errors";
 import type { StageName } from "../../../shared/pipeline/routing";
+import { acquireDataLock } from "../data-lock";
 import { LOCAL_CREDENTIALS } from "../s3/client";
 import { watchObjectsCreated } from "../s3/server";
 import { watchInbox } from "./inbox";
@@ -32,7 +33,18 @@ async function main(argv: string[]): Promise<void> {
   }
   const options = commonOptions(values);
   const inboxFolder = resolve((values.inbox as string | undefined) ?? "inbox");
-  const { stack, translation } = await startSession(options);
+  // Held while dev runs, so a backfill (or a second dev) on this directory refuses instead of racing it.
+  const lock = acquireDataLock(
+    options.dataDirectory,
+    "npm run dev",
+    (holder) =>
+      `${options.dataDirectory} is in use by ${holder.command} (pid ${holder.pid}${holder.endpoint ? ` at ${holder.endpoint}` : ""}): wait for it to stop, or pass another --data-dir`,
+  );
+  const { stack, translation } = await startSession(options).catch((error: unknown) => {
+    lock.release();
+    throw error;
+  });
+  lock.setEndpoint(stack.endpoint);
   const say = (line: string) => process.stdout.write(`${line}\n`);
 
   /** Completion events seen per "key etag", to tell a re-dropped file's skip from its processing. */
@@ -119,6 +131,7 @@ try: AWS_ACCESS_KEY_ID=${LOCAL_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${
     unwatch();
     commands?.close();
     await stack.close();
+    lock.release();
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

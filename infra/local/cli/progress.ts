@@ -7,6 +7,8 @@ export class ProgressBar {
   constructor(
     private readonly total: number,
     private readonly stream: NodeJS.WriteStream = process.stderr,
+    /** What is counted, after the numbers. */
+    private readonly unit = "articles",
   ) {
     this.enabled = stream.isTTY === true && total > 1;
     this.draw();
@@ -34,6 +36,6 @@ export class ProgressBar {
     const filled = Math.round((this.done / this.total) * width);
     const bar = `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
     const failed = this.failed > 0 ? `, ${this.failed} failed` : "";
-    this.stream.write(`\r\x1b[2K${bar} ${this.done}/${this.total} articles${failed}`);
+    this.stream.write(`\r\x1b[2K${bar} ${this.done}/${this.total} ${this.unit}${failed}`);
   }
 }

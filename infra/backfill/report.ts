@@ -1,0 +1,48 @@
+/** What a backfill says: the plan (counted by reason), the dry run's Translate estimate, the final count. */
+import type { Plan } from "./plan";
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
+}
+
+/** "listed …: N to send; skipped: …" — every listed object is counted under one reason. */
+export function formatPlan(plan: Plan, where: string): string {
+  const skipped = [
+    [plan.existing.processed, "already processed (manifest for the stored version)"],
+    [
+      plan.existing["in-progress"],
+      "in progress (article.json for the stored version, no manifest yet)",
+    ],
+    [plan.excluded.folder, "folder marker(s)"],
+    [plan.excluded.unsupported, "of a file type the pipeline does not read"],
+    [plan.excluded.older, "older than --since"],
+    [plan.excluded.outside, "outside the pipeline's prefix"],
+  ] as const;
+  const reasons = skipped.filter(([n]) => n > 0).map(([n, why]) => `${count(n)} ${why}`);
+  const head = `listed ${plural(plan.listed, "object")} under ${where}: ${count(plan.toSend.length)} to send`;
+  return reasons.length > 0 ? `${head}; skipped ${reasons.join(", ")}` : head;
+}
+
+/** True when a re-run finds everything done: the line to say so instead of a count of zero. */
+export function formatNothingToSend(plan: Plan): string {
+  const done = plan.existing.processed + plan.existing["in-progress"];
+  return done > 0
+    ? `nothing to send: all ${plural(done, "object")} the pipeline reads here already have results for their stored version`
+    : "nothing to send: no object under the prefix is one the pipeline reads";
+}
+
+/**
+ * Amazon Translate bills the characters it is sent, per target language. The sources' bytes stand in for
+ * their characters: markup (HTML, Markdown, JSON keys) is stripped before translation and a multi-byte
+ * character is one character, so the estimate is high for those; removed boilerplate lowers it further.
+ */
+export function formatTranslateEstimate(plan: Plan, languages: readonly string[]): string {
+  const characters = plan.bytes * languages.length;
+  const into = languages.length > 0 ? languages.join(", ") : "no language";
+  return (
+    `Amazon Translate estimate: ${count(plan.bytes)} bytes of sources × ${plural(languages.length, "target language")} (${into}) ≈ ${count(characters)} characters. ` +
+    "An estimate, from object sizes: markup, boilerplate and multi-byte characters make the billed count lower; per-upload target-languages metadata is not read."
+  );
+}

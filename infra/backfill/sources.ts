@@ -1,0 +1,74 @@
+/**
+ * Which stored objects a backfill announces: every object under the prefix (ListObjectsV2, all pages) that the
+ * pipeline would start normalize for, by the pipeline's own rules: the routing table's prefix for the ingest
+ * bucket, the normalizer's file types, and normalize's folder-marker rule.
+ */
+import { paginateListObjectsV2, type S3Client } from "@aws-sdk/client-s3";
+import { isSupportedFileName } from "../../shared/normalize";
+import { bareEtag } from "../../shared/pipeline/provenance";
+import { routeOf, stageForObject } from "../../shared/pipeline/routing";
+import { isFolderMarker } from "../../shared/pipeline/stages/normalize";
+import { UsageError } from "../local/cli/options";
+
+export interface StoredSource {
+  key: string;
+  /** Bare, as S3 notifications carry it. */
+  etag: string;
+  size: number;
+  lastModified: Date;
+}
+
+/** Why a listed object is not announced. */
+export type Exclusion = "folder" | "unsupported" | "older" | "outside";
+
+export interface ListFilter {
+  bucket: string;
+  prefix: string;
+  /** Only objects last modified at or after this instant. */
+  since?: Date;
+}
+
+/** The prefix that starts normalize in the ingest bucket (the routing table's). */
+export function normalizePrefix(): string {
+  const { trigger } = routeOf("normalize");
+  if (trigger.kind !== "object-created") throw new Error("normalize is not started by S3 objects");
+  return trigger.prefix;
+}
+
+/** Refuses a prefix no key of which could start normalize: nothing under it would ever be processed. */
+export function checkPrefix(prefix: string): void {
+  const route = normalizePrefix();
+  if (!prefix.startsWith(route) && !route.startsWith(prefix)) {
+    throw new UsageError(
+      `--prefix "${prefix}" is outside "${route}": the pipeline only processes objects under ${route}`,
+    );
+  }
+}
+
+/** Undefined when the object is announced; otherwise why not. */
+export function exclusionOf(source: StoredSource, since?: Date): Exclusion | undefined {
+  if (stageForObject("ingest", source.key) !== "normalize") return "outside";
+  if (isFolderMarker(source)) return "folder";
+  if (!isSupportedFileName(source.key)) return "unsupported";
+  if (since && source.lastModified.getTime() < since.getTime()) return "older";
+  return undefined;
+}
+
+/** Every object under the prefix, page by page (1,000 keys a page). */
+export async function* listSources(
+  client: S3Client,
+  filter: Pick<ListFilter, "bucket" | "prefix">,
+): AsyncGenerator<StoredSource> {
+  const pages = paginateListObjectsV2({ client }, { Bucket: filter.bucket, Prefix: filter.prefix });
+  for await (const page of pages) {
+    for (const object of page.Contents ?? []) {
+      if (object.Key === undefined) continue;
+      yield {
+        key: object.Key,
+        etag: bareEtag(object.ETag ?? ""),
+        size: object.Size ?? 0,
+        lastModified: object.LastModified ?? new Date(0),
+      };
+    }
+  }
+}
