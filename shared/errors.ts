@@ -5,7 +5,8 @@ export type CommandLineErrorType =
   | "UsageError"
   | "SourceFileError"
   | "MalformedDeadLetterError"
-  | "MalformedRowError";
+  | "MalformedRowError"
+  | "DataDirectoryBusyError";
 
 /**
  * Base of every error the pipeline raises on purpose. Anything else reaching a handler is a bug.
