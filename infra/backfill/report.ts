@@ -25,12 +25,15 @@ export function formatPlan(plan: Plan, where: string): string {
   return reasons.length > 0 ? `${head}; skipped ${reasons.join(", ")}` : head;
 }
 
-/** True when a re-run finds everything done: the line to say so instead of a count of zero. */
+/** What a run with nothing to send says (a re-run that finds everything done says so). */
 export function formatNothingToSend(plan: Plan): string {
   const done = plan.existing.processed + plan.existing["in-progress"];
-  return done > 0
-    ? `nothing to send: all ${plural(done, "object")} the pipeline reads here already have results for their stored version`
-    : "nothing to send: no object under the prefix is one the pipeline reads";
+  if (done === 0) return "nothing to send: no object under the prefix is one the pipeline reads";
+  const which =
+    done === 1
+      ? "the 1 object the pipeline reads here has results for its stored version"
+      : `all ${count(done)} objects the pipeline reads here have results for their stored version`;
+  return `nothing to send: ${which} already`;
 }
 
 /**

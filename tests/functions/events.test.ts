@@ -4,6 +4,7 @@ import {
   MalformedMessageError,
   parseS3Notification,
   parseTranslateJob,
+  s3NotificationBody,
 } from "../../functions/common/events";
 import { s3Notification, sqsRecord } from "./fake-aws";
 
@@ -87,5 +88,33 @@ describe("deliveryOf", () => {
     expect(
       deliveryOf({ ...r, attributes: { ...r.attributes, ApproximateReceiveCount: "" } }, 5).attempt,
     ).toBe(1);
+  });
+});
+
+describe("s3NotificationBody", () => {
+  it("should build the message parseS3Notification reads back, key form-encoded as S3 sends it", () => {
+    // Prepare
+    const object = {
+      bucket: "ingest",
+      key: "incoming/Café menu + prices (2024).txt",
+      etag: "0123abcd",
+      size: 42,
+    };
+    // Act
+    const body = s3NotificationBody({
+      ...object,
+      eventName: "ObjectCreated:Put",
+      eventTime: "2024-01-31T00:00:00.000Z",
+      sequencer: "0055AED6DCD90281E5",
+      configurationId: "backfill",
+      awsRegion: "eu-west-1",
+      principalId: "backfill",
+      sourceIp: "0.0.0.0",
+    });
+    // Assess
+    expect(JSON.parse(body).Records[0].s3.object.key).toBe(
+      "incoming/Caf%C3%A9+menu+%2B+prices+%282024%29.txt",
+    );
+    expect(parseS3Notification(record(body))).toEqual([object]);
   });
 });
