@@ -1,8 +1,9 @@
 /** `npm run dev` as a user runs it: a child process, uploads from another S3 client, lines on stdout. */
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, execFile, spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../infra/local/s3/client";
@@ -92,5 +93,30 @@ describe("npm run dev", () => {
 
     // Assess
     expect(line).toContain("outputs unchanged");
+  });
+
+  it("should hold its data directory, so that a local backfill refuses it and says how to go on", async () => {
+    // Prepare
+    const [, endpoint] = await waitFor(/endpoint\s+(http:\/\/\S+)/);
+    // Act
+    const refused = await promisify(execFile)(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "infra/backfill/cli.ts",
+        "--local",
+        "--data-dir",
+        join(dir, "data"),
+        "--bucket",
+        "article-pipeline-ingest",
+      ],
+      { cwd: ROOT },
+    ).catch((error: { code: number; stderr: string }) => error);
+    // Assess
+    expect(refused).toMatchObject({ code: 2 });
+    expect((refused as { stderr: string }).stderr).toContain(
+      `is in use by npm run dev (pid ${dev.pid} at ${endpoint})`,
+    );
   });
 });
