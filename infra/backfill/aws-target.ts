@@ -36,7 +36,8 @@ export async function resolveAwsTarget(
       from: "--queue-url and --results-bucket",
     };
   }
-  const outputs = await stackOutputs(cloudFormation(), request.stackName);
+  const client = cloudFormation();
+  const outputs = await stackOutputs(client, request.stackName).finally(() => client.destroy());
   const output = (name: string, flag: string): string => {
     const value = outputs.get(name);
     if (!value) {

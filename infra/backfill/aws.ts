@@ -12,17 +12,12 @@ import { CONTEXT, translateTargets } from "../aws/settings";
 import { UsageError } from "../local/cli/options";
 import { ProgressBar } from "../local/cli/progress";
 import { resolveAwsTarget } from "./aws-target";
+import { type Io, planProgress } from "./io";
 import { backfillMessage } from "./messages";
 import type { BackfillOptions } from "./options";
 import { planBackfill } from "./plan";
 import { formatNothingToSend, formatPlan, formatTranslateEstimate } from "./report";
 import { SqsSender, type SqsSenderOptions } from "./sqs-sender";
-
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  progress?: NodeJS.WriteStream;
-}
 
 /** The target languages the deployment from this checkout uses (cdk.json), for the estimate. */
 function deployedLanguages(): { languages: string[]; from: string } {
@@ -57,7 +52,6 @@ export async function backfillOnAws(
   const s3 = new S3Client(clientConfig);
   const sqs = new SQSClient(clientConfig);
   try {
-    const checking = { bar: undefined as ProgressBar | undefined };
     const plan = await planBackfill({
       client: s3,
       store: new S3ObjectStore(s3),
@@ -65,26 +59,18 @@ export async function backfillOnAws(
       bucket: request.bucket,
       prefix: request.prefix,
       ...(request.since ? { since: request.since } : {}),
-      onChecked: (done, total) => {
-        checking.bar ??= new ProgressBar(total, io.progress, "checked");
-        checking.bar.tick(true);
-        if (done === total) checking.bar.clear();
-      },
+      ...planProgress(io),
     });
     io.out(formatPlan(plan, `s3://${request.bucket}/${request.prefix}`));
-    if (request.dryRun || plan.toSend.length === 0) {
-      const languages = aws.targetLanguages
+    if (plan.toSend.length === 0) io.out(formatNothingToSend(plan));
+    if (request.dryRun) {
+      const { languages, from } = aws.targetLanguages
         ? { languages: aws.targetLanguages, from: "--to" }
         : deployedLanguages();
-      if (plan.toSend.length === 0) io.out(formatNothingToSend(plan));
-      if (request.dryRun) {
-        io.out(
-          `${formatTranslateEstimate(plan, languages.languages)} (languages: ${languages.from})`,
-        );
-        io.out("dry run: nothing sent");
-      }
-      return 0;
+      io.out(`${formatTranslateEstimate(plan, languages)} (languages: ${from})`);
+      io.out("dry run: nothing sent");
     }
+    if (request.dryRun || plan.toSend.length === 0) return 0;
     const region = await s3.config.region();
     const sender = new SqsSender(sqs, target.queueUrl, senderOptions);
     const bar = new ProgressBar(plan.toSend.length, io.progress, "sent");

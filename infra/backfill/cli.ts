@@ -5,7 +5,8 @@
  * version are skipped, so a re-run does only what is left.
  */
 import { InputError } from "../../shared/errors";
-import { backfillOnAws, type Io } from "./aws";
+import { backfillOnAws } from "./aws";
+import type { Io } from "./io";
 import { backfillLocally } from "./local";
 import { parseBackfillOptions, USAGE } from "./options";
 

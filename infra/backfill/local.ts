@@ -12,10 +12,10 @@ import { acquireDataLock, type LockHolder } from "../local/data-lock";
 import { createLocalS3Client, LOCAL_REGION } from "../local/s3/client";
 import { DEFAULT_LOCAL_BUCKETS, startS3Server } from "../local/s3/server";
 import { localS3Directory } from "../local/stack";
-import type { Io } from "./aws";
+import { type Io, planProgress } from "./io";
 import { backfillMessage } from "./messages";
 import type { BackfillRequest } from "./options";
-import { type Plan, type PlanInput, planBackfill } from "./plan";
+import { type Plan, planBackfill } from "./plan";
 import { formatNothingToSend, formatPlan, formatTranslateEstimate } from "./report";
 
 export const BACKFILL_COMMAND = "npm run backfill -- --local";
@@ -50,17 +50,6 @@ export async function backfillLocally(
   }
 }
 
-function checkingProgress(io: Io): Pick<PlanInput, "onChecked"> {
-  let bar: ProgressBar | undefined;
-  return {
-    onChecked: (done, total) => {
-      bar ??= new ProgressBar(total, io.progress, "checked");
-      bar.tick(true);
-      if (done === total) bar.clear();
-    },
-  };
-}
-
 function say(plan: Plan, request: BackfillRequest, io: Io): void {
   io.out(formatPlan(plan, `s3://${request.bucket}/${request.prefix} (local)`));
   if (plan.toSend.length === 0) io.out(formatNothingToSend(plan));
@@ -79,10 +68,11 @@ async function dryRun(request: BackfillRequest, options: CommonOptions, io: Io):
       store: new S3ObjectStore(client),
       resultsBucket: server.buckets.results,
       ...request,
-      ...checkingProgress(io),
+      ...planProgress(io),
     });
     say(plan, request, io);
-    io.out(`${formatTranslateEstimate(plan, options.targetLanguages)} (languages: --to)`);
+    const from = options.targetsGiven ? "--to" : "the local default; --to to change";
+    io.out(`${formatTranslateEstimate(plan, options.targetLanguages)} (languages: ${from})`);
     io.out("dry run: nothing queued");
     return 0;
   } finally {
@@ -99,7 +89,7 @@ async function run(request: BackfillRequest, options: CommonOptions, io: Io): Pr
       store: stack.store,
       resultsBucket: stack.buckets.results,
       ...request,
-      ...checkingProgress(io),
+      ...planProgress(io),
     });
     say(plan, request, io);
     if (plan.toSend.length === 0) return 0;

@@ -1,8 +1,12 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
 import { SendMessageBatchCommand } from "@aws-sdk/client-sqs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseS3Notification } from "../../functions/common/events";
-import { backfillOnAws, type Io } from "../../infra/backfill/aws";
+import { translateTargets } from "../../infra/aws/settings";
+import { backfillOnAws } from "../../infra/backfill/aws";
+import type { Io } from "../../infra/backfill/io";
 import type { BackfillRequest } from "../../infra/backfill/options";
 import { articleIdFromKey, OUTPUT_FILES, outputKey } from "../../shared/contract/keys";
 import { FakeBackfillAws, type FakeObject, INGEST, QUEUE_URL, REGION } from "./fake-aws";
@@ -157,6 +161,21 @@ describe("npm run backfill (AWS)", () => {
       /^Amazon Translate estimate: 2,000 bytes of sources × 2 target languages \(es, fr\) ≈ 4,000 characters\. An estimate/,
     );
     expect(lines.at(-1)).toBe("dry run: nothing sent");
+  });
+
+  it("should take the target languages of the estimate from cdk.json when --to is not given", async () => {
+    // Prepare
+    aws.objects = [object("incoming/a.txt", "e1", 1000)];
+    const context = JSON.parse(readFileSync(join(import.meta.dirname, "../../cdk.json"), "utf8"))
+      .context as Record<string, unknown>;
+    const languages = translateTargets(context.targetLanguages);
+    // Act
+    await backfill({ dryRun: true }, { targetLanguages: undefined });
+    // Assess
+    expect(lines[1]).toContain(
+      `(${languages.join(", ")}) ≈ ${(1000 * languages.length).toLocaleString("en-US")} characters`,
+    );
+    expect(lines[1]).toMatch(/\(languages: cdk\.json; --to to change\)$/);
   });
 
   it("should say so when there is nothing left to send", async () => {

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { DeleteObjectsCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Io } from "../../infra/backfill/aws";
+import type { Io } from "../../infra/backfill/io";
 import { backfillLocally } from "../../infra/backfill/local";
 import { commonOptions } from "../../infra/local/cli/options";
 import { LOCK_FILE } from "../../infra/local/data-lock";
