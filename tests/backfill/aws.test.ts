@@ -8,6 +8,7 @@ import { translateTargets } from "../../infra/aws/settings";
 import { backfillOnAws } from "../../infra/backfill/aws";
 import type { Io } from "../../infra/backfill/io";
 import type { BackfillRequest } from "../../infra/backfill/options";
+import type { SqsSenderOptions } from "../../infra/backfill/sqs-sender";
 import { articleIdFromKey, OUTPUT_FILES, outputKey } from "../../shared/contract/keys";
 import { FakeBackfillAws, type FakeObject, INGEST, QUEUE_URL, REGION } from "./fake-aws";
 
@@ -30,14 +31,18 @@ const request = (extra: Partial<BackfillRequest> = {}): BackfillRequest => ({
   ...extra,
 });
 
-function backfill(extra: Partial<BackfillRequest> = {}, aws: Record<string, unknown> = {}) {
+function backfill(
+  extra: Partial<BackfillRequest> = {},
+  aws: Record<string, unknown> = {},
+  sender: SqsSenderOptions = {},
+) {
   return backfillOnAws(
     {
       request: request(extra),
       aws: { stackName: "ArticlePipeline", region: REGION, targetLanguages: ["es", "fr"], ...aws },
     },
     io,
-    { sleep: async () => {} },
+    { sleep: async () => {}, ...sender },
   );
 }
 
@@ -108,6 +113,26 @@ describe("npm run backfill (AWS)", () => {
     expect(sent).toEqual(["incoming/changed.txt", "incoming/new.txt"]);
     expect(lines[0]).toBe(
       "listed 4 objects under s3://news-ingest/incoming/: 2 to send; skipped 1 already processed (manifest for the stored version), 1 in progress (article.json for the stored version, no manifest yet)",
+    );
+  });
+
+  it("should send, after an interruption, only what the first run did not get processed", async () => {
+    // Prepare: SQS becomes unreachable after the first batch of 10; the pipeline processes those 10.
+    aws.objects = Array.from({ length: 25 }, (_, i) => object(`incoming/${i}.txt`, `e${i}`));
+    aws.outage = (call) => call > 1;
+    await expect(backfill({}, {}, { concurrency: 1 })).rejects.toThrow(/ECONNRESET/);
+    const firstRun = aws.processAccepted();
+    aws.outage = () => false;
+    // Act
+    const code = await backfill();
+    // Assess
+    const secondRun = aws.records().flatMap((r) => parseS3Notification(r).map((o) => o.key));
+    expect(firstRun).toHaveLength(10);
+    expect(code).toBe(0);
+    expect(secondRun).toHaveLength(15);
+    expect(secondRun.filter((key) => firstRun.includes(key))).toEqual([]);
+    expect(lines).toContainEqual(
+      expect.stringMatching(/: 15 to send; skipped 10 already processed/),
     );
   });
 

@@ -17,6 +17,8 @@ import {
 } from "@aws-sdk/client-sqs";
 import type { SQSRecord } from "aws-lambda";
 import { mockClient } from "aws-sdk-client-mock";
+import { parseS3Notification } from "../../functions/common/events";
+import { articleIdFromKey, OUTPUT_FILES, outputKey } from "../../shared/contract/keys";
 import { provenanceMetadata } from "../../shared/pipeline/provenance";
 
 export interface FakeObject {
@@ -41,7 +43,10 @@ export class FakeBackfillAws {
   readonly accepted: SendMessageBatchRequestEntry[] = [];
   /** Decides per entry and attempt whether SQS refuses it. */
   refuse: (body: string, attempt: number) => BatchResultErrorEntry | undefined = () => undefined;
+  /** SendMessageBatch calls fail whole (a network outage) once this returns true for the call's number. */
+  outage: (call: number) => boolean = () => false;
   private readonly attempts = new Map<string, number>();
+  private calls = 0;
 
   constructor(
     outputs: Output[] = [
@@ -95,6 +100,10 @@ export class FakeBackfillAws {
       };
     });
     this.sqs.on(SendMessageBatchCommand).callsFake(async (input) => {
+      this.calls += 1;
+      if (this.outage(this.calls)) {
+        throw Object.assign(new Error("connect ECONNRESET"), { name: "NetworkingError" });
+      }
       const failed: BatchResultErrorEntry[] = [];
       for (const entry of input.Entries ?? []) {
         const body = entry.MessageBody ?? "";
@@ -106,6 +115,17 @@ export class FakeBackfillAws {
       }
       return { Successful: [], Failed: failed };
     });
+  }
+
+  /** What the deployed pipeline does with the accepted messages: a manifest each; the queue is then empty. */
+  processAccepted(): string[] {
+    const keys: string[] = [];
+    for (const object of this.records().flatMap((record) => parseS3Notification(record))) {
+      this.results.set(outputKey(articleIdFromKey(object.key), OUTPUT_FILES.manifest), object.etag);
+      keys.push(object.key);
+    }
+    this.accepted.length = 0;
+    return keys;
   }
 
   /** The accepted messages as the normalize handler receives them. */
