@@ -59,6 +59,7 @@ export async function backfillOnAws(
       bucket: request.bucket,
       prefix: request.prefix,
       ...(request.since ? { since: request.since } : {}),
+      ...(request.includeArchived ? { includeArchived: true } : {}),
       ...planProgress(io),
     });
     io.out(formatPlan(plan, `s3://${request.bucket}/${request.prefix}`));

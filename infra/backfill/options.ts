@@ -10,7 +10,7 @@ import {
 } from "../local/cli/options";
 import { checkPrefix } from "./sources";
 
-export const USAGE = `usage: npm run backfill -- --bucket <ingest bucket> [--prefix incoming/] [--since 2024-01-31] [--dry-run]
+export const USAGE = `usage: npm run backfill -- --bucket <ingest bucket> [--prefix incoming/] [--since 2024-01-31] [--dry-run] [--include-archived]
          AWS:   [--stack-name ${DEFAULT_STACK_NAME}] [--queue-url URL] [--results-bucket NAME] [--region R] [--to es,fr]
          local: --local [--data-dir .local] [--to es,fr] [--translator apertium|aws|none] [--sentences 3] [--verbose]`;
 
@@ -20,6 +20,7 @@ export const BACKFILL_FLAGS = {
   prefix: { type: "string" },
   since: { type: "string" },
   "dry-run": { type: "boolean" },
+  "include-archived": { type: "boolean" },
   local: { type: "boolean" },
   "stack-name": { type: "string" },
   "queue-url": { type: "string" },
@@ -33,6 +34,8 @@ export interface BackfillRequest {
   prefix: string;
   since?: Date;
   dryRun: boolean;
+  /** Announce objects in archive storage classes too (restored by the user). */
+  includeArchived?: boolean;
 }
 
 export interface BackfillOptions {
@@ -78,6 +81,7 @@ export function parseBackfillOptions(argv: string[]): BackfillOptions | undefine
     prefix,
     ...(since !== undefined ? { since: parseSince(since) } : {}),
     dryRun: values["dry-run"] === true,
+    ...(values["include-archived"] === true ? { includeArchived: true } : {}),
   };
   const isLocal = values.local === true;
   const misplaced = (isLocal ? AWS_ONLY : LOCAL_ONLY).find((flag) => values[flag] !== undefined);

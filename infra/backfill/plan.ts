@@ -58,12 +58,18 @@ export async function existingResult(
 }
 
 export async function planBackfill(input: PlanInput): Promise<Plan> {
-  const excluded: Record<Exclusion, number> = { folder: 0, unsupported: 0, older: 0, outside: 0 };
+  const excluded: Record<Exclusion, number> = {
+    folder: 0,
+    unsupported: 0,
+    older: 0,
+    archived: 0,
+    outside: 0,
+  };
   const candidates: StoredSource[] = [];
   let listed = 0;
   for await (const source of listSources(input.client, input)) {
     listed += 1;
-    const exclusion = exclusionOf(source, input.since);
+    const exclusion = exclusionOf(source, input);
     if (exclusion) excluded[exclusion] += 1;
     else candidates.push(source);
     if (listed % 1000 === 0) input.onListed?.(listed);

@@ -18,6 +18,10 @@ export function formatPlan(plan: Plan, where: string): string {
     [plan.excluded.folder, "folder marker(s)"],
     [plan.excluded.unsupported, "of a file type the pipeline does not read"],
     [plan.excluded.older, "older than --since"],
+    [
+      plan.excluded.archived,
+      "in Glacier Flexible Retrieval or Deep Archive (restore them, then add --include-archived)",
+    ],
     [plan.excluded.outside, "outside the pipeline's prefix"],
   ] as const;
   const reasons = skipped.filter(([n]) => n > 0).map(([n, why]) => `${count(n)} ${why}`);

@@ -16,16 +16,26 @@ export interface StoredSource {
   etag: string;
   size: number;
   lastModified: Date;
+  storageClass?: string;
 }
 
 /** Why a listed object is not announced. */
-export type Exclusion = "folder" | "unsupported" | "older" | "outside";
+export type Exclusion = "folder" | "unsupported" | "older" | "archived" | "outside";
+
+/**
+ * Storage classes whose objects GetObject refuses (InvalidObjectState) until they are restored: lifecycle rules
+ * often move old articles there. The listing does not say whether a copy is restored, hence --include-archived.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/restoring-objects.html
+ */
+const ARCHIVED_CLASSES: ReadonlySet<string> = new Set(["GLACIER", "DEEP_ARCHIVE"]);
 
 export interface ListFilter {
   bucket: string;
   prefix: string;
   /** Only objects last modified at or after this instant. */
   since?: Date;
+  /** Announce objects in archive storage classes too (the user restored them). */
+  includeArchived?: boolean;
 }
 
 /** The prefix that starts normalize in the ingest bucket (the routing table's). */
@@ -46,11 +56,16 @@ export function checkPrefix(prefix: string): void {
 }
 
 /** Undefined when the object is announced; otherwise why not. */
-export function exclusionOf(source: StoredSource, since?: Date): Exclusion | undefined {
+export function exclusionOf(
+  source: StoredSource,
+  filter: Pick<ListFilter, "since" | "includeArchived"> = {},
+): Exclusion | undefined {
   if (stageForObject("ingest", source.key) !== "normalize") return "outside";
   if (isFolderMarker(source)) return "folder";
   if (!isSupportedFileName(source.key)) return "unsupported";
-  if (since && source.lastModified.getTime() < since.getTime()) return "older";
+  if (filter.since && source.lastModified.getTime() < filter.since.getTime()) return "older";
+  const archived = source.storageClass !== undefined && ARCHIVED_CLASSES.has(source.storageClass);
+  if (archived && !filter.includeArchived) return "archived";
   return undefined;
 }
 
@@ -68,6 +83,7 @@ export async function* listSources(
         etag: bareEtag(object.ETag ?? ""),
         size: object.Size ?? 0,
         lastModified: object.LastModified ?? new Date(0),
+        ...(object.StorageClass ? { storageClass: object.StorageClass } : {}),
       };
     }
   }

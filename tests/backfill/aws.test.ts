@@ -154,6 +154,25 @@ describe("npm run backfill (AWS)", () => {
     );
   });
 
+  it("should leave out objects in Glacier or Deep Archive unless told they are restored", async () => {
+    // Prepare
+    aws.objects = [
+      { ...object("incoming/cold.txt", "e1"), storageClass: "GLACIER" },
+      { ...object("incoming/deep.txt", "e2"), storageClass: "DEEP_ARCHIVE" },
+      { ...object("incoming/instant.txt", "e3"), storageClass: "GLACIER_IR" },
+    ];
+    // Act
+    await backfill();
+    const first = aws.processAccepted();
+    await backfill({ includeArchived: true });
+    // Assess
+    expect(first).toEqual(["incoming/instant.txt"]);
+    expect(lines[0]).toMatch(
+      /1 to send; skipped 2 in Glacier Flexible Retrieval or Deep Archive \(restore them, then add --include-archived\)$/,
+    );
+    expect(aws.processAccepted()).toEqual(["incoming/cold.txt", "incoming/deep.txt"]);
+  });
+
   it("should send again the entries SQS refuses, and report the ones it refuses for good", async () => {
     // Prepare
     aws.objects = Array.from({ length: 4 }, (_, i) => object(`incoming/${i}.txt`, `e${i}`));

@@ -26,6 +26,7 @@ export interface FakeObject {
   etag: string;
   size: number;
   lastModified: Date;
+  storageClass?: "STANDARD" | "GLACIER" | "GLACIER_IR" | "DEEP_ARCHIVE";
 }
 
 export const REGION = "eu-west-1";
@@ -77,6 +78,7 @@ export class FakeBackfillAws {
           ETag: `"${o.etag}"`,
           Size: o.size,
           LastModified: o.lastModified,
+          StorageClass: o.storageClass ?? "STANDARD",
         })),
         IsTruncated: next !== undefined,
         ...(next ? { NextContinuationToken: next } : {}),
