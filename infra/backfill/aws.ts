@@ -12,6 +12,7 @@ import { CONTEXT, translateTargets } from "../aws/settings";
 import { UsageError } from "../local/cli/options";
 import { ProgressBar } from "../local/cli/progress";
 import { resolveAwsTarget } from "./aws-target";
+import { estimateTranslation } from "./estimate";
 import { type Io, planProgress } from "./io";
 import { backfillMessage } from "./messages";
 import type { BackfillOptions } from "./options";
@@ -52,9 +53,10 @@ export async function backfillOnAws(
   const s3 = new S3Client(clientConfig);
   const sqs = new SQSClient(clientConfig);
   try {
+    const store = new S3ObjectStore(s3);
     const plan = await planBackfill({
       client: s3,
-      store: new S3ObjectStore(s3),
+      store,
       resultsBucket: target.resultsBucket,
       bucket: request.bucket,
       prefix: request.prefix,
@@ -68,7 +70,8 @@ export async function backfillOnAws(
       const { languages, from } = aws.targetLanguages
         ? { languages: aws.targetLanguages, from: "--to" }
         : deployedLanguages();
-      io.out(`${formatTranslateEstimate(plan, languages)} (languages: ${from})`);
+      const estimate = await estimateTranslation(plan.toSend, store, request.bucket, languages);
+      io.out(formatTranslateEstimate(estimate, from));
       io.out("dry run: nothing sent");
     }
     if (request.dryRun || plan.toSend.length === 0) return 0;

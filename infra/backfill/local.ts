@@ -12,6 +12,7 @@ import { acquireDataLock, type LockHolder } from "../local/data-lock";
 import { createLocalS3Client, LOCAL_REGION } from "../local/s3/client";
 import { DEFAULT_LOCAL_BUCKETS, startS3Server } from "../local/s3/server";
 import { localS3Directory } from "../local/stack";
+import { estimateTranslation } from "./estimate";
 import { type Io, planProgress } from "./io";
 import { backfillMessage } from "./messages";
 import type { BackfillRequest } from "./options";
@@ -62,17 +63,28 @@ async function dryRun(request: BackfillRequest, options: CommonOptions, io: Io):
     onEvent: () => {},
   });
   const client = createLocalS3Client(server.endpoint);
+  const store = new S3ObjectStore(client);
   try {
     const plan = await planBackfill({
       client,
-      store: new S3ObjectStore(client),
+      store,
       resultsBucket: server.buckets.results,
       ...request,
       ...planProgress(io),
     });
     say(plan, request, io);
-    const from = options.targetsGiven ? "--to" : "the local default; --to to change";
-    io.out(`${formatTranslateEstimate(plan, options.targetLanguages)} (languages: ${from})`);
+    const estimate = await estimateTranslation(
+      plan.toSend,
+      store,
+      request.bucket,
+      options.targetLanguages,
+    );
+    io.out(
+      formatTranslateEstimate(
+        estimate,
+        options.targetsGiven ? "--to" : "the local default; --to to change",
+      ),
+    );
     io.out("dry run: nothing queued");
     return 0;
   } finally {

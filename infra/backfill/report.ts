@@ -1,4 +1,5 @@
 /** What a backfill says: the plan (counted by reason), the dry run's Translate estimate, the final count. */
+import type { TranslateEstimate } from "./estimate";
 import type { Plan } from "./plan";
 
 const count = (n: number) => n.toLocaleString("en-US");
@@ -45,11 +46,23 @@ export function formatNothingToSend(plan: Plan): string {
  * their characters: markup (HTML, Markdown, JSON keys) is stripped before translation and a multi-byte
  * character is one character, so the estimate is high for those; removed boilerplate lowers it further.
  */
-export function formatTranslateEstimate(plan: Plan, languages: readonly string[]): string {
-  const characters = plan.bytes * languages.length;
-  const into = languages.length > 0 ? languages.join(", ") : "no language";
+export function formatTranslateEstimate(
+  estimate: TranslateEstimate,
+  languagesFrom: string,
+): string {
+  const into =
+    estimate.defaultLanguages.length > 0 ? estimate.defaultLanguages.join(", ") : "no language";
+  const own =
+    estimate.ownLanguages > 0
+      ? `; ${plural(estimate.ownLanguages, "upload")} ${estimate.ownLanguages === 1 ? "names its" : "name their"} own (target-languages metadata)`
+      : "";
+  const refused =
+    estimate.refused > 0
+      ? `; ${plural(estimate.refused, "upload")} would fail on ${estimate.refused === 1 ? "its" : "their"} target-languages metadata and ${estimate.refused === 1 ? "is" : "are"} not counted`
+      : "";
   return (
-    `Amazon Translate estimate: ${count(plan.bytes)} bytes of sources × ${plural(languages.length, "target language")} (${into}) ≈ ${count(characters)} characters. ` +
-    "An estimate, from object sizes: markup, boilerplate and multi-byte characters make the billed count lower; per-upload target-languages metadata is not read."
+    `Amazon Translate estimate: ≈ ${count(estimate.characters)} characters, from ${count(estimate.bytes)} bytes of sources ` +
+    `into ${into} (${languagesFrom})${own}${refused}. ` +
+    "An estimate, from object sizes: markup, boilerplate and multi-byte characters make the billed count lower."
   );
 }

@@ -201,8 +201,8 @@ describe("npm run backfill (AWS)", () => {
     expect(code).toBe(0);
     expect(aws.sqs.commandCalls(SendMessageBatchCommand)).toHaveLength(0);
     expect(lines[0]).toMatch(/: 2 to send$/);
-    expect(lines[1]).toMatch(
-      /^Amazon Translate estimate: 2,000 bytes of sources × 2 target languages \(es, fr\) ≈ 4,000 characters\. An estimate/,
+    expect(lines[1]).toBe(
+      "Amazon Translate estimate: ≈ 4,000 characters, from 2,000 bytes of sources into es, fr (--to). An estimate, from object sizes: markup, boilerplate and multi-byte characters make the billed count lower.",
     );
     expect(lines.at(-1)).toBe("dry run: nothing sent");
   });
@@ -217,9 +217,23 @@ describe("npm run backfill (AWS)", () => {
     await backfill({ dryRun: true }, { targetLanguages: undefined });
     // Assess
     expect(lines[1]).toContain(
-      `(${languages.join(", ")}) ≈ ${(1000 * languages.length).toLocaleString("en-US")} characters`,
+      `≈ ${(1000 * languages.length).toLocaleString("en-US")} characters, from 1,000 bytes of sources into ${languages.join(", ")} (cdk.json; --to to change)`,
     );
-    expect(lines[1]).toMatch(/\(languages: cdk\.json; --to to change\)$/);
+  });
+
+  it("should count an upload's own target-languages in the estimate, and leave out one that would fail", async () => {
+    // Prepare
+    aws.objects = [
+      { ...object("incoming/desk.txt", "e1", 1000), metadata: { "target-languages": "de,ja,ko" } },
+      { ...object("incoming/bad.txt", "e2", 500), metadata: { "target-languages": "xx" } },
+      object("incoming/plain.txt", "e3", 100),
+    ];
+    // Act
+    await backfill({ dryRun: true });
+    // Assess
+    expect(lines[1]).toBe(
+      "Amazon Translate estimate: ≈ 3,200 characters, from 1,600 bytes of sources into es, fr (--to); 1 upload names its own (target-languages metadata); 1 upload would fail on its target-languages metadata and is not counted. An estimate, from object sizes: markup, boilerplate and multi-byte characters make the billed count lower.",
+    );
   });
 
   it("should say so when there is nothing left to send", async () => {

@@ -27,6 +27,8 @@ export interface FakeObject {
   size: number;
   lastModified: Date;
   storageClass?: "STANDARD" | "GLACIER" | "GLACIER_IR" | "DEEP_ARCHIVE";
+  /** User metadata (x-amz-meta-*), e.g. target-languages. */
+  metadata?: Record<string, string>;
 }
 
 export const REGION = "eu-west-1";
@@ -85,6 +87,8 @@ export class FakeBackfillAws {
       };
     });
     this.s3.on(HeadObjectCommand).callsFake(async (input) => {
+      const source = input.Bucket === INGEST && this.objects.find((o) => o.key === input.Key);
+      if (source) return { ETag: `"${source.etag}"`, Metadata: source.metadata ?? {} };
       const etag = input.Bucket === RESULTS ? this.results.get(input.Key ?? "") : undefined;
       if (etag === undefined) {
         throw Object.assign(new Error("NotFound"), {

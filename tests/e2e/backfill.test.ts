@@ -164,7 +164,9 @@ describe("npm run backfill -- --local", () => {
 
     // Assess
     expect(dry.stdout).toMatch(/: 3 to send\n/);
-    expect(dry.stdout).toMatch(/× 2 target languages \(es, fr\)/);
+    expect(dry.stdout).toMatch(
+      /≈ [\d,]+ characters, from [\d,]+ bytes of sources into es, fr \(--to\)/,
+    );
     expect(dry.stdout).toMatch(/dry run: nothing queued\n$/);
     expect(done.stdout).toMatch(/processed 3 article\(s\): 3 complete, 0 failed/);
     expect(refused).toMatchObject({ code: 2 });
