@@ -14,12 +14,11 @@ import {
 import type { Manifest } from "../../../shared/contract/manifest";
 import { InputError } from "../../../shared/errors";
 import type { StageName } from "../../../shared/pipeline/routing";
-import { acquireDataLock } from "../data-lock";
 import { LOCAL_CREDENTIALS } from "../s3/client";
 import { watchObjectsCreated } from "../s3/server";
 import { watchInbox } from "./inbox";
 import { COMMON_FLAGS, commonOptions, parseCommandLine } from "./options";
-import { startSession } from "./session";
+import { holdDataDirectory, startSession } from "./session";
 
 const STAGES: readonly string[] = ["normalize", "summarize", "translate"];
 
@@ -34,12 +33,7 @@ async function main(argv: string[]): Promise<void> {
   const options = commonOptions(values);
   const inboxFolder = resolve((values.inbox as string | undefined) ?? "inbox");
   // Held while dev runs, so a backfill (or a second dev) on this directory refuses instead of racing it.
-  const lock = acquireDataLock(
-    options.dataDirectory,
-    "npm run dev",
-    (holder) =>
-      `${options.dataDirectory} is in use by ${holder.command} (pid ${holder.pid}${holder.endpoint ? ` at ${holder.endpoint}` : ""}): wait for it to stop, or pass another --data-dir`,
-  );
+  const lock = holdDataDirectory(options, "npm run dev");
   const { stack, translation } = await startSession(options).catch((error: unknown) => {
     lock.release();
     throw error;

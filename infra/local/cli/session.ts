@@ -1,4 +1,5 @@
 /** Starts the local stack the way both commands want it: translator chosen, notice said once on stderr. */
+import { acquireDataLock, type DataLock } from "../data-lock";
 import { type LocalStack, startLocalStack } from "../stack";
 import { type ChosenTranslator, chooseTranslator } from "../translators";
 import { type CommonOptions, pipelineSettings } from "./options";
@@ -23,4 +24,36 @@ export async function startSession(options: CommonOptions): Promise<Session> {
     verbose: options.verbose,
   });
   return { stack, translation };
+}
+
+/**
+ * Takes the data directory for this command, so a second `npm start`, `npm run dev` or a local backfill on it
+ * refuses instead of racing it (the queues live in this process's memory).
+ */
+export function holdDataDirectory(options: CommonOptions, command: string): DataLock {
+  return acquireDataLock(
+    options.dataDirectory,
+    command,
+    (holder) =>
+      `${options.dataDirectory} is in use by ${holder.command} (pid ${holder.pid}${holder.endpoint ? ` at ${holder.endpoint}` : ""}): wait for it to stop, or pass another --data-dir`,
+  );
+}
+
+/** startSession under the directory's lock; the lock is released when the stack closes (or fails to start). */
+export async function startHeldSession(options: CommonOptions, command: string): Promise<Session> {
+  const lock = holdDataDirectory(options, command);
+  const session = await startSession(options).catch((error: unknown) => {
+    lock.release();
+    throw error;
+  });
+  lock.setEndpoint(session.stack.endpoint);
+  const close = session.stack.close.bind(session.stack);
+  session.stack.close = async () => {
+    try {
+      await close();
+    } finally {
+      lock.release();
+    }
+  };
+  return session;
 }

@@ -15,7 +15,7 @@ import { COMMON_FLAGS, commonOptions, parseCommandLine, UsageError } from "./opt
 import { ResultOutput } from "./output";
 import { ProgressBar } from "./progress";
 import { type ArticleReport, articleReport, formatReport } from "./report";
-import { startSession } from "./session";
+import { startHeldSession } from "./session";
 
 const USAGE = `usage: npm start -- <file or folder…> [--to es,fr] [--sentences 3] [--out dir]
                   [--translator apertium|aws|none] [--json] [--data-dir .local] [--verbose]
@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
   const json = values.json === true;
   const outDir = (values.out as string | undefined) ?? "out";
 
-  const { stack, translation } = await startSession(options);
+  const { stack, translation } = await startHeldSession(options, "npm start");
   try {
     const progress = new ProgressBar(files.length);
     const reports: ArticleReport[] = [];
@@ -104,7 +104,7 @@ async function redrive(
   if (stage !== undefined && !STAGES.includes(stage)) {
     throw new UsageError(`redrive takes a stage (${STAGES.join(", ")}), got "${stage}"`);
   }
-  const { stack } = await startSession(options);
+  const { stack } = await startHeldSession(options, "npm start -- redrive");
   try {
     const finished: string[] = [];
     const stop = stack.events.onArticleProcessed((d) =>
