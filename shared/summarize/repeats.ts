@@ -4,6 +4,9 @@
  * repeat came first and is not marked.
  */
 
+/** Sets kept between articles larger than this are let go, so one huge article does not pin its memory. */
+const KEPT_CAPACITY = 1 << 16;
+
 /**
  * A set of 32-bit integers by open addressing: a JS Set boxes every value outside V8's small-integer range
  * (half of all hashes) on insert. clear() is O(1): a slot counts only if stamped with the current generation.
@@ -15,6 +18,15 @@ class Int32Set {
   size = 0;
 
   clear(): void {
+    if (this.keys.length > KEPT_CAPACITY) {
+      this.keys = new Int32Array(256);
+      this.stamps = new Int32Array(256);
+      this.generation = 0;
+    } else if (this.generation === 0x7fffffff) {
+      // Stamps from 2^31 clears ago would count again: start the stamps over.
+      this.stamps.fill(0);
+      this.generation = 0;
+    }
     this.generation++;
     this.size = 0;
   }
@@ -53,13 +65,19 @@ class Int32Set {
   }
 }
 
+// Kept between calls (the scan never re-enters): an article's sets then start at the size the last ones
+// reached instead of growing, and re-hashing, from 256 slots every time.
+const seen = new Int32Set();
+const grams = new Int32Set();
+let unique = new Int32Array(64);
+
 /** @param tokens every sentence's lowercased words as hashWord values (term-table.ts), in order */
 export function repeatedTrigramRatios(tokens: readonly Int32Array[]): Float64Array {
   // Trigrams as 32-bit hashes of word hashes: no string per trigram, so a 10 MB text stays cheap to scan.
-  const seen = new Int32Set();
-  const grams = new Int32Set();
-  let unique = new Int32Array(64);
-  return Float64Array.from(tokens, (hashes) => {
+  seen.clear();
+  const ratios = new Float64Array(tokens.length);
+  for (let s = 0; s < tokens.length; s++) {
+    const hashes = tokens[s] as Int32Array;
     if (hashes.length > unique.length) unique = new Int32Array(2 * hashes.length);
     grams.clear();
     let count = 0;
@@ -71,10 +89,11 @@ export function repeatedTrigramRatios(tokens: readonly Int32Array[]): Float64Arr
         ) ^ Math.imul(hashes[i + 2] as number, 0xc2b2ae35);
       if (grams.add(gram)) unique[count++] = gram;
     }
-    if (count === 0) return 0;
+    if (count === 0) continue;
     let repeated = 0;
     for (let g = 0; g < count; g++) if (seen.has(unique[g] as number)) repeated++;
     for (let g = 0; g < count; g++) seen.add(unique[g] as number);
-    return repeated / count;
-  });
+    ratios[s] = repeated / count;
+  }
+  return ratios;
 }
