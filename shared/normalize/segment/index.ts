@@ -33,6 +33,23 @@ for (let c = 0x30; c < 0x7f; c++) PLAIN[c] = 1;
 for (const c of ":;?[]") PLAIN[c.charCodeAt(0)] = 0;
 for (const c of " ,-%$&*+/=#@") PLAIN[c.charCodeAt(0)] = 1;
 
+/**
+ * Past the PLAIN characters from `i` on, stopping at `stop` (where a list item starts; a list item may start
+ * at a digit or letter): the bulk of Latin text. Its own small loop, so that it is optimized at once, while
+ * the scan around it deoptimizes each time a kind of mark first turns up: the characters in between then
+ * never go through the interpreter again, and the big scan is not recompiled on-stack as well.
+ */
+function skipPlain(text: string, i: number, stop: number): number {
+  const n = text.length;
+  let j = i;
+  while (j < n && j !== stop) {
+    const code = text.charCodeAt(j);
+    if (code >= 0x80 || PLAIN[code] !== 1) break;
+    j++;
+  }
+  return j;
+}
+
 /** Is the character at `i` a sentence mark here (in this language, at this place)? Called per character. */
 function isTerminalAt(
   text: string,
@@ -108,12 +125,11 @@ export function segmentSentences(text: string, lang?: string): SentenceSpan[] {
   let start = -1;
   let i = 0;
   while (i < n) {
-    const code = text.charCodeAt(i);
-    // Fast path for the bulk of Latin text (a list item may start at a digit or letter: checked apart).
-    if (code < 0x80 && PLAIN[code] === 1 && start >= 0 && i !== nextListStart) {
-      i++;
-      continue;
+    if (start >= 0) {
+      i = skipPlain(text, i, nextListStart);
+      if (i >= n) break;
     }
+    const code = text.charCodeAt(i);
     if (start < 0) {
       if (isSpace(code)) {
         i++;
