@@ -68,9 +68,46 @@ export function cleanText(raw: string): string {
   return parts.join("").normalize("NFC");
 }
 
-const NEEDS_COLLAPSE = /\s{2,}|[^\S ]|^\s|\s$/;
+/** JavaScript's \s (WhiteSpace and LineTerminator), which replace() and trim() below go by. */
+function isJsSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * Whether collapsing would change the text: whitespace at either end, other than a plain space, or two in a
+ * row. A loop, not /\s{2,}|[^\S ]|^\s|\s$/: the regex tries all four at every character of every line.
+ */
+function needsCollapse(text: string): boolean {
+  const last = text.length - 1;
+  let previousSpace = false;
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20) {
+      if (previousSpace || i === 0 || i === last) return true;
+      previousSpace = true;
+    } else if (code > 0x20 && code < 0x7f) {
+      previousSpace = false;
+    } else if (isJsSpace(code)) {
+      return true;
+    } else {
+      previousSpace = false;
+    }
+  }
+  return false;
+}
 
 /** One line of running text: every whitespace run becomes one space, ends trimmed. */
 export function collapseWhitespace(text: string): string {
-  return NEEDS_COLLAPSE.test(text) ? text.replace(/\s+/g, " ").trim() : text;
+  return needsCollapse(text) ? text.replace(/\s+/g, " ").trim() : text;
 }
