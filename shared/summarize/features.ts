@@ -10,6 +10,7 @@
 
 import { graphRanks } from "./graph";
 import type { LanguageProfile } from "./language";
+import { sentenceMarks } from "./marks";
 import { repeatedTrigramRatios } from "./repeats";
 import { type SentenceVector, vectorize } from "./vectors";
 
@@ -80,11 +81,9 @@ export const FEATURE_NAMES = [
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 
 const LEAD_SIZE = 3;
-const QUOTE = /["“”«»„]|(?:^|\s)[‘']/u;
 const STARTS_WITH_QUOTE = /^\s*["“‘'«„]/u;
 const QUESTION = /[?¿？]\s*["”’»]?\s*$/u;
 const EARLY_COLON = /^[^:]{1,40}:\s/u;
-const DIGIT = /\p{N}/gu;
 
 function dot(a: SentenceAnalysis, dense: Float64Array): number {
   let sum = 0;
@@ -161,6 +160,7 @@ export function analyzeArticle(
     const leadSimilarity = others > 0 ? (dot(s, lead) - selfInLead) / others : 0;
     const centralityOverMax = (centrality[i] as number) / maxCentrality;
     const characters = Math.max(1, text.length);
+    const marks = sentenceMarks(text);
     const row = new Float64Array(FEATURE_COUNT);
     let f = 0;
     row[f++] = i === 0 ? 1 : 0;
@@ -189,11 +189,11 @@ export function analyzeArticle(
     row[f++] = kOverN * centralityOverMax;
     row[f++] = leadSimilarity;
     row[f++] = s.words > 0 ? (stopwordCounts[i] as number) / s.words : 0;
-    row[f++] = QUOTE.test(text) ? 1 : 0;
+    row[f++] = marks.hasQuote ? 1 : 0;
     row[f++] = STARTS_WITH_QUOTE.test(text) ? 1 : 0;
     row[f++] = QUESTION.test(text) ? 1 : 0;
     row[f++] = EARLY_COLON.test(text) ? 1 : 0;
-    row[f++] = (text.match(DIGIT)?.length ?? 0) / characters;
+    row[f++] = marks.numberChars / characters;
     row[f++] = s.termIds.length === 0 ? 1 : 0;
     row[f++] = repeated[i] as number;
     row[f++] = s.words > 70 ? 1 : 0;
