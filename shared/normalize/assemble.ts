@@ -20,7 +20,12 @@ const HAS_WORD = /[\p{L}\p{N}]/u;
  * Sentence texts are sliced from the joined text (not from the blocks), so the block strings can be
  * collected and a 10 MB article holds its text once.
  */
-export function assemble(typed: TypedBlock[], language: string | undefined): AssembledText {
+/** @param cased false when no block has an uppercase letter (the structure pass found none), which spares each block a scan for one */
+export function assemble(
+  typed: TypedBlock[],
+  language: string | undefined,
+  cased = true,
+): AssembledText {
   const parts: string[] = [];
   const blocks: Block[] = [];
   const dropped: RemovedItem[] = [];
@@ -29,7 +34,7 @@ export function assemble(typed: TypedBlock[], language: string | undefined): Ass
   let offset = 0;
   let words = 0;
   for (const block of typed) {
-    const spans = segmentSentences(block.text, language).filter((span) =>
+    const spans = segmentSentences(block.text, language, cased).filter((span) =>
       hasWord(block.text, span.start, span.end),
     );
     if (spans.length === 0) {

@@ -112,7 +112,11 @@ export function normalizeArticle(input: NormalizeInput): NormalizedArticle {
   const language: DetectedLanguage = stated
     ? languageOverride(stated, fileName)
     : detectLanguage(languageSample(structure.blocks));
-  const assembled = assemble(structure.blocks, language.code === "und" ? undefined : language.code);
+  const assembled = assemble(
+    structure.blocks,
+    language.code === "und" ? undefined : language.code,
+    structure.cased,
+  );
   if (assembled.sentences.length === 0) {
     const why = structure.removed.length > 0 ? " once boilerplate is removed" : "";
     throw new NoSentenceError(`has no sentence with a letter or a digit${why}`, fileName);

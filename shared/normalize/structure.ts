@@ -15,6 +15,8 @@ export interface ArticleStructure {
   dek: string | null;
   blocks: TypedBlock[];
   removed: RemovedItem[];
+  /** Whether any block has an uppercase letter: false for lowercased text, which the segmenter reads apart. */
+  cased: boolean;
 }
 
 /** A headline is short, one line, and not closed like a sentence ("." ":" ";" ","), though "?" and "!" may end it. */
@@ -175,7 +177,9 @@ export function buildStructure(doc: ParsedDocument): ArticleStructure {
     const type = hasBody || candidate.type ? (inferred[index] as BlockType) : "paragraph";
     blocks.push({ type, text: candidate.text });
   });
-  return { title, dek, blocks, removed };
+  // A stated title is not among the candidates scanned above.
+  const anyUppercase = cased || (doc.title !== null && title !== null && hasUppercase(title));
+  return { title, dek, blocks, removed, cased: anyUppercase };
 }
 
 function canBeHeadline(candidate: Candidate): boolean {

@@ -105,12 +105,17 @@ function trimmedEnd(text: string, start: number, end: number): number {
  * text splits too: where no capitals tell a sentence start, a list of sentence openers does. A blank line
  * always ends a sentence.
  */
-export function segmentSentences(text: string, lang?: string): SentenceSpan[] {
+export function segmentSentences(
+  text: string,
+  lang?: string,
+  /** False when the caller knows the text has no uppercase letter (it is not scanned for one again). */
+  mayBeCased = true,
+): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   const n = text.length;
   const rules = rulesFor(lang);
   // Lowercased text (no capital anywhere) cannot use capitals as evidence of a sentence start.
-  const cased = hasUppercase(text);
+  const cased = mayBeCased && hasUppercase(text);
   const pairs = PAIRS;
   pairs.reset();
   // The list search runs on demand, once: most paragraphs hold no list.
