@@ -1,4 +1,5 @@
 import type { FromSchema } from "json-schema-to-ts";
+import { LANGUAGE_TAG_SCHEMA } from "./language";
 import { SCHEMA_VERSION } from "./version";
 
 /** Input formats the normalizer accepts, chosen by file extension. */
@@ -124,10 +125,9 @@ export const ARTICLE_SCHEMA = {
       required: ["code", "confidence", "method"],
       properties: {
         code: {
-          type: "string",
-          pattern: "^(und|[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)$",
+          ...LANGUAGE_TAG_SCHEMA,
           description:
-            "ISO 639-1 code (BCP 47 for overrides such as pt-PT), or und when undetermined.",
+            "Canonical BCP 47 tag (shared/contract/language.ts): ISO 639-1 when detected, as given for overrides such as pt-PT, und when undetermined.",
         },
         confidence: {
           type: "number",

@@ -1,5 +1,6 @@
 import type { FromSchema } from "json-schema-to-ts";
 import { ERROR_TYPE_NAMES } from "./error-types";
+import { LANGUAGE_TAG_SCHEMA } from "./language";
 import { SCHEMA_VERSION } from "./version";
 
 export const ARTICLE_STATUSES = ["complete", "partial", "failed"] as const;
@@ -135,7 +136,7 @@ export const MANIFEST_SCHEMA = {
   ],
   $defs: {
     key: { type: "string", pattern: "^results/.+" },
-    language: { type: "string", pattern: "^[a-z]{2,3}(-[A-Za-z]{2,4})?$" },
+    language: LANGUAGE_TAG_SCHEMA,
     source: {
       type: "object",
       additionalProperties: false,
@@ -156,7 +157,7 @@ export type LanguageOutcome = Manifest["languages"][string];
 
 export const ERROR_RECORD_STAGES = ["normalize", "summarize", "translate", "manifest"] as const;
 
-const LANGUAGE_CODE = { type: "string", pattern: "^[a-z]{2,3}(-[A-Za-z]{2,4})?$" } as const;
+const LANGUAGE_CODE = LANGUAGE_TAG_SCHEMA;
 
 /**
  * `results/<id>/error.json` and `translations/<lang>.error.json`, published as schemas/error-record.schema.json:

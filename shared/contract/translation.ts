@@ -1,5 +1,6 @@
 import type { FromSchema } from "json-schema-to-ts";
 import { BLOCK_ID, BLOCK_TYPES, SENTENCE_ID } from "./article";
+import { LANGUAGE_TAG_SCHEMA } from "./language";
 import { SCHEMA_VERSION } from "./version";
 
 export const TRANSLATION_ENGINES = ["amazon-translate", "apertium", "copy"] as const;
@@ -69,9 +70,9 @@ export const TRANSLATION_SCHEMA = {
   },
   $defs: {
     languageCode: {
-      description: 'ISO 639-1 (or 639-3) code with an optional region or script, or "und".',
-      type: "string",
-      pattern: "^([a-z]{2,3}(-[A-Za-z]{2,4})?|und)$",
+      description:
+        'A canonical BCP 47 tag (shared/contract/language.ts): ISO 639 language or "und", optional script, region, variants.',
+      ...LANGUAGE_TAG_SCHEMA,
     },
     sentenceId: SENTENCE_ID,
     block: {

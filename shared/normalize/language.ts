@@ -1,5 +1,6 @@
 import { eld } from "eld/extrasmall";
 import type { DetectedLanguage } from "../contract/article";
+import { canonicalLanguageTag } from "../contract/language";
 import { InvalidLanguageError } from "./errors";
 
 /**
@@ -8,8 +9,6 @@ import { InvalidLanguageError } from "./errors";
  */
 const SAMPLE_CHARS = 300;
 const HAS_LETTER = /\p{L}/u;
-/** BCP 47 shapes Amazon Translate and Apertium understand: "en", "pt-PT", "zh-TW", "fil". */
-const LANGUAGE_CODE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
 
 /**
  * On short text (a headline) eld confuses English and Spanish with Tagalog, Yoruba, Malay, Albanian…; there it
@@ -107,14 +106,12 @@ function round2(value: number): number {
 
 /** A language stated by the input (JSON `language`, object metadata): trusted, once it looks like a code. */
 export function languageOverride(code: string, fileName: string): DetectedLanguage {
-  const trimmed = code.trim();
-  if (!LANGUAGE_CODE.test(trimmed)) {
+  const canonical = canonicalLanguageTag(code);
+  if (canonical === undefined) {
     throw new InvalidLanguageError(
       `language override "${code}" is not a language code such as "en" or "pt-PT"`,
       fileName,
     );
   }
-  const [primary = "", ...rest] = trimmed.split("-");
-  const normalized = [primary.toLowerCase(), ...rest.map((part) => part.toUpperCase())].join("-");
-  return { code: normalized, confidence: 1, method: "override" };
+  return { code: canonical, confidence: 1, method: "override" };
 }

@@ -4,6 +4,7 @@
  * `configToEnv`), and from CLI flags in the local runner. A bad value fails loudly here, naming the setting,
  * instead of deep inside a stage.
  */
+import { canonicalLanguageTag } from "../contract/language";
 import type { SummaryLength } from "../contract/summary";
 import { PipelineError } from "../errors";
 import { DEFAULT_MAX_INPUT_BYTES } from "../limits";
@@ -99,7 +100,6 @@ export class ConfigError extends PipelineError {
 type RawValue = string | number | boolean | undefined | null;
 export type RawSettings = Readonly<Record<string, RawValue>>;
 
-const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
 const MAX_SUMMARY_SENTENCES = 100;
 
 function text(value: RawValue): string | undefined {
@@ -139,11 +139,9 @@ function positiveInt(name: string, value: RawValue, fallback: number, max: numbe
 export function parseTargetLanguages(name: string, value: RawValue): string[] {
   const codes: string[] = [];
   for (const raw of list(value)) {
-    // Amazon Translate spells regional variants "fr-CA", "zh-TW", "pt-PT": the region is upper-case.
-    const [base = "", region] = raw.split("-");
-    const variant = region && region.length === 2 ? region.toUpperCase() : region;
-    const code = variant ? `${base.toLowerCase()}-${variant}` : base.toLowerCase();
-    if (!LANGUAGE_CODE.test(code)) {
+    const code = canonicalLanguageTag(raw);
+    // "und" is a valid tag but no language to translate into.
+    if (code === undefined || code === "und") {
       throw new ConfigError(
         `${name}: "${raw}" is not a language code (expected ISO 639-1 like "es" or "fr-CA")`,
       );

@@ -1,5 +1,5 @@
 /** Language attributes for report columns: a safe BCP 47 tag, the writing direction, and a readable name. */
-import { primaryLanguage } from "../contract/language";
+import { canonicalLanguageTag, primaryLanguage } from "../contract/language";
 
 /** Primary subtags of languages written right to left (the ones Amazon Translate and Apertium handle, and kin). */
 const RTL_LANGUAGES = new Set([
@@ -17,11 +17,9 @@ const RTL_LANGUAGES = new Set([
   "yi",
 ]);
 
-const BCP47_LIKE = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
-
-/** A tag safe to put in `lang` and in ids; anything unexpected becomes "und" (undetermined). */
+/** A tag safe to put in `lang` and in ids, canonical; anything unexpected becomes "und" (undetermined). */
 export function languageTag(code: string | null | undefined): string {
-  return code && BCP47_LIKE.test(code) ? code : "und";
+  return canonicalLanguageTag(code) ?? "und";
 }
 
 export function textDirection(code: string | null | undefined): "rtl" | "ltr" {

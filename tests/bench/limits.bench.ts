@@ -31,6 +31,7 @@ import {
 import { ENV } from "../../shared/pipeline/config";
 import { budgetProblem, maxLanguagesFor } from "../../shared/pipeline/resources";
 import { ROUTES, routeOf, type StageName } from "../../shared/pipeline/routing";
+import { AMAZON_TRANSLATE_LANGUAGES } from "../../shared/translate/supported-languages";
 import { s3Notification, sqsRecord } from "../functions/fake-aws";
 import { deliverAll, type StageFigures } from "./limits/deliveries";
 import { FakeAws } from "./limits/fake-aws";
@@ -40,11 +41,16 @@ import { TranslateClock } from "./limits/translate-clock";
 const ROOT = join(import.meta.dirname, "../..");
 const INGEST = "bench-ingest";
 const RESULTS = "bench-results";
-/** Amazon Translate's target languages (all but English): the most a deployment can ask for. */
-const LANGUAGE_POOL =
-  "es fr de it pt nl pl sv da fi no ro cs hu el bg hr sk sl et lv lt uk ru tr ar he fa hi bn ur ta te ja ko zh zh-TW th vi id ms tl sw af am az ca cy ga gu ha hy is ka kk kn mk ml mn mr mt ps si so sq sr pa uz bs fa-AF fr-CA ht pt-PT es-MX".split(
-    " ",
-  );
+/**
+ * Amazon Translate's target languages (all but English): the most a deployment can ask for. The widely read
+ * European ones come first, in the order the README's figures were measured with (a run of N languages takes
+ * the first N); the rest follow in the guide's order.
+ */
+const FIRST_LANGUAGES = "es fr de it pt nl pl sv da fi no ro cs hu el bg hr sk sl et".split(" ");
+const LANGUAGE_POOL = [
+  ...FIRST_LANGUAGES,
+  ...AMAZON_TRANSLATE_LANGUAGES.filter((c) => c !== "en" && !FIRST_LANGUAGES.includes(c)),
+];
 
 const args = process.argv.slice(2);
 const json = args.includes("--json");

@@ -22,6 +22,7 @@ import {
   type Translator,
   withPartialTranslation,
 } from "../../translate/port";
+import { amazonTranslateCode } from "../../translate/supported-languages";
 import { sameLanguage } from "../../translate/translate-article";
 import {
   planLineTransport,
@@ -109,8 +110,12 @@ export class AmazonTranslateTranslator implements Translator {
   }
 
   async translateTexts(request: TranslateTextsRequest): Promise<TranslateTextsResult> {
-    const { targetLanguage } = request;
-    const source = request.sourceLanguage === "und" ? AUTO : request.sourceLanguage;
+    // The pipeline spells languages canonically ("fil", "zh-Hant", "pt-BR"); Translate has its own codes.
+    const targetLanguage = amazonTranslateCode(request.targetLanguage) ?? request.targetLanguage;
+    const source =
+      request.sourceLanguage === "und"
+        ? AUTO
+        : (amazonTranslateCode(request.sourceLanguage) ?? request.sourceLanguage);
     const plan = planLineTransport(request.texts, targetLanguage, this.maxRequestBytes);
     const meter: Meter = { characters: 0, requests: 0, answered: 0 };
     if (request.signal) meter.signal = request.signal;

@@ -1,4 +1,4 @@
-import { primaryLanguage } from "../../contract/language";
+import { languageRegion, primaryLanguage } from "../../contract/language";
 
 /** ISO 639-1 → the ISO 639-3 codes Apertium names its pairs with ("eng-spa"); older pairs use 639-1 ("fr-es"). */
 const ISO3: Readonly<Record<string, string>> = {
@@ -111,7 +111,7 @@ export function iso3(code: string): string {
 export function candidateModes(source: string, target: string): string[] {
   const [s2, t2] = [primaryLanguage(source), primaryLanguage(target)];
   const [s3, t3] = [iso3(source), iso3(target)];
-  const region = target.split("-")[1]?.toUpperCase();
+  const region = languageRegion(target);
   const modes = region ? [`${s3}-${t3}_${region}`, `${s2}-${t2}_${region}`] : [];
   modes.push(`${s3}-${t3}`, `${s2}-${t2}`);
   return [...new Set(modes)];
