@@ -10,12 +10,9 @@ import type {
 import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
 import { Tracer } from "@aws-lambda-powertools/tracer";
 import type { FunctionName } from "../../shared/pipeline/dead-letter-routes";
+import { METRICS_NAMESPACE, SERVICE_NAME } from "../../shared/pipeline/service";
 
 export type { FunctionName };
-
-export const SERVICE_NAME = "article-pipeline";
-
-export const METRICS_NAMESPACE = "ArticlePipeline";
 
 export const METRIC = {
   /** Articles (or article × language for translate) a stage produced an output for. */

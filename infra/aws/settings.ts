@@ -9,11 +9,18 @@ import {
   ENV,
   type LogLevelName,
   type PipelineConfig,
-  parseConfig,
   parseLogLevel,
   parseTargetLanguages,
 } from "../../shared/pipeline/config";
 import { budgetProblem } from "../../shared/pipeline/resources";
+import {
+  contextKeys,
+  contextToEnv,
+  contextValue as flatten,
+  parseSettings,
+  type SettingsTable,
+} from "../../shared/pipeline/settings-derive";
+import { type ContextSettingName, SETTINGS } from "../../shared/pipeline/settings-table";
 import {
   AMAZON_TRANSLATE_LANGUAGES_URL,
   amazonTranslateCode,
@@ -21,28 +28,8 @@ import {
 
 export type PipelineSettings = Omit<PipelineConfig, "resultsBucket">;
 
-/** CDK context keys (cdk.json "context", or `cdk synth -c key=value`). */
-export const CONTEXT = {
-  targetLanguages: "targetLanguages",
-  maxLanguagesPerUpload: "maxLanguagesPerUpload",
-  summarySentences: "summarySentences",
-  translateFormality: "translateFormality",
-  translateProfanity: "translateProfanity",
-  translateBrevity: "translateBrevity",
-  terminologyNames: "terminologyNames",
-  maxInputBytes: "maxInputBytes",
-  logPreviewChars: "logPreviewChars",
-} as const;
-
-type ContextValue = string | number | boolean | undefined | null;
-
-function flatten(value: unknown): ContextValue {
-  // `-c` gives strings, cdk.json may give numbers, booleans or arrays.
-  if (Array.isArray(value)) return value.join(",");
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === "object") return JSON.stringify(value);
-  return value as ContextValue;
-}
+/** CDK context keys (cdk.json "context", or `cdk synth -c key=value`), from the settings table. */
+export const CONTEXT = contextKeys(SETTINGS) as { readonly [K in ContextSettingName]: string };
 
 /**
  * The target languages as Amazon Translate spells them ("pt-br" → "pt", "zh-hant" → "zh-TW"): a code it does
@@ -62,18 +49,19 @@ export function translateTargets(value: unknown): string[] {
   return codes;
 }
 
-export function settingsFromContext(read: (key: string) => unknown): PipelineSettings {
-  const { resultsBucket: _placeholder, ...settings } = parseConfig({
+/**
+ * The settings of a deployment from its CDK context, through the parsers the Lambdas use (`table` is the
+ * settings table; a test passes its own). A key left unset takes the table's deployment default.
+ */
+export function settingsFromContext(
+  read: (key: string) => unknown,
+  table: SettingsTable = SETTINGS,
+): PipelineSettings {
+  const env = contextToEnv(table, read);
+  const { resultsBucket: _placeholder, ...settings } = parseSettings(table, {
+    ...env,
     [ENV.resultsBucket]: "validated-at-deploy",
-    [ENV.targetLanguages]: translateTargets(read(CONTEXT.targetLanguages)).join(","),
-    [ENV.maxLanguagesPerUpload]: flatten(read(CONTEXT.maxLanguagesPerUpload)),
-    [ENV.summarySentences]: flatten(read(CONTEXT.summarySentences)),
-    [ENV.translateFormality]: flatten(read(CONTEXT.translateFormality)),
-    [ENV.translateProfanity]: flatten(read(CONTEXT.translateProfanity)),
-    [ENV.translateBrevity]: flatten(read(CONTEXT.translateBrevity)),
-    [ENV.terminologyNames]: flatten(read(CONTEXT.terminologyNames)),
-    [ENV.maxInputBytes]: flatten(read(CONTEXT.maxInputBytes)),
-    [ENV.logPreviewChars]: flatten(read(CONTEXT.logPreviewChars)),
+    [ENV.targetLanguages]: translateTargets(env[ENV.targetLanguages]).join(","),
   });
   // The stages' memory and timeouts are sized for an input budget: a deployment past it would fail at run
   // time, by an out-of-memory kill or a timeout, on exactly the articles it claims to accept. An upload may

@@ -2,16 +2,11 @@ import { App } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import { buildApp } from "../../infra/aws/app";
 import type { PipelineStack } from "../../infra/aws/pipeline-stack";
+import { defaultContext } from "../../shared/pipeline/settings-derive";
+import { SETTINGS } from "../../shared/pipeline/settings-table";
 
-/** Context as cdk.json gives it (tests must not depend on the file, which users edit). */
-export const DEFAULT_CONTEXT = {
-  targetLanguages: "es,fr",
-  summarySentences: 3,
-  translateFormality: "",
-  translateProfanity: false,
-  translateBrevity: false,
-  terminologyNames: "",
-};
+/** Every setting's default, from the settings table (tests must not depend on cdk.json, which users edit). */
+export const DEFAULT_CONTEXT = defaultContext(SETTINGS);
 
 /**
  * Builds the app as `cdk synth` does, without bundling the Lambdas (an empty bundling-stacks list makes

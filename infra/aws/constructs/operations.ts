@@ -9,8 +9,9 @@ import {
   TreatMissingData,
 } from "aws-cdk-lib/aws-cloudwatch";
 import { Construct } from "constructs";
-import { METRIC, METRICS_NAMESPACE, SERVICE_NAME } from "../../../functions/common/powertools";
+import { METRIC } from "../../../functions/common/powertools";
 import type { StageName } from "../../../shared/pipeline/routing";
+import { METRICS_NAMESPACE, SERVICE_NAME } from "../../../shared/pipeline/service";
 import type { OperationsSettings } from "../settings";
 import type { AlarmTopic } from "./alarm-topic";
 import type { StageFunction } from "./stage-function";

@@ -10,6 +10,7 @@ import {
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
 import type { FunctionName } from "../../../shared/pipeline/dead-letter-routes";
+import { METRICS_NAMESPACE, SERVICE_NAME } from "../../../shared/pipeline/service";
 import { LAMBDA_NODE_OPTIONS, lambdaCode } from "../bundling";
 
 export interface PipelineFunctionProps {
@@ -58,8 +59,8 @@ export function pipelineFunction(scope: Construct, props: PipelineFunctionProps)
     tracing: Tracing.ACTIVE,
     environment: {
       ...props.environment,
-      POWERTOOLS_SERVICE_NAME: "article-pipeline",
-      POWERTOOLS_METRICS_NAMESPACE: "ArticlePipeline",
+      POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+      POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
       NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
     },
   });
