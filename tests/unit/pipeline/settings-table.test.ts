@@ -8,7 +8,7 @@ import {
   OPERATIONS_CONTEXT,
   settingsFromContext,
 } from "../../../infra/aws/settings";
-import { ENV, parseConfig } from "../../../shared/pipeline/config";
+import { DEFAULT_LOG_LEVEL, ENV, parseConfig } from "../../../shared/pipeline/config";
 import { positiveInt } from "../../../shared/pipeline/setting-parsers";
 import {
   defaultContext,
@@ -18,9 +18,10 @@ import {
 } from "../../../shared/pipeline/settings-derive";
 import { type PipelineConfig, SETTINGS, setting } from "../../../shared/pipeline/settings-table";
 import { DEFAULT_CONTEXT } from "../../infra/synth";
+import { README_PATH, readmeSettingsTable } from "../../support/settings-readme";
 
 const ROOT = join(import.meta.dirname, "../../..");
-const README = readFileSync(join(ROOT, "README.md"), "utf8");
+const README = readFileSync(README_PATH, "utf8");
 
 type WithFake = PipelineConfig & { fakeRetries?: number };
 
@@ -41,12 +42,8 @@ const TABLE_WITH_FAKE = {
 
 describe("the settings table", () => {
   it("should be what the README's table of settings shows", () => {
-    // Prepare
-    const section = /<!-- settings-table:start -->\n([\s\S]*?)\n<!-- settings-table:end -->/.exec(
-      README,
-    );
-    // Assess: on failure, paste the expected table into README.md between the markers.
-    expect(section?.[1]).toBe(renderSettingsTable(SETTINGS));
+    // Assess: on failure, `npx tsx tests/support/settings-readme.ts` rewrites the README's table.
+    expect(readmeSettingsTable(README)).toBe(renderSettingsTable(SETTINGS));
   });
 
   it("should give every setting its own environment variable and context key", () => {
@@ -82,6 +79,20 @@ describe("the settings table", () => {
     );
     // Assess
     expect(unknown).toEqual([]);
+  });
+
+  it("should state the operations settings' defaults in the README as settings.ts declares them", () => {
+    // Act
+    const missing = Object.values(OPERATIONS_CONTEXT)
+      .map(({ key, fallback }) =>
+        key === "ingestNoncurrentVersionDays"
+          ? `| \`${key}\` | ${fallback} |`
+          : `\`${key}\` (${fallback})`,
+      )
+      .filter((text) => !README.includes(text));
+    // Assess
+    expect(missing).toEqual([]);
+    expect(README).toContain(`| \`${LOG_LEVEL_CONTEXT}\` | \`${DEFAULT_LOG_LEVEL}\` |`);
   });
 
   it("should carry every setting from the environment through configToEnv and back", () => {
