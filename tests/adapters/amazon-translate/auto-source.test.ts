@@ -46,3 +46,33 @@ describe("an article of undetermined language on Amazon Translate", () => {
     expect(translation.sourceLanguage).toBe("bo");
   });
 });
+
+describe("canonical language tags on Amazon Translate", () => {
+  it("should send Translate its own codes for a canonical source and target, and keep the pipeline's tags", async () => {
+    // Prepare: a Brazilian Portuguese override into Traditional Chinese, as the pipeline spells them.
+    translateMock.on(TranslateTextCommand).callsFake(async (input: TranslateTextCommandInput) => ({
+      TranslatedText: input.Text ?? "",
+      SourceLanguageCode: input.SourceLanguageCode,
+      TargetLanguageCode: input.TargetLanguageCode,
+    }));
+    const article = buildArticle(
+      [{ type: "paragraph", sentences: ["O porto fechou.", "Ninguém sabe por quê."] }],
+      "pt-BR",
+    );
+    // Act
+    const translation = await translateArticle({
+      article,
+      summary: buildSummary(article, ["s1"]),
+      targetLanguage: "zh-Hant",
+      translator: translator(),
+    });
+    // Assess
+    const sent = inputs();
+    expect(sent.length).toBeGreaterThan(0);
+    for (const input of sent) {
+      expect(input.SourceLanguageCode).toBe("pt");
+      expect(input.TargetLanguageCode).toBe("zh-TW");
+    }
+    expect(translation.targetLanguage).toBe("zh-Hant");
+  });
+});
