@@ -16,7 +16,7 @@ import { budgetProblem } from "../../shared/pipeline/resources";
 import {
   contextKeys,
   contextToEnv,
-  contextValue as flatten,
+  contextValue,
   parseSettings,
   type SettingsTable,
 } from "../../shared/pipeline/settings-derive";
@@ -37,7 +37,7 @@ export const CONTEXT = contextKeys(SETTINGS) as { readonly [K in ContextSettingN
  */
 export function translateTargets(value: unknown): string[] {
   const codes: string[] = [];
-  for (const code of parseTargetLanguages(CONTEXT.targetLanguages, flatten(value))) {
+  for (const code of parseTargetLanguages(CONTEXT.targetLanguages, contextValue(value))) {
     const known = amazonTranslateCode(code);
     if (!known) {
       throw new ConfigError(
@@ -84,7 +84,7 @@ export function settingsFromNode(node: Node): PipelineSettings {
 export const LOG_LEVEL_CONTEXT = "logLevel";
 
 export function logLevelFromNode(node: Node): LogLevelName {
-  return parseLogLevel(LOG_LEVEL_CONTEXT, flatten(node.tryGetContext(LOG_LEVEL_CONTEXT)));
+  return parseLogLevel(LOG_LEVEL_CONTEXT, contextValue(node.tryGetContext(LOG_LEVEL_CONTEXT)));
 }
 
 /** Alarm thresholds and the ingest bucket's retention of overwritten sources (not Lambda settings). */
@@ -118,7 +118,7 @@ export const OPERATIONS_CONTEXT: Readonly<
 
 export function operationsFromContext(read: (key: string) => unknown): OperationsSettings {
   const entries = Object.entries(OPERATIONS_CONTEXT).map(([field, { key, fallback, max }]) => {
-    const raw = flatten(read(key));
+    const raw = contextValue(read(key));
     if (raw === undefined || raw === "") return [field, fallback];
     const n = Number(raw);
     if (!Number.isInteger(n) || n < 1 || n > max) {
