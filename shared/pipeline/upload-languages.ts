@@ -6,6 +6,7 @@
  * the jobs, the manifest and the dead-letter consumer all follow the article's list, never a list redeployed
  * since.
  */
+import { canonicalLanguageTag } from "../contract/language";
 import { InputError } from "../errors";
 import {
   AMAZON_TRANSLATE_LANGUAGES_URL,
@@ -25,11 +26,12 @@ export class InvalidTargetLanguagesError extends InputError {
 }
 
 /**
- * The one check of a requested code: its canonical spelling when the pipeline translates into it. Kept to one
- * function so the shared language validator (shared/contract/language.ts, issue 14) can replace it here alone.
+ * The one check of a requested code: a language tag (the shared validator), spelled as Amazon Translate
+ * spells it when it translates into it ("pt-br" → "pt", "zh-hant" → "zh-TW"), as the deployment's list is.
  */
 function supportedTargetLanguage(code: string): string | undefined {
-  return amazonTranslateCode(code);
+  const canonical = canonicalLanguageTag(code);
+  return canonical === undefined ? undefined : amazonTranslateCode(canonical);
 }
 
 /**
