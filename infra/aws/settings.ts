@@ -49,6 +49,11 @@ export function translateTargets(value: unknown): string[] {
   return codes;
 }
 
+/** The target languages of a deployment with this context (its `targetLanguages`, else the default), as Translate spells them. */
+export function targetLanguagesFromContext(read: (key: string) => unknown): string[] {
+  return translateTargets(contextToEnv(SETTINGS, read)[ENV.targetLanguages]);
+}
+
 /**
  * The settings of a deployment from its CDK context, through the parsers the Lambdas use (`table` is the
  * settings table; a test passes its own). A key left unset takes the table's deployment default.

@@ -8,7 +8,7 @@ import { CloudFormationClient } from "@aws-sdk/client-cloudformation";
 import { S3Client } from "@aws-sdk/client-s3";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { S3ObjectStore } from "../../shared/adapters/s3/object-store";
-import { CONTEXT, translateTargets } from "../aws/settings";
+import { targetLanguagesFromContext } from "../aws/settings";
 import { UsageError } from "../local/cli/options";
 import { ProgressBar } from "../local/cli/progress";
 import { resolveAwsTarget } from "./aws-target";
@@ -20,7 +20,7 @@ import { planBackfill } from "./plan";
 import { formatNothingToSend, formatPlan, formatTranslateEstimate } from "./report";
 import { SqsSender, type SqsSenderOptions } from "./sqs-sender";
 
-/** The target languages the deployment from this checkout uses (cdk.json), for the estimate. */
+/** The target languages the deployment from this checkout uses (cdk.json, else the default), for the estimate. */
 function deployedLanguages(): { languages: string[]; from: string } {
   // Two folders up from infra/backfill/ and from the built dist/cli/: the project root.
   const path = new URL("../../cdk.json", import.meta.url);
@@ -29,7 +29,7 @@ function deployedLanguages(): { languages: string[]; from: string } {
       JSON.parse(readFileSync(path, "utf8")) as { context?: Record<string, unknown> }
     ).context;
     return {
-      languages: translateTargets(context?.[CONTEXT.targetLanguages]),
+      languages: targetLanguagesFromContext((key) => context?.[key]),
       from: "cdk.json; --to to change",
     };
   } catch {
