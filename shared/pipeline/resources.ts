@@ -5,7 +5,7 @@
  * which runs each stage's Lambda bundle capped at this memory on the largest input the budget accepts; a
  * change here is a change to re-measure there.
  */
-import { DEFAULT_MAX_INPUT_BYTES } from "../limits";
+import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_TRANSLATE_CONCURRENCY } from "../limits";
 
 export interface StageResources {
   /** Lambda memory. CPU comes with it: 1,769 MB is one vCPU, less is a share of one. */
@@ -60,11 +60,19 @@ export const STAGE_RESOURCES: Readonly<Record<Stage, StageResources>> = {
     timeoutSeconds: 300,
     maxReceiveCount: 5,
     batchSize: 1,
-    // Keeps TranslateText's request rate within what one account is normally served without throttling.
+    // With the adapter's own cap, this bounds TranslateText calls in flight (TRANSLATE_TEXT_CALLS_IN_FLIGHT).
+    // No request-rate quota is published (shared/limits.ts): the bound is the project's choice, not AWS's.
     maxConcurrency: 10,
     recordSeconds: 300,
   }),
 };
+
+/**
+ * The most TranslateText requests the deployment has in flight at once: translate invocations side by side ×
+ * requests in flight per invocation's adapter. What to quote when asking AWS Support about throttling.
+ */
+export const TRANSLATE_TEXT_CALLS_IN_FLIGHT =
+  STAGE_RESOURCES.translate.maxConcurrency * DEFAULT_TRANSLATE_CONCURRENCY;
 
 /**
  * The dead-letter consumer (functions/dead-letter): one per stage's DLQ, it reads heads and error records and
