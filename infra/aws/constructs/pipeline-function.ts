@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { Duration, RemovalPolicy, Validations } from "aws-cdk-lib";
 import { PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import {
   Architecture,
@@ -12,6 +12,7 @@ import type { Construct } from "constructs";
 import type { FunctionName } from "../../../shared/pipeline/dead-letter-routes";
 import { METRICS_NAMESPACE, SERVICE_NAME } from "../../../shared/pipeline/service";
 import { LAMBDA_NODE_OPTIONS, lambdaCode } from "../bundling";
+import { acknowledgeWildcardResource } from "./nag";
 
 export interface PipelineFunctionProps {
   name: FunctionName;
@@ -63,6 +64,21 @@ export function pipelineFunction(scope: Construct, props: PipelineFunctionProps)
       POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
       NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
     },
+  });
+  acknowledgeWildcardResource(
+    role,
+    logGroup.logGroupArn,
+    "Log streams are created at run time inside this function's own log group.",
+  );
+  Validations.of(role).acknowledge({
+    id: "AwsSolutions-IAM5[Resource::*]",
+    reason:
+      "X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions.",
+  });
+  Validations.of(fn).acknowledge({
+    id: "AwsSolutions-L1",
+    reason:
+      "Pinned to Node.js 22, the runtime the project targets and tests (package.json engines).",
   });
   return { function: fn, role, allow: (actions, resources) => void allow(actions, resources) };
 }

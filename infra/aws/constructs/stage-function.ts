@@ -1,6 +1,7 @@
 import { Duration } from "aws-cdk-lib";
 import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
 import { PolicyStatement, type Role } from "aws-cdk-lib/aws-iam";
+import type { IKey } from "aws-cdk-lib/aws-kms";
 import type { Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
@@ -13,6 +14,8 @@ import { pipelineFunction } from "./pipeline-function";
 export interface StageFunctionProps {
   stage: StageName;
   environment: Record<string, string>;
+  /** The three queues are encrypted under this key (SSE-KMS) instead of SQS-managed keys. */
+  encryptionKey?: IKey;
 }
 
 /**
@@ -33,18 +36,21 @@ export class StageFunction extends Construct {
   constructor(scope: Construct, id: string, props: StageFunctionProps) {
     super(scope, id);
     const { queue: policy } = routeOf(props.stage);
+    const encryption = props.encryptionKey
+      ? { encryption: QueueEncryption.KMS, encryptionMasterKey: props.encryptionKey }
+      : { encryption: QueueEncryption.SQS_MANAGED };
 
     // stage queue ─(maxReceiveCount)─► DLQ ─(the consumer records, then parks)─► parked queue. The parked
     // queue is also the DLQ's own DLQ, so what the consumer cannot handle is parked by SQS, unrecorded, and
     // SQS's DLQ redrive (StartMessageMoveTask) can move parked messages back to this stage's queue.
     this.parkedQueue = new Queue(this, "ParkedQueue", {
-      encryption: QueueEncryption.SQS_MANAGED,
+      ...encryption,
       enforceSSL: true,
       retentionPeriod: Duration.days(DEAD_LETTER_CONSUMER.parkedRetentionDays),
       maxMessageSizeBytes: SQS_MAX_MESSAGE_BYTES,
     });
     this.deadLetterQueue = new Queue(this, "DeadLetterQueue", {
-      encryption: QueueEncryption.SQS_MANAGED,
+      ...encryption,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
       maxMessageSizeBytes: SQS_MAX_MESSAGE_BYTES,
@@ -55,7 +61,7 @@ export class StageFunction extends Construct {
       },
     });
     this.queue = new Queue(this, "Queue", {
-      encryption: QueueEncryption.SQS_MANAGED,
+      ...encryption,
       enforceSSL: true,
       visibilityTimeout: Duration.seconds(policy.visibilityTimeoutSeconds),
       maxMessageSizeBytes: SQS_MAX_MESSAGE_BYTES,
