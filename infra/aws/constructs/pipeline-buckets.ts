@@ -1,6 +1,6 @@
-import { Duration, Validations } from "aws-cdk-lib";
+import { Duration, Stack, Validations } from "aws-cdk-lib";
 import type { IKey } from "aws-cdk-lib/aws-kms";
-import type { Bucket, IBucket } from "aws-cdk-lib/aws-s3";
+import { Bucket, type IBucket } from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
 import { secureBucket } from "./secure-bucket";
 
@@ -28,9 +28,11 @@ export interface PipelineBuckets {
  * versioning and logging stay its owner's business.
  */
 export function pipelineBuckets(scope: Construct, props: PipelineBucketsProps): PipelineBuckets {
-  if (props.ingestBucket && props.resultsBucket) {
-    return { ingest: props.ingestBucket, results: props.resultsBucket };
-  }
+  const given = {
+    ingest: props.ingestBucket && inThisStack(scope, "Ingest", props.ingestBucket),
+    results: props.resultsBucket && inThisStack(scope, "Results", props.resultsBucket),
+  };
+  if (given.ingest && given.results) return { ingest: given.ingest, results: given.results };
   const accessLogs = secureBucket(scope, "AccessLogsBucket", {
     lifecycleRules: [{ id: "expire-access-logs", expiration: Duration.days(90) }],
   });
@@ -42,7 +44,7 @@ export function pipelineBuckets(scope: Construct, props: PipelineBucketsProps): 
   // Versioned: the ingest bucket holds the only copy of each source, and an overwrite or delete is undone
   // from the previous version for as long as ingestNoncurrentVersionDays keeps it.
   const ingest =
-    props.ingestBucket ??
+    given.ingest ??
     secureBucket(scope, "IngestBucket", {
       accessLogs,
       logPrefix: "ingest/",
@@ -57,7 +59,22 @@ export function pipelineBuckets(scope: Construct, props: PipelineBucketsProps): 
     });
   // A separate results bucket: outputs can never match the intake trigger, so no recursive loop.
   const results =
-    props.resultsBucket ??
+    given.results ??
     secureBucket(scope, "ResultsBucket", { accessLogs, logPrefix: "results/", encryptionKey });
   return { ingest, results, accessLogs };
+}
+
+/**
+ * A bucket of another stack, imported into this one: CDK puts a bucket's notification custom resource in the
+ * bucket's own stack, which would then depend on this stack's queues while this stack depends on the bucket.
+ */
+function inThisStack(scope: Construct, role: string, bucket: IBucket): IBucket {
+  if (Stack.of(bucket) === Stack.of(scope)) return bucket;
+  return Bucket.fromBucketAttributes(scope, `${role}BucketReference`, {
+    bucketArn: bucket.bucketArn,
+    bucketName: bucket.bucketName,
+    encryptionKey: bucket.encryptionKey,
+    account: bucket.env.account,
+    region: bucket.env.region,
+  });
 }
