@@ -1,5 +1,7 @@
 /** The ArticlePipeline construct in an app that is not this repository's (infra/aws/app.ts). */
 
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { ArticlePipeline, pipelineSettings } from "article-pipeline/cdk";
 import { Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
@@ -77,6 +79,18 @@ describe("ArticlePipeline on an imported bucket (the README's example app)", () 
     const findings = nagFindings(buildNewsroomApp(foreignApp()).app);
     // Assess
     expect(findings).toBe("");
+  });
+
+  it("should be quoted whole by the README, so the README's example is the one synthesized here", () => {
+    // Prepare
+    const root = join(import.meta.dirname, "..", "..");
+    const example = readFileSync(join(root, "examples", "own-cdk-app.ts"), "utf8");
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    // Act
+    const section = readme.slice(readme.indexOf("## Use it in your own CDK app"));
+    const quoted = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    // Assess: the file's code, after its own header comment.
+    expect(quoted).toBe(example.slice(example.indexOf("import ")));
   });
 
   it("should pass the settings to the functions as the stack's context would", () => {
