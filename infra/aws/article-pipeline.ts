@@ -115,10 +115,12 @@ export class ArticlePipeline extends Construct {
       if (route.trigger.kind !== "object-created") continue;
       const { bucket, suffix } = route.trigger;
       const prefix = bucket === "ingest" ? incomingPrefix : route.trigger.prefix;
+      const filter = { ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) };
       buckets[bucket].addEventNotification(
         EventType.OBJECT_CREATED,
         new AccountScopedQueueDestination(this.stages[route.stage].queue),
-        { ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) },
+        // No filter at all for an empty prefix (the whole bucket): CDK refuses an empty one.
+        ...(prefix || suffix ? [filter] : []),
       );
     }
 

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { ArticlePipeline, pipelineSettings } from "article-pipeline/cdk";
 import { Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
+import { EventBus } from "aws-cdk-lib/aws-events";
 import { Bucket } from "aws-cdk-lib/aws-s3";
 import { describe, expect, it } from "vitest";
 import { buildNewsroomApp } from "../../examples/own-cdk-app";
@@ -151,5 +152,39 @@ describe("ArticlePipeline props", () => {
     expect(build({ operations: { oldestMessageSeconds: 0 } })).toThrow(
       /^alarmOldestMessageSeconds must be an integer/,
     );
+  });
+
+  it("should send events to the bus given and start on every key when the prefix is empty", () => {
+    // Prepare
+    const stack = new Stack(foreignApp(), "Newsroom");
+    const bus = new EventBus(stack, "NewsBus");
+    // Act
+    new ArticlePipeline(stack, "Articles", {
+      ingestBucket: Bucket.fromBucketName(stack, "Drop", "newsroom-drop"),
+      incomingPrefix: "",
+      eventBus: bus,
+    });
+    // Assess
+    const template = Template.fromStack(stack);
+    const busId = stack.resolve(bus.eventBusName).Ref as string;
+    const functions = Object.values(
+      template.findResources("AWS::Lambda::Function", {
+        Properties: { Environment: { Variables: { EVENT_BUS_NAME: Match.anyValue() } } },
+      }),
+    );
+    expect(functions).toHaveLength(4);
+    for (const f of functions) {
+      expect(f.Properties.Environment.Variables.EVENT_BUS_NAME).toEqual({ Ref: busId });
+    }
+    const puts = allowStatements(stack).filter((s) => s.actions.includes("events:PutEvents"));
+    expect(puts.map((s) => s.resource)).toEqual(
+      Array(4).fill(JSON.stringify({ "Fn::GetAtt": [busId, "Arn"] })),
+    );
+    template.hasResourceProperties("Custom::S3BucketNotifications", {
+      BucketName: "newsroom-drop",
+      NotificationConfiguration: {
+        QueueConfigurations: [Match.objectLike({ Filter: Match.absent() })],
+      },
+    });
   });
 });
