@@ -2,7 +2,7 @@
 
 import { ArticlePipeline } from "article-pipeline/cdk";
 import { RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
-import { Match, Template } from "aws-cdk-lib/assertions";
+import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
 import { type CfnKey, Key } from "aws-cdk-lib/aws-kms";
 import { BlockPublicAccess, Bucket, BucketEncryption } from "aws-cdk-lib/aws-s3";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -90,6 +90,28 @@ describe("ArticlePipeline with encryptionKey", () => {
 
   it("should pass cdk-nag's AwsSolutions checks", () => {
     expect(nagFindings(keyedPipeline().app)).toBe("");
+  });
+});
+
+describe("ArticlePipeline with an imported key", () => {
+  it("should warn at synth that S3 needs the key policy statement the app cannot add", () => {
+    // Prepare
+    const stack = new Stack(foreignApp(), "Newsroom", {
+      env: { account: "111111111111", region: "eu-west-1" },
+    });
+    const key = Key.fromKeyArn(
+      stack,
+      "SharedKey",
+      "arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    );
+    // Act
+    new ArticlePipeline(stack, "Articles", { encryptionKey: key });
+    // Assess: one warning per notified queue (normalize, summarize).
+    const warnings = Annotations.fromStack(stack).findWarning(
+      "*",
+      Match.stringLikeRegexp("Allow s3.amazonaws.com kms:GenerateDataKey and kms:Decrypt"),
+    );
+    expect(warnings).toHaveLength(2);
   });
 });
 
