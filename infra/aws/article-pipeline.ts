@@ -80,13 +80,15 @@ export class ArticlePipeline extends Construct {
     const operations = checkedOperations(props.operations);
     const incomingPrefix = checkedPrefix(props.incomingPrefix ?? INCOMING_PREFIX);
     const { encryptionKey } = props;
+    if (props.ingestBucket && props.resultsBucket) {
+      refuseLoop(props.ingestBucket, incomingPrefix, props.resultsBucket);
+    }
     const { ingest, results } = pipelineBuckets(this, {
       ingestBucket: props.ingestBucket,
       resultsBucket: props.resultsBucket,
       encryptionKey,
       ingestNoncurrentDays: operations.ingestNoncurrentDays,
     });
-    refuseLoop(ingest, incomingPrefix, results);
     this.ingestBucket = ingest;
     this.incomingPrefix = incomingPrefix;
     this.resultsBucket = results;
