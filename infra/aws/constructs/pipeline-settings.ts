@@ -18,15 +18,16 @@ import {
 /** A setting's value as cdk.json or `-c` gives it; a list may also be an array. */
 export type SettingValue = string | number | boolean | readonly string[];
 
-/** The deployment settings under their cdk.json context keys (README, "Deploying to AWS"); absent ones default. */
-export type PipelineSettingsInput = {
-  readonly [K in (typeof CONTEXT)[keyof typeof CONTEXT]]?: SettingValue;
-};
+/** The deployment settings by their cdk.json context names (README, "Deploying to AWS"); absent ones default. */
+export type PipelineSettingsInput = { readonly [K in keyof typeof CONTEXT]?: SettingValue };
 
 /** Validated settings from context-style values: `pipelineSettings({ targetLanguages: ["de", "ja"] })`. */
 export function pipelineSettings(input: PipelineSettingsInput = {}): PipelineSettings {
+  const nameOfKey = new Map<string, string>(
+    Object.entries(CONTEXT).map(([name, key]) => [key, name]),
+  );
   const values: Readonly<Record<string, SettingValue | undefined>> = input;
-  return settingsFromContext((key) => values[key]);
+  return settingsFromContext((key) => values[nameOfKey.get(key) ?? ""]);
 }
 
 /**
