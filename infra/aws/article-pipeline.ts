@@ -161,7 +161,7 @@ export class ArticlePipeline extends Construct {
       acknowledgeWildcardResource(
         fn.role,
         incomingObjects,
-        `Normalize reads any uploaded article (the dead-letter consumer HEADs it), scoped to the ${incomingPrefix || "whole"} prefix of the ingest bucket.`,
+        `Normalize reads any uploaded article (the dead-letter consumer HEADs it), scoped to ${incomingPrefix ? `the ${incomingPrefix} prefix of` : "the whole of"} the ingest bucket.`,
       );
     }
     summarize.allow(["sqs:SendMessage"], [translate.queue.queueArn]);
