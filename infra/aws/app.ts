@@ -14,18 +14,7 @@ import {
   settingsFromNode,
 } from "./settings";
 
-/**
- * Feature flags the stack relies on, set here rather than in cdk.json so that tests building the app get
- * them too. Server access logs are granted by bucket policy (with ACLs disabled) instead of a log-delivery ACL.
- */
-const FEATURE_FLAGS = {
-  "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy": true,
-} as const;
-
 export function buildApp(app = new App()): { app: App; stack: PipelineStack } {
-  for (const [flag, value] of Object.entries(FEATURE_FLAGS)) {
-    if (app.node.tryGetContext(flag) === undefined) app.node.setContext(flag, value);
-  }
   const account = process.env.CDK_DEFAULT_ACCOUNT;
   const region = process.env.CDK_DEFAULT_REGION;
   const stack = new PipelineStack(app, "ArticlePipeline", {

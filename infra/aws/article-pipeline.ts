@@ -58,7 +58,10 @@ export interface ArticlePipelineProps {
   encryptionKey?: IKey;
 }
 
-/** Server access logs by bucket policy: the buckets disable ACLs, which the older log-delivery ACL needs. */
+/**
+ * Server access logs by bucket policy: the buckets disable ACLs, which the older log-delivery ACL needs. Set on
+ * the construct itself (unless the app chose), so that every app using it gets it, this repository's included.
+ */
 const ACCESS_LOGS_BY_POLICY = "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy";
 
 export class ArticlePipeline extends Construct {
