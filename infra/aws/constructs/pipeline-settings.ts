@@ -3,8 +3,7 @@
  * Lambdas' environment (../settings.ts, shared/pipeline/config.ts): a construct in someone else's app cannot
  * deploy settings its functions would refuse at run time.
  */
-import { ConfigError, configToEnv, parseConfig } from "../../../shared/pipeline/config";
-import { budgetProblem } from "../../../shared/pipeline/resources";
+import { configToEnv, ENV, parseConfig } from "../../../shared/pipeline/config";
 import {
   CONTEXT,
   OPERATIONS_CONTEXT,
@@ -12,7 +11,6 @@ import {
   operationsFromContext,
   type PipelineSettings,
   settingsFromContext,
-  translateTargets,
 } from "../settings";
 
 /** A setting's value as cdk.json or `-c` gives it; a list may also be an array. */
@@ -23,25 +21,29 @@ export type PipelineSettingsInput = { readonly [K in keyof typeof CONTEXT]?: Set
 
 /** Validated settings from context-style values: `pipelineSettings({ targetLanguages: ["de", "ja"] })`. */
 export function pipelineSettings(input: PipelineSettingsInput = {}): PipelineSettings {
-  const nameOfKey = new Map<string, string>(
-    Object.entries(CONTEXT).map(([name, key]) => [key, name]),
-  );
+  const nameOfKey = contextNames();
   const values: Readonly<Record<string, SettingValue | undefined>> = input;
   return settingsFromContext((key) => values[nameOfKey.get(key) ?? ""]);
 }
 
 /**
- * Settings built by hand go through the Lambdas' own parser (written out as their environment and read
- * back), Amazon Translate's language list and the stages' input budget, as context values do.
+ * Settings built by hand (or edited: `{ ...pipelineSettings(), maxInputBytes }`) get every check context values
+ * get: written out as the functions' environment, then read back through the context reader, so Amazon
+ * Translate's language list and the input budget apply too, whatever checks that reader grows.
  */
 export function checkedSettings(settings: PipelineSettings): PipelineSettings {
-  const { resultsBucket: _placeholder, ...parsed } = parseConfig(
-    configToEnv({ ...settings, resultsBucket: "validated-at-deploy" }),
-  );
-  const targetLanguages = translateTargets(parsed.targetLanguages);
-  const problem = budgetProblem(parsed.maxInputBytes, targetLanguages.length, CONTEXT);
-  if (problem) throw new ConfigError(problem);
-  return { ...parsed, targetLanguages };
+  const env = configToEnv({ ...settings, resultsBucket: "validated-at-deploy" });
+  const envNames: Readonly<Record<string, string>> = ENV;
+  const nameOfKey = contextNames();
+  const checked = settingsFromContext((key) => env[envNames[nameOfKey.get(key) ?? ""] ?? ""]);
+  // The environment carries the summary length as SUMMARY_LENGTH, which the parser has just checked; the
+  // context may only know summarySentences.
+  return { ...checked, summaryLength: parseConfig(env).summaryLength };
+}
+
+/** Context key → setting name (the same words today; the table may one day spell a key differently). */
+function contextNames(): Map<string, string> {
+  return new Map(Object.entries(CONTEXT).map(([name, key]): [string, string] => [key, name]));
 }
 
 /** Alarm thresholds and retention given by field name, checked against each one's range; absent ones default. */
