@@ -20,12 +20,28 @@ interface Node {
   depth: number;
 }
 
+/**
+ * Split points "value < t" for one feature: every distinct value but the smallest when there are at most `bins`
+ * of them (flags and counts), else quantiles above the smallest value. Quantiles alone hid a feature set on
+ * fewer than 1 row in `bins` (a question, a very long sentence): every quantile was its common value.
+ */
 function quantileThresholds(values: Float64Array, bins: number): number[] {
   const sorted = Float64Array.from(values).sort();
+  const distinct: number[] = [];
+  for (const v of sorted) {
+    if (distinct.length === 0 || v > (distinct[distinct.length - 1] as number)) {
+      distinct.push(v);
+      if (distinct.length > bins) break;
+    }
+  }
+  if (distinct.length <= bins) return distinct.slice(1);
   const thresholds: number[] = [];
   for (let b = 1; b < bins; b++) {
     const v = sorted[Math.floor((b * sorted.length) / bins)] as number;
-    if (thresholds.length === 0 || v > (thresholds[thresholds.length - 1] as number))
+    if (
+      v > (sorted[0] as number) &&
+      (thresholds.length === 0 || v > (thresholds[thresholds.length - 1] as number))
+    )
       thresholds.push(v);
   }
   return thresholds;
