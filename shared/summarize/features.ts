@@ -12,6 +12,7 @@ import { graphRanks } from "./graph";
 import type { LanguageProfile } from "./language";
 import { sentenceMarks } from "./marks";
 import { repeatedTrigramRatios } from "./repeats";
+import { runOnBoundaries } from "./run-ons";
 import { type SentenceVector, vectorize } from "./vectors";
 
 export type SentenceAnalysis = SentenceVector;
@@ -76,6 +77,8 @@ export const FEATURE_NAMES = [
   "lexRank",
   "lexRankRank",
   "kOverN_x_lexRankRank",
+  "runOnBoundaries",
+  "repeatedLaterRatio",
 ] as const;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
@@ -127,6 +130,9 @@ export function analyzeArticle(
     language,
   );
   const repeated = repeatedTrigramRatios(tokens);
+  const runOns = runOnBoundaries(texts);
+  // The same measure read backwards: a caption pasted before the paragraph it repeats.
+  const repeatedLater = repeatedTrigramRatios([...tokens].reverse()).reverse();
 
   const total = new Float64Array(vocabularySize);
   const lead = new Float64Array(vocabularySize);
@@ -214,6 +220,8 @@ export function analyzeArticle(
     row[f++] = cosineRank[i] as number;
     row[f++] = cosineRankRank[i] as number;
     row[f++] = kOverN * (cosineRankRank[i] as number);
+    row[f++] = Math.min(4, runOns[i] as number);
+    row[f++] = repeatedLater[i] as number;
     return row;
   });
   return { sentences, features, tokens };

@@ -1,0 +1,72 @@
+/**
+ * Sentence boundaries lost in storage: a text that joined its lines with spaces (photo captions without a final
+ * period, then the next paragraph) reaches the segmenter as one run-on sentence: "… in the middle of a match A
+ * chess grandmaster has been …", "… in charge of the club He has impressed …". Such a sentence is long and
+ * repeats its neighbours, so it looks central, yet it makes a poor summary sentence.
+ *
+ * A lost boundary shows as a capitalized word that this article otherwise writes in lowercase ("A", "He",
+ * "When": not a name), right after a lowercase word or a number with only a space between them (or after a
+ * closing bracket: "(pictured) The"), and not followed by another capitalized word ("told The Times", "League
+ * One Preston" are titles and names). Only casing tells, so a lowercased text gives 0 everywhere, as does a
+ * script without case.
+ */
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const STARTS_LOWERCASE_OR_DIGIT = /^[\p{Ll}\p{N}]/u;
+const CAPITALIZED = /^\p{Lu}(?:\p{Ll}|$)/u;
+const STARTS_UPPERCASE = /^\p{Lu}/u;
+const HAS_UPPERCASE = /\p{Lu}/u;
+/** Between the two words: spaces, optionally an opening quote; or a closing bracket and spaces. */
+const SPACE_JOIN = /^\s+['‘"“]?$/u;
+const BRACKET_JOIN = /^\)\s+$/u;
+
+/** Per sentence, how many lost boundaries it seems to hold. */
+export function runOnBoundaries(texts: readonly string[]): Float64Array {
+  const lowercase = new Map<string, number>();
+  const capitalizedInside = new Map<string, number>();
+  const candidates: { sentence: number; word: string }[] = [];
+  texts.forEach((text, sentence) => {
+    // No capital after the first letter (a lowercased text, a script without case): nothing to find.
+    if (!HAS_UPPERCASE.test(text.slice(1))) {
+      for (const [word] of text.matchAll(WORD)) {
+        const lower = word.toLowerCase();
+        if (word === lower) lowercase.set(lower, (lowercase.get(lower) ?? 0) + 1);
+      }
+      return;
+    }
+    let previousWord = "";
+    let previousEnd = -1;
+    // A joined capitalized word waits for the next word: a capitalized one makes it part of a name or title.
+    let pending: string | undefined;
+    for (const match of text.matchAll(WORD)) {
+      const word = match[0];
+      const start = match.index;
+      if (pending !== undefined && !STARTS_UPPERCASE.test(word))
+        candidates.push({ sentence, word: pending });
+      pending = undefined;
+      const lower = word.toLowerCase();
+      if (word === lower) {
+        lowercase.set(lower, (lowercase.get(lower) ?? 0) + 1);
+      } else if (previousEnd >= 0 && CAPITALIZED.test(word)) {
+        capitalizedInside.set(lower, (capitalizedInside.get(lower) ?? 0) + 1);
+        const gap = text.slice(previousEnd, start);
+        if (
+          (SPACE_JOIN.test(gap) && STARTS_LOWERCASE_OR_DIGIT.test(previousWord)) ||
+          BRACKET_JOIN.test(gap)
+        ) {
+          pending = lower;
+        }
+      }
+      previousWord = word;
+      previousEnd = start + word.length;
+    }
+    if (pending !== undefined) candidates.push({ sentence, word: pending });
+  });
+  const counts = new Float64Array(texts.length);
+  for (const { sentence, word } of candidates) {
+    if ((lowercase.get(word) ?? 0) > (capitalizedInside.get(word) ?? 0)) {
+      counts[sentence] = (counts[sentence] as number) + 1;
+    }
+  }
+  return counts;
+}
