@@ -8,6 +8,9 @@ import { type TreeEnsemble, treeSum } from "./trees";
 
 const IN_LEAD_K = FEATURE_NAMES.indexOf("inLeadK");
 const K_OVER_N = FEATURE_NAMES.indexOf("kOverN");
+const LOG_WORDS = FEATURE_NAMES.indexOf("logWords");
+/** Words a sentence may have before the length prior starts to count against it. */
+const FREE_WORDS = 30;
 
 import trained from "./weights.json";
 
@@ -27,6 +30,12 @@ export interface ScorerWeights extends TreeEnsemble {
    */
   leadBonus: number;
   leadSlope: number;
+  /**
+   * Subtracted from the logit per 10 words beyond FREE_WORDS: when a number of sentences is asked for, a long one
+   * takes the room of two, and run-on sentences (captions joined to the next paragraph) are long. The trees
+   * learn what makes a sentence worth taking, not what its length costs the rest of the summary.
+   */
+  lengthPenalty?: number;
 }
 
 function checkedWeights(candidate: ScorerWeights): ScorerWeights {
@@ -47,10 +56,12 @@ export const DEFAULT_WEIGHTS: ScorerWeights = checkedWeights(trained as ScorerWe
 /** Probability-like score in (0, 1). */
 export function scoreSentence(features: Float64Array, model: ScorerWeights): number {
   const leadPrior = Math.max(0, 1 - model.leadSlope * (features[K_OVER_N] as number));
+  const words = Math.round(Math.expm1(features[LOG_WORDS] as number));
+  const lengthPrior = ((model.lengthPenalty ?? 0) * Math.max(0, words - FREE_WORDS)) / 10;
   const z = treeSum(
     model.trees,
     features,
-    model.base + model.leadBonus * leadPrior * (features[IN_LEAD_K] as number),
+    model.base + model.leadBonus * leadPrior * (features[IN_LEAD_K] as number) - lengthPrior,
   );
   return 1 / (1 + Math.exp(-z));
 }

@@ -93,6 +93,7 @@ export interface TrainOptions extends BoostOptions {
   softMix: number;
   leadBonus: number;
   leadSlope: number;
+  lengthPenalty: number;
   bags?: number;
 }
 
@@ -151,6 +152,7 @@ function trainOne(articles: readonly PreparedArticle[], options: TrainOptions): 
     trigramOverlap: options.trigramOverlap,
     leadBonus: options.leadBonus,
     leadSlope: options.leadSlope,
+    lengthPenalty: options.lengthPenalty,
   };
 }
 

@@ -48,6 +48,7 @@ const options: TrainOptions = {
   softMix: option("soft", 0.3),
   leadBonus: option("lead-bonus", 1.2),
   leadSlope: option("lead-slope", 2),
+  lengthPenalty: option("length-penalty", 0.4),
   bags: option("bags", 3),
   sourceWeights: {
     cnndm: option("w-cnndm", 1),
@@ -99,37 +100,39 @@ console.log(`options: ${JSON.stringify(options)}`);
 for (const leadBonus of grid("lead-bonus", options.leadBonus)) {
   for (const leadSlope of grid("lead-slope", options.leadSlope))
     for (const redundancyThreshold of grid("redundancy", options.redundancyThreshold))
-      for (const trigramOverlap of grid("trigram", options.trigramOverlap ?? 1)) {
-        console.log(
-          `leadBonus ${leadBonus}, leadSlope ${leadSlope}, redundancy ${redundancyThreshold}, trigram ${trigramOverlap}`,
-        );
-        console.log(
-          "file                      k   model (5-fold CV) R1/R2/RL   LEAD-k R1/R2/RL      ΔR1",
-        );
-        for (const [file, list] of byFile) {
-          let r1 = 0;
-          let r2 = 0;
-          let rl = 0;
-          for (const { model, tests } of foldModels) {
-            const test = tests.get(file) ?? [];
-            const s = evaluate(test, {
-              ...model,
-              leadBonus,
-              leadSlope,
-              redundancyThreshold,
-              trigramOverlap,
-            });
-            r1 += s.rouge1 * test.length;
-            r2 += s.rouge2 * test.length;
-            rl += s.rougeL * test.length;
-          }
-          const n = list.length;
-          const lead = leads.get(file) as ReturnType<typeof evaluateLead>;
+      for (const trigramOverlap of grid("trigram", options.trigramOverlap ?? 1))
+        for (const lengthPenalty of grid("length-penalty", options.lengthPenalty)) {
           console.log(
-            `${file.padEnd(25)} ${String(list[0]?.k).padStart(2)}   ${(r1 / n).toFixed(2)} / ${(r2 / n).toFixed(2)} / ${(rl / n).toFixed(2)}     ${lead.rouge1.toFixed(2)} / ${lead.rouge2.toFixed(2)} / ${lead.rougeL.toFixed(2)}   ${(r1 / n - lead.rouge1).toFixed(2)}`,
+            `leadBonus ${leadBonus}, leadSlope ${leadSlope}, redundancy ${redundancyThreshold}, trigram ${trigramOverlap}, lengthPenalty ${lengthPenalty}`,
           );
+          console.log(
+            "file                      k   model (5-fold CV) R1/R2/RL   LEAD-k R1/R2/RL      ΔR1",
+          );
+          for (const [file, list] of byFile) {
+            let r1 = 0;
+            let r2 = 0;
+            let rl = 0;
+            for (const { model, tests } of foldModels) {
+              const test = tests.get(file) ?? [];
+              const s = evaluate(test, {
+                ...model,
+                leadBonus,
+                leadSlope,
+                redundancyThreshold,
+                trigramOverlap,
+                lengthPenalty,
+              });
+              r1 += s.rouge1 * test.length;
+              r2 += s.rouge2 * test.length;
+              rl += s.rougeL * test.length;
+            }
+            const n = list.length;
+            const lead = leads.get(file) as ReturnType<typeof evaluateLead>;
+            console.log(
+              `${file.padEnd(25)} ${String(list[0]?.k).padStart(2)}   ${(r1 / n).toFixed(2)} / ${(r2 / n).toFixed(2)} / ${(rl / n).toFixed(2)}     ${lead.rouge1.toFixed(2)} / ${lead.rouge2.toFixed(2)} / ${lead.rougeL.toFixed(2)}   ${(r1 / n - lead.rouge1).toFixed(2)}`,
+            );
+          }
         }
-      }
 }
 
 if (args.includes("--write")) {
