@@ -29,13 +29,19 @@ export const BUNDLE_TARGET = "node22";
 export const LAMBDA_NODE_OPTIONS = "--enable-source-maps";
 export const LAZY_FOLDER = "lazy";
 
-const READABILITY = ["Readability", "isProbablyReaderable"];
-/** Packages built, whole, into one CommonJS file of lazy/: specifier → the exports its importers call. */
-export const LAZY_PACKAGES: readonly { file: string; exports: Record<string, string[]> }[] = [
+/**
+ * Packages built into one CommonJS file of lazy/: specifier → the exports its importers call. The file holds
+ * what those exports reach (`source` when the package's documented per-function module is smaller).
+ */
+export const LAZY_PACKAGES: readonly {
+  file: string;
+  exports: Record<string, string[]>;
+  source?: string;
+}[] = [
   // The normalizer's HTML stack: only .html articles need it.
   {
     file: "html-stack.cjs",
-    exports: { linkedom: ["parseHTML"], "@mozilla/readability": READABILITY },
+    exports: { linkedom: ["parseHTML"], "@mozilla/readability": ["Readability"] },
   },
   // The normalizer's Markdown stack (micromark, ~104 KB): only .md articles need it.
   {
@@ -54,8 +60,13 @@ export const LAZY_PACKAGES: readonly { file: string; exports: Record<string, str
   { file: "chardet.cjs", exports: { chardet: ["analyse"] } },
   // 24 Snowball stemmers, of which an article uses one.
   { file: "snowball-stemmers.cjs", exports: { "snowball-stemmers": ["newStemmer", "algorithms"] } },
-  // Called only by the X-Ray SDK's patcher of AWS SDK v2, which these functions never use.
-  { file: "semver.cjs", exports: { semver: ["gte"] } },
+  // The X-Ray SDK's cls-hooked calls gte once at load (its AWS SDK v2 patcher, unused here, once more): the
+  // one function, not the whole library.
+  {
+    file: "semver.cjs",
+    exports: { semver: ["gte"] },
+    source: 'export { default as gte } from "semver/functions/gte.js";',
+  },
 ];
 
 /** JSON modules read from lazy/ on first use rather than parsed as code at init: specifier → file. */
@@ -68,6 +79,11 @@ export const LAZY_DATA: Readonly<Record<string, string>> = {
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   "node:http": join(SHIMS, "node-http.cjs"),
   "eld/extrasmall": join(SHIMS, "eld-extrasmall.mjs"),
+};
+
+/** Modules replaced in the lazy files, likewise. */
+const LAZY_ALIASES: Readonly<Record<string, string>> = {
+  "cssomnom/parse": join(SHIMS, "css-parse.mjs"),
 };
 
 /** Options of every file esbuild writes into a package: index.mjs and lazy/*.cjs. */
@@ -163,12 +179,15 @@ export async function buildLambdaPackage(
   const lazyDir = join(outDir, LAZY_FOLDER);
   for (const pkg of LAZY_PACKAGES.filter((p) => Object.keys(p.exports).some(reached))) {
     // CommonJS, so that a stand-in can load it synchronously with `require`.
-    const contents = Object.entries(pkg.exports)
-      .map(([specifier, names]) => `export { ${names.join(", ")} } from "${specifier}";`)
-      .join("\n");
+    const contents =
+      pkg.source ??
+      Object.entries(pkg.exports)
+        .map(([specifier, names]) => `export { ${names.join(", ")} } from "${specifier}";`)
+        .join("\n");
     await build({
       ...COMMON_OPTIONS,
       format: "cjs",
+      alias: LAZY_ALIASES,
       stdin: { contents, loader: "js", resolveDir: PROJECT_ROOT, sourcefile: pkg.file },
       outfile: join(lazyDir, pkg.file),
     });
