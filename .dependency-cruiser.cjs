@@ -48,7 +48,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "(^|/)(cdk\\.out|\\.local|dist)/" },
+    exclude: { path: "(^|/)(cdk\\.out|\\.local|dist|tests/output|tests/bench/results)/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
     enhancedResolveOptions: {

@@ -56,6 +56,10 @@ export const LAZY_PACKAGES: readonly {
       "micromark-extension-gfm-table": ["gfmTable"],
     },
   },
+  // Word and PDF readers (mammoth, with the zip reader it shares; pdf.js as unpdf builds it for serverless
+  // runtimes, one file without a worker): only .docx or .pdf articles need them.
+  { file: "docx-stack.cjs", exports: { mammoth: ["convertToHtml"], jszip: ["loadAsync"] } },
+  { file: "pdf-stack.cjs", exports: { unpdf: ["getDocumentProxy"] } },
   // The encoding detector: only articles that are neither UTF-8 nor marked by a BOM or a declared charset.
   { file: "chardet.cjs", exports: { chardet: ["analyse"] } },
   // 24 Snowball stemmers, of which an article uses one.

@@ -4,11 +4,11 @@
  */
 import { readFileSync } from "node:fs";
 import { PipelineError } from "../errors";
-import { normalizeArticle } from "../normalize";
+import { normalizeDocument } from "../normalize";
 
 const USAGE = "usage: npm run --silent normalize -- <file> [--language <code>]";
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const files: string[] = [];
   let language: string | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -33,7 +33,7 @@ function main(argv: string[]): number {
     return 1;
   }
   try {
-    const article = normalizeArticle({
+    const article = await normalizeDocument({
       bytes,
       fileName: file,
       ...(language ? { languageOverride: language } : {}),
@@ -49,4 +49,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -3,7 +3,7 @@ import { LANGUAGE_TAG_SCHEMA } from "./language";
 import { SCHEMA_VERSION } from "./version";
 
 /** Input formats the normalizer accepts, chosen by file extension. */
-export const SOURCE_FORMATS = ["txt", "md", "html", "json"] as const;
+export const SOURCE_FORMATS = ["txt", "md", "html", "json", "docx", "pdf"] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 /**
@@ -113,7 +113,8 @@ export const ARTICLE_SCHEMA = {
         name: { type: "string", minLength: 1, description: "File name (last key segment)." },
         format: { enum: SOURCE_FORMATS },
         encoding: {
-          description: "WHATWG Encoding Standard name of the encoding the bytes were decoded with.",
+          description:
+            "WHATWG Encoding Standard name of the encoding the bytes were decoded with; utf-8 for .docx and .pdf, whose text their readers give as Unicode.",
           enum: SOURCE_ENCODINGS,
         },
         bytes: { type: "integer", minimum: 1, description: "Size of the raw input in bytes." },

@@ -5,7 +5,7 @@
  */
 export const ERROR_TYPES = {
   UnsupportedFormatError:
-    "the file extension is not one the normalizer reads (.txt, .md, .html, .htm, .json)",
+    "the file extension is not one the normalizer reads (.txt, .md, .html, .htm, .json, .docx, .pdf)",
   EmptyArticleError: "the file is empty, or holds only whitespace once decoded",
   BinaryInputError: "the bytes are a binary file (an image, a PDF, an archive), not text",
   InvalidJsonError:
@@ -18,6 +18,10 @@ export const ERROR_TYPES = {
     "a language override (JSON `language`, object metadata) that is not a language code",
   NestingTooDeepError: "HTML nested deeper than the extractor can walk",
   UnknownEncodingError: "bytes whose encoding cannot be told for sure, or a BOM they contradict",
+  UnreadableDocumentError:
+    "a .docx or .pdf file its reader cannot open: damaged, or not that format under that name",
+  PasswordProtectedPdfError: "a .pdf that opens only with a password: its text cannot be read",
+  NoTextLayerError: "a .pdf whose pages carry no text, only images (a scan): it needs OCR first",
   InvalidSummaryLengthError: "a summary length that cannot be honoured",
   NotAnArticleKeyError:
     "the summarize stage was handed a key that is not `results/<id>/article.json`",

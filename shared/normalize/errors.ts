@@ -1,6 +1,6 @@
 import { inputErrorClass } from "../errors";
 
-/** The file extension is not one the normalizer reads (.txt, .md, .html, .htm, .json). */
+/** The file extension is not one the normalizer reads (.txt, .md, .html, .htm, .json, .docx, .pdf). */
 export class UnsupportedFormatError extends inputErrorClass("UnsupportedFormatError") {}
 
 /** The file is empty, or holds only whitespace once decoded. */
@@ -29,3 +29,12 @@ export class NestingTooDeepError extends inputErrorClass("NestingTooDeepError") 
 
 /** Bytes whose encoding cannot be told for sure (not UTF-8, nothing recognisable), or a BOM they contradict. */
 export class UnknownEncodingError extends inputErrorClass("UnknownEncodingError") {}
+
+/** A .docx or .pdf file its reader cannot open: damaged, or not that format under that name. */
+export class UnreadableDocumentError extends inputErrorClass("UnreadableDocumentError") {}
+
+/** A .pdf that opens only with a password: its text cannot be read. */
+export class PasswordProtectedPdfError extends inputErrorClass("PasswordProtectedPdfError") {}
+
+/** A .pdf whose pages carry no text, only images (a scan): it needs OCR first. */
+export class NoTextLayerError extends inputErrorClass("NoTextLayerError") {}

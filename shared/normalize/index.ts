@@ -3,6 +3,7 @@ import {
   type DetectedLanguage,
   isBodyBlock,
   type NormalizedArticle,
+  type SourceEncoding,
   type SourceFormat,
 } from "../contract/article";
 import { SCHEMA_VERSION } from "../contract/version";
@@ -16,9 +17,11 @@ import {
   NoSentenceError,
   UnsupportedFormatError,
 } from "./errors";
+import { readDocx } from "./formats/docx";
 import { readHtml } from "./formats/html";
 import { readJson } from "./formats/json";
 import { readMarkdown } from "./formats/markdown";
+import { readPdf } from "./formats/pdf";
 import { readPlainText } from "./formats/txt";
 import type { ParsedDocument } from "./formats/types";
 import { detectLanguage, languageOverride } from "./language";
@@ -45,7 +48,15 @@ const FORMATS: Record<string, SourceFormat> = {
   html: "html",
   htm: "html",
   json: "json",
+  docx: "docx",
+  pdf: "pdf",
 };
+
+/** Formats read from their binary container by an asynchronous library rather than decoded as text. */
+type DocumentFormat = "docx" | "pdf";
+const DOCUMENT_READERS: Record<DocumentFormat, typeof readPdf> = { docx: readDocx, pdf: readPdf };
+const isDocumentFormat = (format: SourceFormat): format is DocumentFormat =>
+  Object.hasOwn(DOCUMENT_READERS, format);
 
 export const SUPPORTED_EXTENSIONS = Object.keys(FORMATS).map((ext) => `.${ext}`);
 
@@ -73,7 +84,11 @@ function formatOf(fileName: string): SourceFormat {
   return format;
 }
 
-function parse(format: SourceFormat, text: string, fileName: string): ParsedDocument {
+function parse(
+  format: Exclude<SourceFormat, DocumentFormat>,
+  text: string,
+  fileName: string,
+): ParsedDocument {
   switch (format) {
     case "json":
       return readJson(text, fileName);
@@ -86,11 +101,8 @@ function parse(format: SourceFormat, text: string, fileName: string): ParsedDocu
   }
 }
 
-/**
- * Raw bytes + file name → the normalized article (`article.json`). Pure and synchronous; every bad input
- * throws a typed InputError whose message starts with the file name.
- */
-export function normalizeArticle(input: NormalizeInput): NormalizedArticle {
+/** The input's format, once its size is checked. */
+function checkedFormat(input: NormalizeInput): SourceFormat {
   const { bytes, fileName } = input;
   const maxBytes = input.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
   const format = formatOf(fileName);
@@ -100,12 +112,44 @@ export function normalizeArticle(input: NormalizeInput): NormalizedArticle {
       fileName,
     );
   }
+  return format;
+}
+
+/**
+ * Raw bytes + file name → the normalized article (`article.json`). Pure and synchronous, for the text formats;
+ * .docx and .pdf, whose readers are asynchronous, go through normalizeDocument. Every bad input throws a typed
+ * InputError whose message starts with the file name.
+ */
+export function normalizeArticle(input: NormalizeInput): NormalizedArticle {
+  const { bytes, fileName } = input;
+  const format = checkedFormat(input);
+  if (isDocumentFormat(format)) {
+    throw new Error(`${fileName}: .${format} is read by normalizeDocument (asynchronous)`);
+  }
   const decoded = decodeBytes(bytes, fileName, { html: format === "html" });
   const text = cleanText(decoded.text);
   if (text.trim().length === 0) {
     throw new EmptyArticleError("holds only whitespace", fileName);
   }
-  const doc = parse(format, text, fileName);
+  return articleOf(parse(format, text, fileName), input, decoded.encoding);
+}
+
+/** Every format, .docx and .pdf included: what the pipeline and the command line call. */
+export async function normalizeDocument(input: NormalizeInput): Promise<NormalizedArticle> {
+  const format = checkedFormat(input);
+  if (!isDocumentFormat(format)) return normalizeArticle(input);
+  const doc = await DOCUMENT_READERS[format](input.bytes, input.fileName);
+  return articleOf(doc, input, "utf-8");
+}
+
+/** The parsed document → the article: structure, language, sentences. */
+function articleOf(
+  doc: ParsedDocument,
+  input: NormalizeInput,
+  encoding: SourceEncoding,
+): NormalizedArticle {
+  const { bytes, fileName } = input;
+  const format = doc.format;
   const structure = buildStructure(doc);
   const stated = input.languageOverride?.trim() || doc.language;
   // Detected before assembling: the segmenter splits sentences by the language's rules.
@@ -124,7 +168,7 @@ export function normalizeArticle(input: NormalizeInput): NormalizedArticle {
   const bodyBlocks = assembled.blocks.filter((block) => isBodyBlock(block.type));
   return {
     schemaVersion: SCHEMA_VERSION,
-    source: { name: baseName(fileName), format, encoding: decoded.encoding, bytes: bytes.length },
+    source: { name: baseName(fileName), format, encoding, bytes: bytes.length },
     language,
     title: structure.title,
     dek: structure.dek,

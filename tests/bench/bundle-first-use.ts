@@ -38,6 +38,8 @@ export interface FirstUse {
   label: string;
   /** Files of lazy/ loaded as their stand-ins load them (required, or JSON-parsed), in order. */
   modules: string[];
+  /** Then run, timed too, with the loaded modules in `mods` (what the first call of one of them costs). */
+  afterwards?: string;
   probe?: { entry: string; call: string; asPackaged?: boolean };
 }
 
@@ -58,6 +60,12 @@ export const FIRST_USE: Record<StageName, FirstUse[]> = {
       probe: { entry: "eld/extrasmall", call: DETECT, asPackaged: true },
     },
     { label: "first .html article", modules: ["html-stack.cjs"] },
+    { label: "first .docx article", modules: ["docx-stack.cjs"] },
+    {
+      label: "first .pdf article (pdf.js loaded, a 2-page PDF opened)",
+      modules: ["pdf-stack.cjs"],
+      afterwards: `await mods[0].getDocumentProxy(new Uint8Array(readFileSync(${JSON.stringify(join(ROOT, "tests/fixtures/documents/story.pdf"))}))).then((pdf) => pdf.destroy());`,
+    },
   ],
   summarize: [
     {
@@ -87,12 +95,11 @@ export async function buildProbes(stage: StageName, bundleFile: string): Promise
 export function timeFirstUse(bundleFile: string, use: FirstUse): number {
   const lazy = join(bundleFile, "..", LAZY_FOLDER);
   const href = (file: string) => JSON.stringify(pathToFileURL(file).href);
-  let work = use.modules
-    .map((file) => {
-      const path = JSON.stringify(join(lazy, file));
-      return file.endsWith(".json") ? `JSON.parse(readFileSync(${path},"utf8"));` : `req(${path});`;
-    })
-    .join("");
+  const loads = use.modules.map((file) => {
+    const path = JSON.stringify(join(lazy, file));
+    return file.endsWith(".json") ? `JSON.parse(readFileSync(${path},"utf8"))` : `req(${path})`;
+  });
+  let work = `const mods=[${loads.join(",")}];${use.afterwards ?? ""}`;
   if (use.probe) {
     const probe = join(probeDir(bundleFile, use.probe.entry), "index.mjs");
     work = `const m=await import(${href(probe)});${use.probe.call};`;
@@ -120,10 +127,18 @@ export function runMeasuring(code: string, what: string): { printed: number; wal
 
 /** Bytes of every file under `dir` (0 when absent), source maps left out: they are read only on an error. */
 export function treeBytes(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
+  return Object.values(lazyFileBytes(dir)).reduce((sum, bytes) => sum + bytes, 0);
+}
+
+/** Each file under `dir` (path relative to it → bytes), source maps left out; sorted by path. */
+export function lazyFileBytes(dir: string): Record<string, number> {
+  if (!existsSync(dir)) return {};
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && !entry.name.endsWith(".map"))
-    .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
+    .map((entry) => join(entry.parentPath, entry.name));
+  return Object.fromEntries(
+    files.sort().map((path) => [path.slice(dir.length + 1), statSync(path).size]),
+  );
 }
 
 export function median(values: number[]): number {

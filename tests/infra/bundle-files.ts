@@ -5,9 +5,10 @@ import type { StageName } from "../../shared/pipeline/routing";
 /** What each stage's package holds in lazy/: what its bundle reaches, no more (infra/aws/bundling.ts). */
 export const EXPECTED_LAZY: Readonly<Record<StageName, readonly string[]>> = {
   normalize: [
-    ...["chardet.cjs", "chardet.cjs.map"],
+    ...["chardet.cjs", "chardet.cjs.map", "docx-stack.cjs", "docx-stack.cjs.map"],
     ...["eld/meta.json", "eld/ngrams.txt.br", "html-stack.cjs", "html-stack.cjs.map"],
-    ...["markdown-stack.cjs", "markdown-stack.cjs.map", "semver.cjs", "semver.cjs.map"],
+    ...["markdown-stack.cjs", "markdown-stack.cjs.map", "pdf-stack.cjs", "pdf-stack.cjs.map"],
+    ...["semver.cjs", "semver.cjs.map"],
   ],
   summarize: [
     ...["semver.cjs", "semver.cjs.map", "snowball-stemmers.cjs", "snowball-stemmers.cjs.map"],

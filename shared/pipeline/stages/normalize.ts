@@ -1,5 +1,5 @@
 import { articleIdFromKey, OUTPUT_FILES } from "../../contract/keys";
-import { normalizeArticle } from "../../normalize";
+import { normalizeDocument } from "../../normalize";
 import { InputTooLargeError } from "../../normalize/errors";
 import { logPreview } from "../config";
 import { bareEtag } from "../provenance";
@@ -77,7 +77,7 @@ export async function runNormalizeStage(
   }
 
   try {
-    // Checked from the event before any download; normalizeArticle checks the bytes it is given the same way.
+    // Checked from the event before any download; normalizeDocument checks the bytes it is given the same way.
     if (input.size !== undefined && input.size > ctx.config.maxInputBytes) {
       throw new InputTooLargeError(
         `${input.size} bytes is over the limit of ${ctx.config.maxInputBytes} bytes (maxInputBytes)`,
@@ -97,7 +97,7 @@ export async function runNormalizeStage(
     // Before the article: a bad request fails the upload whatever its content, and costs no normalizing.
     const targetLanguages = articleTargetLanguages(object.metadata, ctx.config, input.key);
     const override = object.metadata[LANGUAGE_METADATA]?.trim();
-    const article = normalizeArticle({
+    const article = await normalizeDocument({
       bytes: object.body,
       fileName: input.key,
       maxBytes: ctx.config.maxInputBytes,

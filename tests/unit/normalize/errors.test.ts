@@ -21,7 +21,7 @@ function bytesOf(values: number[], padding = 64): Uint8Array {
 
 describe("normalizeArticle on bad input", () => {
   it.each<[string, string, Uint8Array, ErrorClass, RegExp, string?]>([
-    ["an unknown extension", "report.docx", utf8("Hello there."), UnsupportedFormatError, /\.docx/],
+    ["an unknown extension", "report.pptx", utf8("Hello there."), UnsupportedFormatError, /\.pptx/],
     [
       "no extension",
       "incoming/README",

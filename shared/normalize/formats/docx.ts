@@ -1,0 +1,86 @@
+import JSZip from "jszip";
+import mammoth from "mammoth";
+import type { RemovedItem } from "../../contract/article";
+import { collapseWhitespace } from "../clean";
+import { EmptyArticleError, UnreadableDocumentError } from "../errors";
+import { readHtml } from "./html";
+import type { ParsedDocument } from "./types";
+
+/** The header and footer parts of a WordprocessingML package (word/header1.xml, word/footer2.xml…). */
+const RUNNING_PART = /^word\/(header|footer)\d*\.xml$/;
+const XML_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+function xmlText(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos|#x?[0-9a-f]+);/gi, (entity, name: string) => {
+    if (name[0] !== "#") return XML_ENTITIES[name.toLowerCase()] ?? entity;
+    const hex = name[1] === "x" || name[1] === "X";
+    return String.fromCodePoint(Number.parseInt(name.slice(hex ? 2 : 1), hex ? 16 : 10));
+  });
+}
+
+/**
+ * A header's or footer's paragraphs as they read: the text runs, and a field (a page number) as its
+ * instruction in braces, since the value is computed per page ("Page {PAGE}").
+ */
+function paragraphsOf(xml: string): string[] {
+  return (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? [])
+    .map((paragraph) => {
+      const parts = paragraph.matchAll(
+        /<w:(t|instrText)(?: [^>]*)?>([^<]*)<\/w:\1>|<w:fldSimple [^>]*w:instr="([^"]*)"/g,
+      );
+      const text = [...parts].map(([, tag, value, simple]) =>
+        tag === "t"
+          ? xmlText(value ?? "")
+          : `{${
+              xmlText(value ?? simple ?? "")
+                .trim()
+                .split(/\s+/)[0]
+            }}`,
+      );
+      return collapseWhitespace(text.join(""));
+    })
+    .filter((text) => /[\p{L}\p{N}{]/u.test(text));
+}
+
+/** Page headers and footers, which mammoth leaves out of the body: listed, once per text. */
+async function runningLines(zip: JSZip): Promise<RemovedItem[]> {
+  const removed: RemovedItem[] = [];
+  const seen = new Set<string>();
+  const parts = Object.keys(zip.files).filter((n) => RUNNING_PART.test(n));
+  // Headers first, as a page reads.
+  for (const name of parts.sort((a, b) => b.localeCompare(a, "en", { numeric: true }))) {
+    const kind = RUNNING_PART.exec(name)?.[1] as string;
+    for (const text of paragraphsOf((await zip.file(name)?.async("string")) ?? "")) {
+      if (seen.has(`${kind}\n${text}`)) continue;
+      seen.add(`${kind}\n${text}`);
+      removed.push({ kind: "boilerplate", text, reason: `page ${kind}` });
+    }
+  }
+  return removed;
+}
+
+/**
+ * Word (.docx) → article blocks: mammoth turns the document body into HTML (headings by their Word styles,
+ * paragraphs, lists, tables; no page headers or footers, which are listed as removed), read by the HTML path.
+ */
+export async function readDocx(bytes: Uint8Array, fileName: string): Promise<ParsedDocument> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let html: string;
+  let running: RemovedItem[];
+  try {
+    running = await runningLines(await JSZip.loadAsync(buffer));
+    html = (await mammoth.convertToHtml({ buffer })).value;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UnreadableDocumentError(
+      `is not a Word document that can be read (${reason})`,
+      fileName,
+    );
+  }
+  if (!/[\p{L}\p{N}]/u.test(html.replace(/<[^>]*>/g, ""))) {
+    throw new EmptyArticleError("is a Word document with no text in its body", fileName);
+  }
+  const page = `<!doctype html><html><head><title></title></head><body><article>${html}</article></body></html>`;
+  const doc = readHtml(page, fileName);
+  return { ...doc, format: "docx", removed: [...running, ...doc.removed] };
+}

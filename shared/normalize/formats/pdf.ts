@@ -1,0 +1,69 @@
+import { getDocumentProxy } from "unpdf";
+import { NoTextLayerError, PasswordProtectedPdfError, UnreadableDocumentError } from "../errors";
+import { layoutPages, type PdfPage, type PdfTextRun } from "./pdf-layout";
+import type { ParsedDocument } from "./types";
+
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/** pdf.js's text item (TextItem), as far as it is read here. */
+interface TextItem {
+  str: string;
+  transform: number[];
+  width: number;
+}
+
+/**
+ * PDF → article blocks, through pdf.js (unpdf's build of it for serverless runtimes: no worker, no canvas):
+ * each page's text runs as the page draws them, then laid out into headings and paragraphs without the
+ * running headers, footers and page numbers (pdf-layout.ts). A PDF pdf.js opens only with a password, or
+ * whose pages carry no text (scans), is refused with its own error.
+ */
+export async function readPdf(bytes: Uint8Array, fileName: string): Promise<ParsedDocument> {
+  // pdf.js takes the buffer over (transfers it): a copy leaves the caller's bytes whole.
+  const data = new Uint8Array(bytes);
+  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
+  try {
+    // No eval of font programs (only text is read) and warnings off: a damaged font is not the article's fault.
+    pdf = await getDocumentProxy(data, { isEvalSupported: false, verbosity: 0 });
+  } catch (error) {
+    const name = error instanceof Error ? error.name : "";
+    if (name === "PasswordException") {
+      throw new PasswordProtectedPdfError(
+        "is a password-protected PDF: its text cannot be read without the password",
+        fileName,
+      );
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UnreadableDocumentError(`is not a PDF that can be read (${reason})`, fileName);
+  }
+  try {
+    const pages: PdfPage[] = [];
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const page = await pdf.getPage(number);
+      const content = await page.getTextContent();
+      const runs = (content.items as TextItem[])
+        .filter((item) => typeof item.str === "string")
+        .map(
+          (item): PdfTextRun => ({
+            text: item.str,
+            x: item.transform[4] ?? 0,
+            y: item.transform[5] ?? 0,
+            width: item.width,
+            size: Math.hypot(item.transform[2] ?? 0, item.transform[3] ?? 0),
+          }),
+        );
+      pages.push({ height: page.view[3] ?? 0, runs });
+    }
+    if (!pages.some((page) => page.runs.some((run) => HAS_WORD.test(run.text)))) {
+      const count = pages.length === 1 ? "its page has" : `its ${pages.length} pages have`;
+      throw new NoTextLayerError(
+        `is a PDF with no text layer: ${count} no text, only images (a scan? run OCR on it first)`,
+        fileName,
+      );
+    }
+    const { blocks, removed } = layoutPages(pages);
+    return { format: "pdf", title: null, blocks, removed };
+  } finally {
+    await pdf.destroy();
+  }
+}
