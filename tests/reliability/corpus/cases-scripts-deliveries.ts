@@ -152,11 +152,11 @@ export function scriptAndDeliveryCases(): CorpusCase[] {
     },
     {
       name: "unsupported extension",
-      key: "incoming/notes.docx",
+      key: "incoming/notes.pptx",
       body: utf8(ENGLISH),
       drop: "once",
       expected: "failed: UnsupportedFormatError",
-      verify: failedWith("UnsupportedFormatError", ".docx"),
+      verify: failedWith("UnsupportedFormatError", ".pptx"),
     },
     {
       name: "no extension",
