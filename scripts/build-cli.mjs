@@ -72,6 +72,12 @@ const dependenciesExternalButJson = {
   },
 };
 
+/**
+ * The Word and PDF readers (mammoth, pdf.js) stay in node_modules: imported by the first .docx or .pdf only,
+ * bundled they would more than double the file every other run parses.
+ */
+const DOCUMENT_READERS = ["mammoth", "jszip", "unpdf"];
+
 export async function buildClis() {
   const { build } = await import("esbuild");
   // Taken before reading any source: a file saved while the build runs counts as newer than the build.
@@ -93,6 +99,7 @@ export async function buildClis() {
           js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
         },
         plugins: bundleDependencies ? [dataAsJson] : [dependenciesExternalButJson, dataAsJson],
+        external: DOCUMENT_READERS,
         metafile: true,
         logLevel: "warning",
         write: false,

@@ -1,5 +1,4 @@
-import JSZip from "jszip";
-import mammoth from "mammoth";
+import type JSZip from "jszip";
 import type { RemovedItem } from "../../contract/article";
 import { collapseWhitespace } from "../clean";
 import { EmptyArticleError, UnreadableDocumentError } from "../errors";
@@ -67,8 +66,13 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Par
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let html: string;
   let running: RemovedItem[];
+  // Imported by the first Word document only, as pdf.js by the first PDF.
+  const [{ default: zip }, { default: mammoth }] = await Promise.all([
+    import("jszip"),
+    import("mammoth"),
+  ]);
   try {
-    running = await runningLines(await JSZip.loadAsync(buffer));
+    running = await runningLines(await zip.loadAsync(buffer));
     html = (await mammoth.convertToHtml({ buffer })).value;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,3 @@
-import { getDocumentProxy } from "unpdf";
 import { NoTextLayerError, PasswordProtectedPdfError, UnreadableDocumentError } from "../errors";
 import { layoutPages, type PdfPage, type PdfTextRun } from "./pdf-layout";
 import type { ParsedDocument } from "./types";
@@ -21,6 +20,8 @@ interface TextItem {
 export async function readPdf(bytes: Uint8Array, fileName: string): Promise<ParsedDocument> {
   // pdf.js takes the buffer over (transfers it): a copy leaves the caller's bytes whole.
   const data = new Uint8Array(bytes);
+  // Imported by the first PDF only: pdf.js is larger than everything else the command line loads.
+  const { getDocumentProxy } = await import("unpdf");
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // No eval of font programs (only text is read) and warnings off: a damaged font is not the article's fault.

@@ -39,6 +39,36 @@ describe("npm run normalize", () => {
     expect(result.stderr).toMatch(new RegExp(`^BinaryInputError: ${file}: looks like a PNG image`));
   });
 
+  it.each(["story.docx", "story.pdf"])(
+    "should print the article of a Word or PDF file (%s) with its headings and paragraphs",
+    (name) => {
+      // Act
+      const result = runCli(join(REPO_ROOT, "tests/fixtures/documents", name));
+
+      // Assess
+      expect(result.status).toBe(0);
+      const article = JSON.parse(result.stdout);
+      const types = article.blocks.map((b: { type: string }) => b.type);
+      expect(types.filter((t: string) => t === "heading")).toHaveLength(2);
+      expect(types.filter((t: string) => t === "paragraph")).toHaveLength(5);
+    },
+  );
+
+  it.each([
+    ["encrypted.pdf", "PasswordProtectedPdfError"],
+    ["scanned.pdf", "NoTextLayerError"],
+  ])("should refuse %s with %s naming the file", (name, errorType) => {
+    // Prepare
+    const file = join(REPO_ROOT, "tests/fixtures/documents", name);
+
+    // Act
+    const result = runCli(file);
+
+    // Assess
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^${errorType}: ${file}: `));
+  });
+
   it("should report a missing file and a usage mistake", () => {
     expect(runCli("/nonexistent/article.txt").status).toBe(1);
     expect(runCli().status).toBe(2);

@@ -86,6 +86,19 @@ describe("PDF refusals", () => {
   });
 });
 
+describe("the PDF fixtures", () => {
+  it("should hold the story in encrypted.pdf, readable with its password only", async () => {
+    // Prepare
+    const { extractText, getDocumentProxy } = await import("unpdf");
+    const data = new Uint8Array(readFileSync(join(DOCUMENTS, "encrypted.pdf")));
+    // Act
+    const pdf = await getDocumentProxy(data, { password: "kelmouth" });
+    const { text } = await extractText(pdf, { mergePages: true });
+    // Assess: the password opens it, so the refusal above is for the password and not a broken file.
+    expect(text).toContain(STORY.title);
+  });
+});
+
 describe("normalizeDocument and normalizeArticle", () => {
   it("should give a text article the same through both", async () => {
     // Prepare
