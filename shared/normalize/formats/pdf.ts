@@ -1,14 +1,53 @@
+import { InputError } from "../../errors";
 import { NoTextLayerError, PasswordProtectedPdfError, UnreadableDocumentError } from "../errors";
 import { layoutPages, type PdfPage, type PdfTextRun } from "./pdf-layout";
 import type { ParsedDocument } from "./types";
 
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
+type PDFDocumentProxy = Awaited<ReturnType<typeof import("unpdf").getDocumentProxy>>;
+
 /** pdf.js's text item (TextItem), as far as it is read here. */
 interface TextItem {
   str: string;
   transform: number[];
   width: number;
+}
+
+/** Each page's text runs, positioned from the page box's bottom edge (a box need not start at 0). */
+async function pagesOf(pdf: PDFDocumentProxy): Promise<PdfPage[]> {
+  const pages: PdfPage[] = [];
+  for (let number = 1; number <= pdf.numPages; number++) {
+    const page = await pdf.getPage(number);
+    const content = await page.getTextContent();
+    const [, bottom = 0, , top = 0] = page.view;
+    const runs = (content.items as TextItem[])
+      .filter((item) => typeof item.str === "string")
+      .map(
+        (item): PdfTextRun => ({
+          text: item.str,
+          x: item.transform[4] ?? 0,
+          y: (item.transform[5] ?? 0) - bottom,
+          width: item.width,
+          size: Math.hypot(item.transform[2] ?? 0, item.transform[3] ?? 0),
+        }),
+      );
+    pages.push({ height: top - bottom, runs });
+  }
+  return pages;
+}
+
+/** What pdf.js threw, as the article's error. */
+function refusal(error: unknown, fileName: string): InputError {
+  if (error instanceof InputError) return error;
+  if (error instanceof Error && error.name === "PasswordException") {
+    return new PasswordProtectedPdfError(
+      "is a password-protected PDF: its text cannot be read without the password",
+      fileName,
+    );
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return new UnreadableDocumentError(`is not a PDF that can be read (${reason})`, fileName);
 }
 
 /**
@@ -18,43 +57,14 @@ interface TextItem {
  * whose pages carry no text (scans), is refused with its own error.
  */
 export async function readPdf(bytes: Uint8Array, fileName: string): Promise<ParsedDocument> {
-  // pdf.js takes the buffer over (transfers it): a copy leaves the caller's bytes whole.
-  const data = new Uint8Array(bytes);
   // Imported by the first PDF only: pdf.js is larger than everything else the command line loads.
   const { getDocumentProxy } = await import("unpdf");
-  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
+  let pdf: PDFDocumentProxy | undefined;
   try {
-    // No eval of font programs (only text is read) and warnings off: a damaged font is not the article's fault.
-    pdf = await getDocumentProxy(data, { isEvalSupported: false, verbosity: 0 });
-  } catch (error) {
-    const name = error instanceof Error ? error.name : "";
-    if (name === "PasswordException") {
-      throw new PasswordProtectedPdfError(
-        "is a password-protected PDF: its text cannot be read without the password",
-        fileName,
-      );
-    }
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new UnreadableDocumentError(`is not a PDF that can be read (${reason})`, fileName);
-  }
-  try {
-    const pages: PdfPage[] = [];
-    for (let number = 1; number <= pdf.numPages; number++) {
-      const page = await pdf.getPage(number);
-      const content = await page.getTextContent();
-      const runs = (content.items as TextItem[])
-        .filter((item) => typeof item.str === "string")
-        .map(
-          (item): PdfTextRun => ({
-            text: item.str,
-            x: item.transform[4] ?? 0,
-            y: item.transform[5] ?? 0,
-            width: item.width,
-            size: Math.hypot(item.transform[2] ?? 0, item.transform[3] ?? 0),
-          }),
-        );
-      pages.push({ height: page.view[3] ?? 0, runs });
-    }
+    // pdf.js takes the buffer over (transfers it): a copy leaves the caller's bytes whole. No eval of font
+    // programs (only text is read), and warnings off: a damaged font is not the article's fault.
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, verbosity: 0 });
+    const pages = await pagesOf(pdf);
     if (!pages.some((page) => page.runs.some((run) => HAS_WORD.test(run.text)))) {
       const count = pages.length === 1 ? "its page has" : `its ${pages.length} pages have`;
       throw new NoTextLayerError(
@@ -64,7 +74,9 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<Pars
     }
     const { blocks, removed } = layoutPages(pages);
     return { format: "pdf", title: null, blocks, removed };
+  } catch (error) {
+    throw refusal(error, fileName);
   } finally {
-    await pdf.destroy();
+    await pdf?.destroy();
   }
 }
