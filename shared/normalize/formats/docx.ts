@@ -63,6 +63,7 @@ async function runningLines(zip: JSZip): Promise<RemovedItem[]> {
  * paragraphs, lists, tables; no page headers or footers, which are listed as removed), read by the HTML path.
  */
 export async function readDocx(bytes: Uint8Array, fileName: string): Promise<ParsedDocument> {
+  // mammoth's Node build reads a Buffer (its browser build an ArrayBuffer): a view of the same bytes.
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let html: string;
   let running: RemovedItem[];
