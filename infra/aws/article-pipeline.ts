@@ -31,6 +31,7 @@ import {
 } from "./constructs/pipeline-settings";
 import { AccountScopedQueueDestination } from "./constructs/queue-destination";
 import { StageFunction } from "./constructs/stage-function";
+import { incomingPrefixProblem } from "./incoming-prefix";
 import type { OperationsSettings, PipelineSettings } from "./settings";
 
 export type { PipelineSettingsInput, SettingValue } from "./constructs/pipeline-settings";
@@ -195,11 +196,8 @@ export class ArticlePipeline extends Construct {
 
 /** An S3 notification prefix as S3 takes it: a literal key start, no wildcard, no leading slash. */
 function checkedPrefix(prefix: string): string {
-  if (prefix.startsWith("/") || /[*?]/.test(prefix) || prefix.length > 1024) {
-    throw new ConfigError(
-      `incomingPrefix: "${prefix}" must be the literal start of the keys (like "incoming/" or "cms/exports/"), without a leading "/" or wildcards`,
-    );
-  }
+  const problem = incomingPrefixProblem(prefix);
+  if (problem) throw new ConfigError(`incomingPrefix: ${problem}`);
   return prefix;
 }
 

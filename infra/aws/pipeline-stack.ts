@@ -63,6 +63,11 @@ export class PipelineStack extends Stack {
       value: pipeline.ingestBucket.bucketName,
       description: `Drop articles under s3://<this bucket>/${pipeline.incomingPrefix}`,
     });
+    new CfnOutput(this, STACK_OUTPUTS.incomingPrefix, {
+      value: pipeline.incomingPrefix,
+      description:
+        "Keys under it in the ingest bucket start the pipeline: what `npm run backfill` lists",
+    });
     new CfnOutput(this, STACK_OUTPUTS.resultsBucket, {
       value: pipeline.resultsBucket.bucketName,
       description: `Outputs under ${RESULTS_PREFIX}<articleId>/ (manifest.json last)`,
