@@ -1,6 +1,7 @@
 /**
- * Where a backfill on AWS sends and what it reads: the normalize queue and the results bucket, from the
- * deployed stack's outputs (CloudFormation DescribeStacks), unless both are given on the command line.
+ * Where a backfill on AWS sends and what it reads: the normalize queue, the results bucket and the ingest
+ * prefix, from the deployed stack's outputs (CloudFormation DescribeStacks), unless the queue and the bucket
+ * are both given on the command line (the prefix then comes from --incoming-prefix, else the routing table's).
  */
 import {
   type CloudFormationClient,
@@ -9,12 +10,15 @@ import {
 } from "@aws-sdk/client-cloudformation";
 import { STACK_OUTPUTS } from "../aws/stack-outputs";
 import { UsageError } from "../local/cli/options";
+import { type IngestPrefix, normalizePrefix } from "./sources";
 
 export interface AwsTarget {
   queueUrl: string;
   resultsBucket: string;
   /** The stack's ingest bucket, when read from the stack (to check --bucket against). */
   ingestBucket?: string;
+  /** Keys under it start normalize: what is listed, and what --prefix is checked against. */
+  ingest: IngestPrefix;
   /** Where the values came from, for the run's first line. */
   from: string;
 }
@@ -23,6 +27,12 @@ export interface TargetRequest {
   stackName: string;
   queueUrl?: string;
   resultsBucket?: string;
+  incomingPrefix?: string;
+}
+
+/** The routing table's prefix: the one a stack deployed before the IncomingPrefix output existed uses. */
+function defaultIngest(why: string): IngestPrefix {
+  return { prefix: normalizePrefix(), from: `the default ingest prefix; ${why}` };
 }
 
 export async function resolveAwsTarget(
@@ -33,6 +43,10 @@ export async function resolveAwsTarget(
     return {
       queueUrl: request.queueUrl,
       resultsBucket: request.resultsBucket,
+      ingest:
+        request.incomingPrefix !== undefined
+          ? { prefix: request.incomingPrefix, from: "--incoming-prefix" }
+          : defaultIngest("--incoming-prefix to change"),
       from: "--queue-url and --results-bucket",
     };
   }
@@ -52,8 +66,29 @@ export async function resolveAwsTarget(
     queueUrl: request.queueUrl ?? output(STACK_OUTPUTS.normalizeQueueUrl, "--queue-url"),
     resultsBucket: request.resultsBucket ?? output(STACK_OUTPUTS.resultsBucket, "--results-bucket"),
     ...(ingestBucket ? { ingestBucket } : {}),
+    ingest: stackIngestPrefix(request, outputs.get(STACK_OUTPUTS.incomingPrefix)),
     from: `stack ${request.stackName}`,
   };
+}
+
+/**
+ * The stack's IncomingPrefix output; --incoming-prefix may only repeat it (the stack's normalize function can
+ * read nothing outside it). A stack without the output gets the flag's value, else the routing table's.
+ */
+function stackIngestPrefix(request: TargetRequest, output: string | undefined): IngestPrefix {
+  const { stackName, incomingPrefix } = request;
+  const name = STACK_OUTPUTS.incomingPrefix;
+  if (output === undefined) {
+    return incomingPrefix !== undefined
+      ? { prefix: incomingPrefix, from: "--incoming-prefix" }
+      : defaultIngest(`stack ${stackName} has no ${name} output: pass --incoming-prefix`);
+  }
+  if (incomingPrefix !== undefined && incomingPrefix !== output) {
+    throw new UsageError(
+      `--incoming-prefix "${incomingPrefix}" is not the ingest prefix of stack ${stackName} ("${output}", its ${name} output): its normalize function reads only keys under that one`,
+    );
+  }
+  return { prefix: output, from: `stack ${stackName}'s ${name} output` };
 }
 
 async function stackOutputs(
@@ -75,7 +110,8 @@ async function stackOutputs(
   }
   return new Map(
     (response.Stacks?.[0]?.Outputs ?? []).flatMap((o) =>
-      o.OutputKey && o.OutputValue ? [[o.OutputKey, o.OutputValue] as const] : [],
+      // An empty value is kept: an ingest prefix of "" is the whole bucket.
+      o.OutputKey && o.OutputValue !== undefined ? [[o.OutputKey, o.OutputValue] as const] : [],
     ),
   );
 }

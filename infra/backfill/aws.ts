@@ -1,6 +1,6 @@
 /**
- * A backfill on AWS: resolve the normalize queue and the results bucket (stack outputs), plan (list, filter,
- * skip what already has results), then send each object's notification onto the normalize queue. The
+ * A backfill on AWS: resolve the normalize queue, the results bucket and the ingest prefix (stack outputs),
+ * plan (list, filter, skip what already has results), then send each object's notification onto the normalize queue. The
  * deployed pipeline does the rest; this command ends once everything is sent.
  */
 import { readFileSync } from "node:fs";
@@ -18,6 +18,7 @@ import { backfillMessage } from "./messages";
 import type { BackfillOptions } from "./options";
 import { planBackfill } from "./plan";
 import { formatNothingToSend, formatPlan, formatTranslateEstimate } from "./report";
+import { listingPrefix } from "./sources";
 import { SqsSender, type SqsSenderOptions } from "./sqs-sender";
 
 /** The target languages the deployment from this checkout uses (cdk.json, else the default), for the estimate. */
@@ -50,6 +51,7 @@ export async function backfillOnAws(
       `--bucket ${request.bucket} is not the ingest bucket of ${target.from} (${target.ingestBucket}): its normalize function reads only that one`,
     );
   }
+  const prefix = listingPrefix(request.prefix, target.ingest);
   const s3 = new S3Client(clientConfig);
   const sqs = new SQSClient(clientConfig);
   try {
@@ -59,12 +61,13 @@ export async function backfillOnAws(
       store,
       resultsBucket: target.resultsBucket,
       bucket: request.bucket,
-      prefix: request.prefix,
+      prefix,
+      ingestPrefix: target.ingest.prefix,
       ...(request.since ? { since: request.since } : {}),
       ...(request.includeArchived ? { includeArchived: true } : {}),
       ...planProgress(io),
     });
-    io.out(formatPlan(plan, `s3://${request.bucket}/${request.prefix}`));
+    io.out(formatPlan(plan, `s3://${request.bucket}/${prefix}`));
     if (plan.toSend.length === 0) io.out(formatNothingToSend(plan));
     if (request.dryRun) {
       const { languages, from } = aws.targetLanguages

@@ -18,6 +18,7 @@ import { backfillMessage } from "./messages";
 import type { BackfillRequest } from "./options";
 import { type Plan, planBackfill } from "./plan";
 import { formatNothingToSend, formatPlan, formatTranslateEstimate } from "./report";
+import { type ListFilter, listingPrefix, normalizePrefix } from "./sources";
 
 export const BACKFILL_COMMAND = "npm run backfill -- --local";
 
@@ -45,19 +46,29 @@ export async function backfillLocally(
         `--bucket ${request.bucket}: the local stack's ingest bucket is ${DEFAULT_LOCAL_BUCKETS.ingest}`,
       );
     }
-    return request.dryRun ? await dryRun(request, options, io) : await run(request, options, io);
+    // The local stack always starts normalize under the routing table's prefix.
+    const ingest = { prefix: normalizePrefix(), from: "the local stack's ingest prefix" };
+    const listing: Listing = {
+      ...request,
+      prefix: listingPrefix(request.prefix, ingest),
+      ingestPrefix: ingest.prefix,
+    };
+    return listing.dryRun ? await dryRun(listing, options, io) : await run(listing, options, io);
   } finally {
     lock.release();
   }
 }
 
-function say(plan: Plan, request: BackfillRequest, io: Io): void {
+/** What a local run lists: --prefix resolved, and the ingest prefix it is under. */
+type Listing = BackfillRequest & Pick<ListFilter, "prefix" | "ingestPrefix">;
+
+function say(plan: Plan, request: Listing, io: Io): void {
   io.out(formatPlan(plan, `s3://${request.bucket}/${request.prefix} (local)`));
   if (plan.toSend.length === 0) io.out(formatNothingToSend(plan));
 }
 
 /** Only s3rver: listing and HEADs, and no queue consumer that would deliver what a previous run left queued. */
-async function dryRun(request: BackfillRequest, options: CommonOptions, io: Io): Promise<number> {
+async function dryRun(request: Listing, options: CommonOptions, io: Io): Promise<number> {
   const server = await startS3Server({
     directory: localS3Directory(options.dataDirectory),
     onEvent: () => {},
@@ -93,7 +104,7 @@ async function dryRun(request: BackfillRequest, options: CommonOptions, io: Io):
   }
 }
 
-async function run(request: BackfillRequest, options: CommonOptions, io: Io): Promise<number> {
+async function run(request: Listing, options: CommonOptions, io: Io): Promise<number> {
   const { stack } = await startSession(options);
   try {
     const plan = await planBackfill({

@@ -1,12 +1,13 @@
 /**
  * Which stored objects a backfill announces: every object under the prefix (ListObjectsV2, all pages) that the
- * pipeline would start normalize for, by the pipeline's own rules: the routing table's prefix for the ingest
- * bucket, the normalizer's file types, and normalize's folder-marker rule.
+ * pipeline would start normalize for, by the pipeline's own rules: the ingest prefix its S3 notification
+ * filters on (the routing table's locally; on AWS the deployed construct's, which may be another), the
+ * normalizer's file types, and normalize's folder-marker rule.
  */
 import { paginateListObjectsV2, type S3Client } from "@aws-sdk/client-s3";
 import { isSupportedFileName } from "../../shared/normalize";
 import { bareEtag } from "../../shared/pipeline/provenance";
-import { routeOf, stageForObject } from "../../shared/pipeline/routing";
+import { routeOf } from "../../shared/pipeline/routing";
 import { isFolderMarker } from "../../shared/pipeline/stages/normalize";
 import { UsageError } from "../local/cli/options";
 
@@ -29,38 +30,51 @@ export type Exclusion = "folder" | "unsupported" | "older" | "archived" | "outsi
  */
 const ARCHIVED_CLASSES: ReadonlySet<string> = new Set(["GLACIER", "DEEP_ARCHIVE"]);
 
+/** The prefix whose keys start normalize, and where that was read (for error messages). */
+export interface IngestPrefix {
+  prefix: string;
+  from: string;
+}
+
 export interface ListFilter {
   bucket: string;
   prefix: string;
+  /** Keys outside it are not announced: the pipeline's notification never fires for them. */
+  ingestPrefix: string;
   /** Only objects last modified at or after this instant. */
   since?: Date;
   /** Announce objects in archive storage classes too (the user restored them). */
   includeArchived?: boolean;
 }
 
-/** The prefix that starts normalize in the ingest bucket (the routing table's). */
+/** The prefix that starts normalize in the ingest bucket by the routing table (the local stack's, the default). */
 export function normalizePrefix(): string {
   const { trigger } = routeOf("normalize");
   if (trigger.kind !== "object-created") throw new Error("normalize is not started by S3 objects");
   return trigger.prefix;
 }
 
-/** Refuses a prefix no key of which could start normalize: nothing under it would ever be processed. */
-export function checkPrefix(prefix: string): void {
-  const route = normalizePrefix();
-  if (!prefix.startsWith(route) && !route.startsWith(prefix)) {
+/**
+ * --prefix, checked against the ingest prefix (its default): a prefix no key of which could start normalize is
+ * refused, since nothing under it would ever be processed. A prefix above the ingest prefix is fine (the keys
+ * outside it are counted as such).
+ */
+export function listingPrefix(prefix: string | undefined, ingest: IngestPrefix): string {
+  if (prefix === undefined) return ingest.prefix;
+  if (!prefix.startsWith(ingest.prefix) && !ingest.prefix.startsWith(prefix)) {
     throw new UsageError(
-      `--prefix "${prefix}" is outside "${route}": the pipeline only processes objects under ${route}`,
+      `--prefix "${prefix}" is outside "${ingest.prefix}" (${ingest.from}): the pipeline only processes objects under ${ingest.prefix}`,
     );
   }
+  return prefix;
 }
 
 /** Undefined when the object is announced; otherwise why not. */
 export function exclusionOf(
   source: StoredSource,
-  filter: Pick<ListFilter, "since" | "includeArchived"> = {},
+  filter: Pick<ListFilter, "ingestPrefix" | "since" | "includeArchived">,
 ): Exclusion | undefined {
-  if (stageForObject("ingest", source.key) !== "normalize") return "outside";
+  if (!source.key.startsWith(filter.ingestPrefix)) return "outside";
   if (isFolderMarker(source)) return "folder";
   if (!isSupportedFileName(source.key)) return "unsupported";
   if (filter.since && source.lastModified.getTime() < filter.since.getTime()) return "older";
