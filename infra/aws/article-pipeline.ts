@@ -37,6 +37,8 @@ import type { OperationsSettings, PipelineSettings } from "./settings";
 export type { PipelineSettingsInput, SettingValue } from "./constructs/pipeline-settings";
 export { pipelineSettings } from "./constructs/pipeline-settings";
 export type { OperationsSettings, PipelineSettings } from "./settings";
+/** The output names `npm run backfill --stack-name` reads, for an app that gives its stack those outputs. */
+export { STACK_OUTPUTS } from "./stack-outputs";
 
 export interface ArticlePipelineProps {
   /** The bucket articles are dropped into (default: a new versioned, access-logged bucket). */
