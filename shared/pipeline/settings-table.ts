@@ -82,6 +82,32 @@ export function setting<T, const C extends string | undefined = undefined>(
   return { ...row, context: row.context as C };
 }
 
+type PlainField = Exclude<keyof PipelineConfig, "summaryLength" | "translation">;
+
+/** read and write of a setting that is one field of the config, as it is. */
+function field<K extends PlainField>(
+  key: K,
+): Required<Pick<Setting<PipelineConfig[K]>, "read" | "write">> {
+  return {
+    read: (c) => c[key],
+    write: (c, v) => {
+      c[key] = v;
+    },
+  };
+}
+
+/** read and write of a setting that is one field of the config's Amazon Translate settings. */
+function translationField<K extends keyof TranslationSettings>(
+  key: K,
+): Required<Pick<Setting<TranslationSettings[K]>, "read" | "write">> {
+  return {
+    read: (c) => c.translation[key],
+    write: (c, v) => {
+      c.translation[key] = v;
+    },
+  };
+}
+
 /** The default for logPreviewChars: enough to recognize an article, not enough to carry it. */
 export const DEFAULT_LOG_PREVIEW_CHARS = 40;
 const MAX_LOG_PREVIEW_CHARS = 200;
@@ -94,20 +120,14 @@ export const SETTINGS = {
   resultsBucket: setting({
     env: "RESULTS_BUCKET",
     parse: required,
-    read: (c) => c.resultsBucket,
-    write: (c, v) => {
-      c.resultsBucket = v;
-    },
+    ...field("resultsBucket"),
     doc: "the bucket every output is written to (the stack sets it)",
   }),
   targetLanguages: setting({
     env: "TARGET_LANGUAGES",
     context: "targetLanguages",
     parse: parseTargetLanguages,
-    read: (c) => c.targetLanguages,
-    write: (c, v) => {
-      c.targetLanguages = v;
-    },
+    ...field("targetLanguages"),
     deployDefault: "es,fr",
     doc: "comma-separated languages to translate into (codes Amazon Translate knows; see below)",
   }),
@@ -116,10 +136,7 @@ export const SETTINGS = {
     context: "maxLanguagesPerUpload",
     parse: (name, raw) =>
       nonNegativeInt(name, raw, DEFAULT_MAX_LANGUAGES_PER_UPLOAD, Number.MAX_SAFE_INTEGER),
-    read: (c) => c.maxLanguagesPerUpload,
-    write: (c, v) => {
-      c.maxLanguagesPerUpload = v;
-    },
+    ...field("maxLanguagesPerUpload"),
     doc: "most languages one upload may name in its `target-languages` metadata; 0 refuses the metadata. Held to the input budget like `targetLanguages` (see [Limits](#limits-what-the-pipeline-carries))",
   }),
   // Before summarySentences, which only fills in summaryLength when this one is not set.
@@ -148,30 +165,21 @@ export const SETTINGS = {
     env: "TRANSLATE_FORMALITY",
     context: "translateFormality",
     parse: formality,
-    read: (c) => c.translation.formality,
-    write: (c, v) => {
-      c.translation.formality = v;
-    },
+    ...translationField("formality"),
     doc: "`FORMAL` or `INFORMAL` (Amazon Translate's formality; empty for its default)",
   }),
   translateProfanity: setting({
     env: "TRANSLATE_PROFANITY",
     context: "translateProfanity",
     parse: (name, raw) => bool(name, raw, false),
-    read: (c) => c.translation.profanity,
-    write: (c, v) => {
-      c.translation.profanity = v;
-    },
+    ...translationField("profanity"),
     doc: "mask profane words and phrases in translations",
   }),
   translateBrevity: setting({
     env: "TRANSLATE_BREVITY",
     context: "translateBrevity",
     parse: (name, raw) => bool(name, raw, false),
-    read: (c) => c.translation.brevity,
-    write: (c, v) => {
-      c.translation.brevity = v;
-    },
+    ...translationField("brevity"),
     doc: "shorter translations (Amazon Translate's brevity)",
   }),
   terminologyNames: setting({
@@ -187,20 +195,14 @@ export const SETTINGS = {
       }
       return names;
     },
-    read: (c) => c.translation.terminologyNames,
-    write: (c, v) => {
-      c.translation.terminologyNames = v;
-    },
+    ...translationField("terminologyNames"),
     doc: "the Amazon Translate custom terminology applied to every request (at most one)",
   }),
   maxInputBytes: setting({
     env: "MAX_INPUT_BYTES",
     context: "maxInputBytes",
     parse: (name, raw) => positiveInt(name, raw, DEFAULT_MAX_INPUT_BYTES, Number.MAX_SAFE_INTEGER),
-    read: (c) => c.maxInputBytes,
-    write: (c, v) => {
-      c.maxInputBytes = v;
-    },
+    ...field("maxInputBytes"),
     doc: "largest source file accepted; the stages are sized for it (see Limits)",
   }),
   logPreviewChars: setting({
@@ -208,10 +210,7 @@ export const SETTINGS = {
     context: "logPreviewChars",
     parse: (name, raw) =>
       nonNegativeInt(name, raw, DEFAULT_LOG_PREVIEW_CHARS, MAX_LOG_PREVIEW_CHARS),
-    read: (c) => c.logPreviewChars,
-    write: (c, v) => {
-      c.logPreviewChars = v;
-    },
+    ...field("logPreviewChars"),
     doc: "most article text a log line may quote (a title preview; 0 for none)",
   }),
 };
