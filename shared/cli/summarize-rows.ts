@@ -4,7 +4,7 @@
  */
 import type { SummaryLength } from "../contract/summary";
 import { InputError } from "../errors";
-import { normalizeArticle } from "../normalize";
+import { normalizeJsonValue } from "../normalize";
 import { DEFAULT_SUMMARY_LENGTH, summarizeArticle } from "../summarize";
 
 /** A JSONL row that is not a JSON object with a string `id` and a string `text`. */
@@ -12,7 +12,7 @@ export class MalformedRowError extends InputError {
   override readonly name = "MalformedRowError";
 }
 
-/** Rows can hold whole articles: allow what the pipeline allows for one file, plus JSON escaping. */
+/** Rows can hold whole articles: a limit well above the pipeline's for one uploaded file. */
 const MAX_ROW_BYTES = 12 * 1024 * 1024;
 
 export interface Row {
@@ -55,9 +55,11 @@ export function lengthFromOptions(options: {
 }
 
 export function summarizeRow(row: Row, length: SummaryLength, lang?: string) {
-  const json = JSON.stringify({ title: row.title ?? undefined, text: row.text });
-  const article = normalizeArticle({
-    bytes: new TextEncoder().encode(json),
+  // The row is read as the .json file {title, text} would be, from the parsed strings: writing that file out
+  // only for the normalizer to decode and parse it again took a few percent of each summary's time.
+  const article = normalizeJsonValue({
+    value: { title: row.title, text: row.text },
+    bytes: Buffer.byteLength(row.text) + (row.title ? Buffer.byteLength(row.title) : 0),
     fileName: `${row.id}.json`,
     maxBytes: MAX_ROW_BYTES,
     ...(lang ? { languageOverride: lang } : {}),

@@ -26,6 +26,11 @@ export function readJson(text: string, fileName: string): ParsedDocument {
     const detail = cause instanceof Error ? cause.message : String(cause);
     throw new InvalidJsonError(`is not valid JSON (${detail})`, fileName, { cause });
   }
+  return readJsonValue(data, fileName);
+}
+
+/** The same document from a value already parsed (a row of a JSONL file). */
+export function readJsonValue(data: unknown, fileName: string): ParsedDocument {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new InvalidJsonError(
       `must hold a JSON object {title?, text|body, language?}, got ${typeName(data)}`,

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { normalizeArticle } from "../../../shared/normalize";
+import { InvalidJsonError, normalizeArticle, normalizeJsonValue } from "../../../shared/normalize";
 import { stripInline } from "../../../shared/normalize/formats/markdown";
 import { blockTexts, FIXTURES, normalizeFile, normalizeText, SAMPLES, utf8 } from "./helpers";
 
@@ -144,6 +144,25 @@ describe("JSON", () => {
   it("should clean characters that JSON escapes hide", () => {
     const article = normalizeText('{"text": "10\\u00a0a.m.\\r\\nco\\u00adoperation."}', "a.json");
     expect(article.text).toBe("10 a.m. cooperation.");
+  });
+
+  it("should read an already parsed value as the same value saved as a .json file", () => {
+    // Prepare
+    const value = { title: "Port strike", text: `${text}\r\n10\u00a0a.m.`, language: "en" };
+    const bytes = utf8(JSON.stringify(value));
+
+    // Act
+    const article = normalizeJsonValue({ value, bytes: bytes.length, fileName: "a.json" });
+
+    // Assess
+    expect(article).toEqual(normalizeArticle({ bytes, fileName: "a.json" }));
+  });
+
+  it("should refuse an already parsed value that is not an article object, naming the file", () => {
+    const read = (value: unknown) => () =>
+      normalizeJsonValue({ value, bytes: 2, fileName: "row.json" });
+    expect(read([])).toThrow(InvalidJsonError);
+    expect(read({ text: 3 })).toThrow(/row\.json.*"text" must be a string/);
   });
 });
 
