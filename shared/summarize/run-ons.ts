@@ -22,6 +22,10 @@ const BRACKET_JOIN = /^\)\s+$/u;
 
 /** Per sentence, how many lost boundaries it seems to hold. */
 export function runOnBoundaries(texts: readonly string[]): Float64Array {
+  // Only a sentence with a capital after its first letter can hold a boundary: without one (a lowercased
+  // text) there is nothing to count the words for.
+  if (!texts.some((text) => HAS_UPPERCASE.test(text.slice(1))))
+    return new Float64Array(texts.length);
   const lowercase = new Map<string, number>();
   const capitalizedInside = new Map<string, number>();
   const candidates: { sentence: number; word: string }[] = [];
