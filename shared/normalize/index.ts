@@ -88,10 +88,11 @@ function parse(
   format: Exclude<SourceFormat, DocumentFormat>,
   text: string,
   fileName: string,
+  decoded: string,
 ): ParsedDocument {
   switch (format) {
     case "json":
-      return readJson(text, fileName);
+      return readJson(decoded, fileName, text);
     case "md":
       return readMarkdown(text);
     case "html":
@@ -132,7 +133,12 @@ export function normalizeArticle(input: NormalizeInput): NormalizedArticle {
   if (text.trim().length === 0) {
     throw new EmptyArticleError("holds only whitespace", fileName);
   }
-  return articleOf(parse(format, text, fileName), input, decoded.encoding, bytes.length);
+  return articleOf(
+    parse(format, text, fileName, decoded.text),
+    input,
+    decoded.encoding,
+    bytes.length,
+  );
 }
 
 /** Every format, .docx and .pdf included: what the pipeline and the command line call. */

@@ -17,14 +17,23 @@ function typeName(value: unknown): string {
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
-/** `{ "title"?: string, "text" | "body": string, "language"?: string }`; the text reads like a .txt file. */
-export function readJson(text: string, fileName: string): ParsedDocument {
+/**
+ * `{ "title"?: string, "text" | "body": string, "language"?: string }`; the text reads like a .txt file.
+ * Parsed as decoded: the text cleanup would break valid JSON (a raw U+2028 inside a string becomes a line break,
+ * NFC can fold a combining mark into an escape's letter). The cleaned text is tried only when the decoded one
+ * does not parse, for files with raw tabs or controls inside strings, which JSON forbids but files carry.
+ */
+export function readJson(decoded: string, fileName: string, cleaned = decoded): ParsedDocument {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(decoded);
   } catch (cause) {
-    const detail = cause instanceof Error ? cause.message : String(cause);
-    throw new InvalidJsonError(`is not valid JSON (${detail})`, fileName, { cause });
+    try {
+      data = JSON.parse(cleaned);
+    } catch {
+      const detail = cause instanceof Error ? cause.message : String(cause);
+      throw new InvalidJsonError(`is not valid JSON (${detail})`, fileName, { cause });
+    }
   }
   return readJsonValue(data, fileName);
 }

@@ -146,6 +146,26 @@ describe("JSON", () => {
     expect(article.text).toBe("10 a.m. cooperation.");
   });
 
+  it("should read valid JSON that the text cleanup would break: a raw U+2028 in a string, a mark after an escape", () => {
+    // Prepare: both are valid JSON as written; cleaned first, the first gains a raw line break inside a string
+    // and the second an invalid escape (NFC folds U+0301 into the "n" of "\\n").
+    const lineSeparator = `{"text": "The port closed.\u2028Ships wait."}`;
+    const markAfterEscape = `{"text": "The port closed.\\n\u0301Ships wait."}`;
+
+    // Act
+    const separated = normalizeText(lineSeparator, "a.json");
+    const marked = normalizeText(markAfterEscape, "b.json");
+
+    // Assess
+    expect(separated.sentences.map((s) => s.text)).toEqual(["The port closed.", "Ships wait."]);
+    expect(marked.sentences.map((s) => s.text)[0]).toBe("The port closed.");
+  });
+
+  it("should still read a file with a raw tab inside a string, which JSON forbids", () => {
+    const article = normalizeText('{"text": "The port\tclosed."}', "a.json");
+    expect(article.text).toBe("The port closed.");
+  });
+
   it("should read an already parsed value as the same value saved as a .json file", () => {
     // Prepare
     const value = { title: "Port strike", text: `${text}\r\n10\u00a0a.m.`, language: "en" };
