@@ -1,4 +1,5 @@
 import { pipelineErrorClass } from "../../errors";
+import { type StopSignal, TranslationStoppedError } from "../../translate/port";
 
 /**
  * TranslateText refused a request as too big. Requests are cut under TRANSLATE_TEXT_MAX_BYTES, so this is a
@@ -17,3 +18,14 @@ export class TranslateUnavailableError extends pipelineErrorClass(
   "TranslateUnavailableError",
   true,
 ) {}
+
+/** Why sending stopped: the signal's own reason (a deadline, a shutdown), or a plain stop. */
+export function stopReason(signal: StopSignal): Error {
+  if (signal.reason instanceof Error) return signal.reason;
+  return new TranslationStoppedError("stopped before every request was sent");
+}
+
+/** An SDK error's message, for the typed error that wraps it. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

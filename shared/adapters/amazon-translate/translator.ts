@@ -18,7 +18,6 @@ import {
   type StopSignal,
   type TranslateTextsRequest,
   type TranslateTextsResult,
-  TranslationStoppedError,
   type Translator,
   withPartialTranslation,
 } from "../../translate/port";
@@ -32,7 +31,9 @@ import {
 } from "../../translate/transport";
 import {
   ChunkTooLargeError,
+  messageOf,
   SourceLanguageLowConfidenceError,
+  stopReason,
   TranslateUnavailableError,
 } from "./errors";
 import { createTranslateClient } from "./retry";
@@ -220,7 +221,7 @@ export class AmazonTranslateTranslator implements Translator {
   private send(text: string, source: string, target: string, meter: Meter): Promise<string> {
     return this.slots(async () => {
       if (meter.failure) throw meter.failure;
-      if (meter.signal?.aborted) throw stopped(meter.signal);
+      if (meter.signal?.aborted) throw stopReason(meter.signal);
       meter.requests++;
       try {
         const output = await this.client.send(
@@ -256,7 +257,7 @@ export class AmazonTranslateTranslator implements Translator {
     if (name === "UnsupportedLanguagePairException") {
       return this.fail(
         meter,
-        new UnsupportedLanguagePairError(this.engine, source, target, errorMessage(error), {
+        new UnsupportedLanguagePairError(this.engine, source, target, messageOf(error), {
           cause: error,
         }),
       );
@@ -280,7 +281,7 @@ export class AmazonTranslateTranslator implements Translator {
     }
     if (RETRY_AFTER_SDK.has(name)) {
       return new TranslateUnavailableError(
-        `${name} after every SDK retry (${source} → ${target}): ${errorMessage(error)}`,
+        `${name} after every SDK retry (${source} → ${target}): ${messageOf(error)}`,
         undefined,
         { cause: error },
       );
@@ -292,13 +293,4 @@ export class AmazonTranslateTranslator implements Translator {
     meter.failure ??= error;
     return error;
   }
-}
-
-function stopped(signal: StopSignal): Error {
-  if (signal.reason instanceof Error) return signal.reason;
-  return new TranslationStoppedError("stopped before every request was sent");
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
