@@ -6,9 +6,12 @@
  * gets) and invoked in a child process held to the stage's memory and timeout (limits/capped-run.ts), against
  * a local stand-in for S3, SQS, EventBridge and Amazon Translate kept in this process (limits/fake-aws.ts).
  * Inputs: a batch of articles of exactly maxInputBytes (default: the deployment default), as .txt, .md and
- * .html in turn (limits/inputs.ts), into as many languages as the budget accepts at that size (default).
- * normalize gets the whole batch, summarize the articles normalize wrote, translate every language of the
- * .txt article (the most text), one message each, the last of which writes the report and the manifest.
+ * .html in turn (limits/inputs.ts), and .docx and .pdf as close under it as those formats allow
+ * (limits/documents.ts), into as many languages as the budget accepts at that size (default). normalize gets
+ * the whole batch, and each format once more alone (one invocation each: that format's row, against the
+ * time one record may take, recordSeconds); summarize the articles normalize wrote; translate every language
+ * of the article with the most text (a .docx: its zip packs the most text into the accepted bytes), one
+ * message each, the last of which writes the report and the manifest.
  *
  * Time: CPU seconds of the invocation × 1,769 ÷ memory (Lambda gives one vCPU at 1,769 MB and a share
  * below; this machine's core stands for a Lambda vCPU), plus, for translate, the Translate latency on a
@@ -29,13 +32,15 @@ import {
   LAMBDA_MB_PER_VCPU,
 } from "../../shared/limits";
 import { ENV } from "../../shared/pipeline/config";
-import { budgetProblem, maxLanguagesFor } from "../../shared/pipeline/resources";
+import { budgetProblem, maxLanguagesFor, STAGE_RESOURCES } from "../../shared/pipeline/resources";
 import { ROUTES, routeOf, type StageName } from "../../shared/pipeline/routing";
 import { AMAZON_TRANSLATE_LANGUAGES } from "../../shared/translate/supported-languages";
 import { s3Notification, sqsRecord } from "../functions/fake-aws";
 import { deliverAll, type StageFigures } from "./limits/deliveries";
+import { largestDocuments } from "./limits/documents";
 import { FakeAws } from "./limits/fake-aws";
 import { largestArticles } from "./limits/inputs";
+import { formatRows } from "./limits/per-format";
 import { TranslateClock } from "./limits/translate-clock";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -114,7 +119,7 @@ async function main(): Promise<void> {
     [ENV.eventBusName]: "default",
   };
 
-  const articles = largestArticles(maxInputBytes);
+  const articles = [...largestArticles(maxInputBytes), ...(await largestDocuments(maxInputBytes))];
   const normalizeRecords: SQSRecord[] = [];
   for (let i = 0; i < routeOf("normalize").queue.batchSize; i++) {
     const article = articles[i % articles.length] as (typeof articles)[number];
@@ -161,9 +166,21 @@ async function main(): Promise<void> {
     onInvocation: log("summarize"),
   });
 
-  const txtId = articleIdFromKey(`incoming/0-${articles[0]?.name}`);
-  const jobs = aws.sentMessages.filter((m) => JSON.parse(m.body).articleId === txtId);
-  progress(`translate: ${jobs.length} languages of the .txt article`);
+  // The article with the most text: what the translations and the report are sized by.
+  const characters = (id: string) => {
+    const written = aws.object(RESULTS, outputKey(id, OUTPUT_FILES.article));
+    return Number(JSON.parse(written?.body.toString() ?? "{}").stats?.characters ?? 0);
+  };
+  const sources = articles.map((a, i) => ({
+    name: a.name,
+    id: articleIdFromKey(`incoming/${i}-${a.name}`),
+  }));
+  const most = sources.reduce((a, b) => (characters(b.id) > characters(a.id) ? b : a));
+  const translatedId = most.id;
+  const jobs = aws.sentMessages.filter((m) => JSON.parse(m.body).articleId === translatedId);
+  progress(
+    `translate: ${jobs.length} languages of ${most.name} (${characters(translatedId)} characters)`,
+  );
   stages.translate = await deliverAll({
     stage: "translate",
     bundleFile: bundles.translate,
@@ -177,19 +194,34 @@ async function main(): Promise<void> {
     },
     onInvocation: log("translate"),
   });
+  progress(`normalize, each format alone: ${articles.map((a) => a.name).join(", ")}`);
+  const formats = await formatRows({
+    aws,
+    bucket: INGEST,
+    resultsBucket: RESULTS,
+    articles,
+    bundleFile: bundles.normalize,
+    env,
+    workDir: OUT,
+  });
   await aws.stop();
 
-  const manifestObject = aws.object(RESULTS, outputKey(txtId, OUTPUT_FILES.manifest));
+  const manifestObject = aws.object(RESULTS, outputKey(translatedId, OUTPUT_FILES.manifest));
   const manifest = manifestObject
     ? (JSON.parse(manifestObject.body.toString()) as Manifest)
     : undefined;
-  const report = aws.object(RESULTS, outputKey(txtId, OUTPUT_FILES.report));
+  const report = aws.object(RESULTS, outputKey(translatedId, OUTPUT_FILES.report));
   const allFit =
-    Object.values(stages).every((s) => s.fits) && manifest?.status === "complete" && !refused;
+    Object.values(stages).every((s) => s.fits) &&
+    formats.every((f) => f.fits) &&
+    manifest?.status === "complete" &&
+    !refused;
   const result = {
     maxInputBytes,
     languages: languageCount,
     stages,
+    formats,
+    translated: most.name,
     manifest: manifest?.status ?? "missing",
     reportBytes: report?.body.length ?? 0,
     allFit,
@@ -201,7 +233,7 @@ async function main(): Promise<void> {
     return;
   }
   console.log(
-    `\nLargest accepted input: ${maxInputBytes} bytes × ${languageCount} languages (.txt/.md/.html batch of ${normalizeRecords.length}); CPU scaled by ${LAMBDA_MB_PER_VCPU} MB ÷ memory; Translate 200–1,400 ms per request, ${DEFAULT_TRANSLATE_CONCURRENCY} in flight, virtual clock\n`,
+    `\nLargest accepted input: ${maxInputBytes} bytes × ${languageCount} languages (${articles.map((a) => a.name.slice(a.name.lastIndexOf("."))).join("/")} batch of ${normalizeRecords.length}); CPU scaled by ${LAMBDA_MB_PER_VCPU} MB ÷ memory; Translate 200–1,400 ms per request, ${DEFAULT_TRANSLATE_CONCURRENCY} in flight, virtual clock\n`,
   );
   console.log(
     "| stage | peak RSS MB | memory MB | CPU s (scaled) | time s | timeout s | invocations | max deliveries | lost | fits |",
@@ -213,7 +245,19 @@ async function main(): Promise<void> {
     );
   }
   console.log(
-    `\n.txt article: manifest ${result.manifest}, report.html ${result.reportBytes} bytes. allFit: ${allFit}`,
+    `\nnormalize, each format alone (one invocation; fits: peak ≤ ${STAGE_RESOURCES.normalize.memoryMb} MB and time ≤ recordSeconds)\n`,
+  );
+  console.log(
+    "| file | bytes | text characters | peak RSS MB | CPU s (scaled) | recordSeconds | fits |",
+  );
+  console.log("|---|---:|---:|---:|---:|---:|---|");
+  for (const f of formats) {
+    console.log(
+      `| ${f.file} | ${f.bytes} | ${f.textCharacters} | ${f.peakRssMb} | ${f.seconds} | ${f.recordSeconds} | ${f.fits ? "yes" : `NO${f.error ? ` ${f.error}` : ""}`} |`,
+    );
+  }
+  console.log(
+    `\nTranslated: ${most.name}, ${characters(translatedId)} characters: manifest ${result.manifest}, report.html ${result.reportBytes} bytes. allFit: ${allFit}`,
   );
 }
 

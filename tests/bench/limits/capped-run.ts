@@ -3,7 +3,7 @@
  * - memory: V8's heap capped with `--max-old-space-size` (90% of the memory: Lambda's V8 sizes its heap from
  *   the function's memory, and the rest is Node itself and buffers), and a hard watch on the resident set
  *   (/proc/<pid>/status VmRSS, every 20 ms) that kills the process past the configured memory, as Lambda's
- *   out-of-memory kill does; the peak is the process's own maxRSS (getrusage), so a spike between two
+ *   out-of-memory kill does; the peak is the process's own high-water mark (VmHWM, as the driver reads it at the end), so a spike between two
  *   looks is still counted;
  * - time: the invocation's CPU time (/proc/<pid>/stat) scaled to Lambda's CPU share at that memory, plus
  *   the Translate latency on the virtual clock; past the timeout the process is killed, as Lambda kills it.

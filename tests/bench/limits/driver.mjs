@@ -24,6 +24,21 @@ const cpuMs = (since) => {
   return (used.user + used.system) / 1000;
 };
 
+/**
+ * This process's own peak resident set: VmHWM, which belongs to the address space exec gave it. Not getrusage's
+ * maxRSS, which Linux carries over exec from the forked copy of the parent (the bench process, which holds every
+ * stored object), so it would report the parent's size at spawn as this invocation's peak.
+ */
+function ownPeakRssKb() {
+  try {
+    const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"));
+    if (hwm) return Number(hwm[1]);
+  } catch {
+    // Not Linux: getrusage's figure, the best there is.
+  }
+  return process.resourceUsage().maxRSS;
+}
+
 const initStart = process.cpuUsage();
 const { handler } = await import(pathToFileURL(BENCH_BUNDLE).href);
 const initCpuMs = cpuMs(initStart);
@@ -69,7 +84,7 @@ process.send(
     initCpuMs,
     cpuMs: cpuMs(start),
     virtualWaitMs,
-    maxRssKb: process.resourceUsage().maxRSS,
+    maxRssKb: ownPeakRssKb(),
   },
   () => process.exit(0),
 );

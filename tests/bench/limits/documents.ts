@@ -1,0 +1,144 @@
+/**
+ * The largest accepted Word and PDF articles for `npm run bench:limits`: as close under `bytes` as the format
+ * allows, of real news text (the same as inputs.ts), laid out as such documents are: a title, a heading every
+ * twelve paragraphs, a running header and a page-number footer. Both formats compress their text (a .docx is
+ * a zip, the PDF's content streams are deflated, as producers write them), so a file of `bytes` carries
+ * several times `bytes` of text: the most text per accepted byte, which is what the stages must hold.
+ * Built by the fixture generator's means: the `docx` package and tests/fixtures/documents/pdf-writer.ts.
+ */
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TextRun,
+} from "docx";
+import {
+  type PdfLine,
+  type PdfPageSpec,
+  setParagraphs,
+  writePdf,
+} from "../../fixtures/documents/pdf-writer";
+import { longText } from "../normalize-corpus";
+
+const TITLE = "The week in the news";
+const HEADER = "Evening Post - The week in the news";
+const HEADING_EVERY = 12;
+/** Text asked for per accepted byte: more than either format packs into one (about 3 for both). */
+const TEXT_PER_BYTE = 6;
+
+function paragraphsOf(bytes: number): string[] {
+  const text = new TextDecoder().decode(longText(bytes * TEXT_PER_BYTE));
+  return text.split("\n\n").filter((p) => p.trim() !== "");
+}
+
+/**
+ * The largest n in [0, max] whose build is at most `bytes`, by bisection on the first paragraphs' count (the
+ * size grows with n, if not strictly by compression's noise), and its build.
+ */
+async function largestUnder(
+  bytes: number,
+  max: number,
+  build: (n: number) => Promise<Uint8Array>,
+): Promise<Uint8Array> {
+  let low = 0;
+  let high = max;
+  let best = await build(0);
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    const built = await build(mid);
+    if (built.length <= bytes) {
+      low = mid;
+      best = built;
+    } else high = mid - 1;
+  }
+  if (best.length > bytes) throw new Error(`even an empty document is over ${bytes} bytes`);
+  if (low === max) throw new Error(`${max} paragraphs do not fill ${bytes} bytes`);
+  return best;
+}
+
+function docxOf(paragraphs: string[]): Document {
+  const body: Paragraph[] = [new Paragraph({ text: TITLE, heading: HeadingLevel.HEADING_1 })];
+  for (const [i, text] of paragraphs.entries()) {
+    if (i > 0 && i % HEADING_EVERY === 0) {
+      body.push(
+        new Paragraph({ text: `Section ${i / HEADING_EVERY}`, heading: HeadingLevel.HEADING_2 }),
+      );
+    }
+    body.push(new Paragraph({ children: [new TextRun(text)] }));
+  }
+  return new Document({
+    creator: "tests/bench/limits/documents.ts",
+    title: TITLE,
+    sections: [
+      {
+        headers: { default: new Header({ children: [new Paragraph(HEADER)] }) },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ["Page ", PageNumber.CURRENT] })],
+              }),
+            ],
+          }),
+        },
+        children: body,
+      },
+    ],
+  });
+}
+
+const PAGE_TOP = 720;
+const PAGE_BOTTOM = 60;
+const BODY = { size: 11, width: 88, leading: 14, gap: 8 };
+
+/** The paragraphs set on US Letter pages, a paragraph running over a page break where it falls. */
+function pdfPages(paragraphs: string[]): PdfPageSpec[] {
+  const pages: PdfLine[][] = [[{ text: TITLE, x: 72, y: PAGE_TOP, size: 20, bold: true }]];
+  let y = PAGE_TOP - 36;
+  const place = (line: PdfLine, below: number) => {
+    if (y < PAGE_BOTTOM) {
+      pages.push([]);
+      y = PAGE_TOP;
+    }
+    pages.at(-1)?.push({ ...line, y });
+    y -= below;
+  };
+  for (const [i, text] of paragraphs.entries()) {
+    if (i > 0 && i % HEADING_EVERY === 0) {
+      place({ text: `Section ${i / HEADING_EVERY}`, x: 72, y: 0, size: 14, bold: true }, 22);
+    }
+    const { lines } = setParagraphs([text], { top: 0, ...BODY });
+    for (const [n, line] of lines.entries()) {
+      place(line, n === lines.length - 1 ? BODY.leading + BODY.gap : BODY.leading);
+    }
+  }
+  return pages.map((lines, i) => ({
+    lines: [
+      { text: HEADER, x: 72, y: 756, size: 9 },
+      ...lines,
+      { text: `Page ${i + 1} of ${pages.length}`, x: 280, y: 36, size: 9 },
+    ],
+  }));
+}
+
+export async function largestDocuments(
+  bytes: number,
+): Promise<{ name: string; body: Uint8Array }[]> {
+  const paragraphs = paragraphsOf(bytes);
+  const docx = await largestUnder(bytes, paragraphs.length, async (n) =>
+    Packer.toBuffer(docxOf(paragraphs.slice(0, n))),
+  );
+  const pdf = await largestUnder(bytes, paragraphs.length, async (n) =>
+    writePdf({ pages: pdfPages(paragraphs.slice(0, n)), compress: true }),
+  );
+  return [
+    { name: "largest.docx", body: docx },
+    { name: "largest.pdf", body: pdf },
+  ];
+}
