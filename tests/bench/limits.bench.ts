@@ -253,7 +253,7 @@ async function main(): Promise<void> {
   console.log("|---|---:|---:|---:|---:|---:|---|");
   for (const f of formats) {
     console.log(
-      `| ${f.file} | ${f.bytes} | ${f.textCharacters} | ${f.peakRssMb} | ${f.seconds} | ${f.recordSeconds} | ${f.fits ? "yes" : `NO${f.error ? ` ${f.error}` : ""}`} |`,
+      `| ${f.file} | ${f.bytes} | ${f.textCharacters} | ${f.peakRssMb} | ${f.seconds} | ${f.recordSeconds} | ${f.fits ? "yes" : "NO"}${f.error ? ` (${f.error})` : ""} |`,
     );
   }
   console.log(
