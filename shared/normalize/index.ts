@@ -36,7 +36,7 @@ export interface NormalizeInput {
   fileName: string;
   /** A language stated outside the file (S3 object metadata); wins over JSON `language` and detection. */
   languageOverride?: string;
-  /** Refuse larger inputs (default DEFAULT_MAX_INPUT_BYTES). */
+  /** Refuse larger inputs, and a .docx or .pdf whose text is larger (default DEFAULT_MAX_INPUT_BYTES). */
   maxBytes?: number;
 }
 
@@ -146,6 +146,7 @@ export async function normalizeDocument(input: NormalizeInput): Promise<Normaliz
   const format = checkedFormat(input);
   if (!isDocumentFormat(format)) return normalizeArticle(input);
   const doc = await DOCUMENT_READERS[format](input.bytes, input.fileName);
+  checkTextSize(doc, input);
   return articleOf(doc, input, "utf-8", input.bytes.length);
 }
 
@@ -163,6 +164,25 @@ export interface JsonValueInput extends Omit<NormalizeInput, "bytes"> {
 export function normalizeJsonValue(input: JsonValueInput): NormalizedArticle {
   checkSize(input.bytes, input.maxBytes, input.fileName);
   return articleOf(readJsonValue(input.value, input.fileName), input, "utf-8", input.bytes);
+}
+
+/**
+ * A .docx or .pdf compresses its text (a zip, deflated pages), so its bytes do not bound its text: a 2 MiB .docx
+ * of news holds about 2.4 × 2 MiB of text, and one of repeated paragraphs 100 × its size. The stages after
+ * normalize (summarize, translate, the report) are sized by `maxBytes` of text, as a .txt of that size carries
+ * (shared/pipeline/resources.ts, INPUT_BUDGET; Amazon Translate bills that text once per language), so the
+ * limit holds for the text the document unpacks to as well.
+ */
+function checkTextSize(doc: ParsedDocument, input: NormalizeInput): void {
+  const maxBytes = input.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  let textBytes = 0;
+  for (const block of doc.blocks) textBytes += Buffer.byteLength(block.text, "utf8") + 2;
+  if (textBytes > maxBytes) {
+    throw new InputTooLargeError(
+      `its text is ${textBytes} bytes once unpacked from the .${doc.format}, over the limit of ${maxBytes} bytes (the limit holds for a document's text too)`,
+      input.fileName,
+    );
+  }
 }
 
 /** The parsed document → the article: structure, language, sentences. */

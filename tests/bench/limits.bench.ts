@@ -6,12 +6,11 @@
  * gets) and invoked in a child process held to the stage's memory and timeout (limits/capped-run.ts), against
  * a local stand-in for S3, SQS, EventBridge and Amazon Translate kept in this process (limits/fake-aws.ts).
  * Inputs: a batch of articles of exactly maxInputBytes (default: the deployment default), as .txt, .md and
- * .html in turn (limits/inputs.ts), and .docx and .pdf as close under it as those formats allow
- * (limits/documents.ts), into as many languages as the budget accepts at that size (default). normalize gets
+ * .html in turn (limits/inputs.ts), and the largest .docx and .pdf accepted, whose text is just under it
+ * (limits/documents.ts: their files are smaller; a document of maxInputBytes unpacks to more text and is refused), into as many languages as the budget accepts at that size (default). normalize gets
  * the whole batch, and each format once more alone (one invocation each: that format's row, against the
  * time one record may take, recordSeconds); summarize the articles normalize wrote; translate every language
- * of the article with the most text (a .docx: its zip packs the most text into the accepted bytes), one
- * message each, the last of which writes the report and the manifest.
+ * of the article with the most text, one message each, the last of which writes the report and the manifest.
  *
  * Time: CPU seconds of the invocation × 1,769 ÷ memory (Lambda gives one vCPU at 1,769 MB and a share
  * below; this machine's core stands for a Lambda vCPU), plus, for translate, the Translate latency on a
@@ -199,7 +198,8 @@ async function main(): Promise<void> {
     aws,
     bucket: INGEST,
     resultsBucket: RESULTS,
-    articles,
+    // And the .docx and .pdf of maxInputBytes, whose text is over it: refused, with their figures.
+    articles: [...articles, ...(await largestDocuments(maxInputBytes, { oversized: true }))],
     bundleFile: bundles.normalize,
     env,
     workDir: OUT,

@@ -1,11 +1,11 @@
 /**
- * The largest accepted Word and PDF articles for `npm run bench:limits`: as close under `bytes` as the format
- * allows, of real news text (the same as inputs.ts), laid out as such documents are: a title, a heading every
- * twelve paragraphs, a running header and a page-number footer. Both formats compress their text (a .docx is
- * a zip, the PDF's content streams are deflated, as producers write them), so a file of `bytes` carries
- * several times `bytes` of text: the most text per accepted byte, which is what the stages must hold.
- * Built by the fixture generator's means: the `docx` package and tests/fixtures/documents/pdf-writer.ts.
- */
+ * The largest accepted Word and PDF articles for `npm run bench:limits`, of real news text (the same as
+ * inputs.ts), laid out as such documents are: a title, a heading every twelve paragraphs, a running header and a
+ * page-number footer. Both formats compress their text (a .docx is a zip, the PDF's content streams are
+ * deflated, as producers write them), so a file of `bytes` would carry more than `bytes` of text, which the
+ * normalizer refuses (InputTooLargeError): the largest accepted one holds just under `bytes` of text, in a file
+ * well under `bytes`. `oversized` builds them at `bytes` of file instead, to show that refusal.
+ * Built by the fixture generator's means: the `docx` package and tests/fixtures/documents/pdf-writer.ts. */
 import {
   AlignmentType,
   Document,
@@ -28,7 +28,7 @@ import { longText } from "../normalize-corpus";
 const TITLE = "The week in the news";
 const HEADER = "Evening Post - The week in the news";
 const HEADING_EVERY = 12;
-/** Text asked for per accepted byte: more than either format packs into one (about 3 for both). */
+/** Text asked for per file byte: more than either format packs into one (about 2.4 for news). */
 const TEXT_PER_BYTE = 6;
 
 function paragraphsOf(bytes: number): string[] {
@@ -45,6 +45,7 @@ async function largestUnder(
   max: number,
   build: (n: number) => Promise<Uint8Array>,
 ): Promise<Uint8Array> {
+  if (max === 0) return build(0);
   let low = 0;
   let high = max;
   let best = await build(0);
@@ -57,7 +58,6 @@ async function largestUnder(
     } else high = mid - 1;
   }
   if (best.length > bytes) throw new Error(`even an empty document is over ${bytes} bytes`);
-  if (low === max) throw new Error(`${max} paragraphs do not fill ${bytes} bytes`);
   return best;
 }
 
@@ -127,18 +127,33 @@ function pdfPages(paragraphs: string[]): PdfPageSpec[] {
   }));
 }
 
+/** How many of the first paragraphs keep the text (title, headings, paragraphs, as blocks) within `bytes`. */
+function paragraphsWithin(paragraphs: string[], bytes: number): number {
+  // A little room for what a reader may add (a line break kept, a heading's number).
+  let text = Buffer.byteLength(TITLE) + 2 + 1024;
+  for (const [i, p] of paragraphs.entries()) {
+    text += Buffer.byteLength(p) + 2 + (i > 0 && i % HEADING_EVERY === 0 ? 16 : 0);
+    if (text > bytes) return i;
+  }
+  return paragraphs.length;
+}
+
+/** The largest .docx and .pdf the normalizer accepts at `bytes` (`oversized`: files of `bytes`, refused). */
 export async function largestDocuments(
   bytes: number,
+  options: { oversized?: boolean } = {},
 ): Promise<{ name: string; body: Uint8Array }[]> {
-  const paragraphs = paragraphsOf(bytes);
+  const all = paragraphsOf(bytes);
+  const paragraphs = options.oversized ? all : all.slice(0, paragraphsWithin(all, bytes));
   const docx = await largestUnder(bytes, paragraphs.length, async (n) =>
     Packer.toBuffer(docxOf(paragraphs.slice(0, n))),
   );
   const pdf = await largestUnder(bytes, paragraphs.length, async (n) =>
     writePdf({ pages: pdfPages(paragraphs.slice(0, n)), compress: true }),
   );
+  const prefix = options.oversized ? "oversized" : "largest";
   return [
-    { name: "largest.docx", body: docx },
-    { name: "largest.pdf", body: pdf },
+    { name: `${prefix}.docx`, body: docx },
+    { name: `${prefix}.pdf`, body: pdf },
   ];
 }
