@@ -6,17 +6,8 @@
  * normalizer refuses (InputTooLargeError): the largest accepted one holds just under `bytes` of text, in a file
  * well under `bytes`. `oversized` builds them at `bytes` of file instead, to show that refusal.
  * Built by the fixture generator's means: the `docx` package and tests/fixtures/documents/pdf-writer.ts. */
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  Packer,
-  PageNumber,
-  Paragraph,
-  TextRun,
-} from "docx";
+import { type Document, Packer } from "docx";
+import { articleDocx, type DocxBlock } from "../../fixtures/documents/docx-writer";
 import {
   type PdfLine,
   type PdfPageSpec,
@@ -62,34 +53,16 @@ async function largestUnder(
 }
 
 function docxOf(paragraphs: string[]): Document {
-  const body: Paragraph[] = [new Paragraph({ text: TITLE, heading: HeadingLevel.HEADING_1 })];
+  const blocks: DocxBlock[] = [];
   for (const [i, text] of paragraphs.entries()) {
-    if (i > 0 && i % HEADING_EVERY === 0) {
-      body.push(
-        new Paragraph({ text: `Section ${i / HEADING_EVERY}`, heading: HeadingLevel.HEADING_2 }),
-      );
-    }
-    body.push(new Paragraph({ children: [new TextRun(text)] }));
+    if (i > 0 && i % HEADING_EVERY === 0) blocks.push({ heading: `Section ${i / HEADING_EVERY}` });
+    blocks.push(text);
   }
-  return new Document({
+  return articleDocx({
     creator: "tests/bench/limits/documents.ts",
     title: TITLE,
-    sections: [
-      {
-        headers: { default: new Header({ children: [new Paragraph(HEADER)] }) },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ["Page ", PageNumber.CURRENT] })],
-              }),
-            ],
-          }),
-        },
-        children: body,
-      },
-    ],
+    header: HEADER,
+    blocks,
   });
 }
 
