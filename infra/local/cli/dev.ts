@@ -18,7 +18,7 @@ import { LOCAL_CREDENTIALS } from "../s3/client";
 import { watchObjectsCreated } from "../s3/server";
 import { watchInbox } from "./inbox";
 import { COMMON_FLAGS, commonOptions, parseCommandLine } from "./options";
-import { holdDataDirectory, startSession } from "./session";
+import { startHeldSession } from "./session";
 
 const STAGES: readonly string[] = ["normalize", "summarize", "translate"];
 
@@ -33,12 +33,8 @@ async function main(argv: string[]): Promise<void> {
   const options = commonOptions(values);
   const inboxFolder = resolve((values.inbox as string | undefined) ?? "inbox");
   // Held while dev runs, so a backfill (or a second dev) on this directory refuses instead of racing it.
-  const lock = holdDataDirectory(options, "npm run dev");
-  const { stack, translation } = await startSession(options).catch((error: unknown) => {
-    lock.release();
-    throw error;
-  });
-  lock.setEndpoint(stack.endpoint);
+  const session = await startHeldSession(options, "npm run dev");
+  const { stack, translation } = session;
   const say = (line: string) => process.stdout.write(`${line}\n`);
 
   /** Completion events seen per "key etag", to tell a re-dropped file's skip from its processing. */
@@ -124,8 +120,7 @@ try: AWS_ACCESS_KEY_ID=${LOCAL_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${
     inbox.close();
     unwatch();
     commands?.close();
-    await stack.close();
-    lock.release();
+    await session.close();
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

@@ -39,21 +39,30 @@ export function holdDataDirectory(options: CommonOptions, command: string): Data
   );
 }
 
-/** startSession under the directory's lock; the lock is released when the stack closes (or fails to start). */
-export async function startHeldSession(options: CommonOptions, command: string): Promise<Session> {
+export interface HeldSession extends Session {
+  /** Closes the stack, then releases the data directory. */
+  close(): Promise<void>;
+}
+
+/** startSession under the directory's lock (released if the stack fails to start, or by close()). */
+export async function startHeldSession(
+  options: CommonOptions,
+  command: string,
+): Promise<HeldSession> {
   const lock = holdDataDirectory(options, command);
   const session = await startSession(options).catch((error: unknown) => {
     lock.release();
     throw error;
   });
   lock.setEndpoint(session.stack.endpoint);
-  const close = session.stack.close.bind(session.stack);
-  session.stack.close = async () => {
-    try {
-      await close();
-    } finally {
-      lock.release();
-    }
+  return {
+    ...session,
+    close: async () => {
+      try {
+        await session.stack.close();
+      } finally {
+        lock.release();
+      }
+    },
   };
-  return session;
 }

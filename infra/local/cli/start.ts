@@ -43,7 +43,8 @@ async function main(argv: string[]): Promise<number> {
   const json = values.json === true;
   const outDir = (values.out as string | undefined) ?? "out";
 
-  const { stack, translation } = await startHeldSession(options, "npm start");
+  const session = await startHeldSession(options, "npm start");
+  const { stack, translation } = session;
   try {
     const progress = new ProgressBar(files.length);
     const reports: ArticleReport[] = [];
@@ -91,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } finally {
-    await stack.close();
+    await session.close();
   }
 }
 
@@ -104,7 +105,8 @@ async function redrive(
   if (stage !== undefined && !STAGES.includes(stage)) {
     throw new UsageError(`redrive takes a stage (${STAGES.join(", ")}), got "${stage}"`);
   }
-  const { stack } = await startHeldSession(options, "npm start -- redrive");
+  const session = await startHeldSession(options, "npm start -- redrive");
+  const { stack } = session;
   try {
     const finished: string[] = [];
     const stop = stack.events.onArticleProcessed((d) =>
@@ -124,7 +126,7 @@ async function redrive(
     }
     return 0;
   } finally {
-    await stack.close();
+    await session.close();
   }
 }
 

@@ -36,9 +36,9 @@ describe("npm start's hold on the data directory", () => {
     // Prepare
     const dir = mkdtempSync(join(tmpdir(), "held-"));
     // Act
-    const { stack } = await startHeldSession(options(dir), "npm start");
+    const session = await startHeldSession(options(dir), "npm start");
     const heldWhileRunning = existsSync(join(dir, LOCK_FILE));
-    await stack.close();
+    await session.close();
     // Assess
     expect(heldWhileRunning).toBe(true);
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
