@@ -31,8 +31,9 @@ export { articleIdFromArticleKey, NotAnArticleKeyError } from "./article-key";
 
 /**
  * article.json → summary.json + summary.txt, then one translation job per target language of the article (as
- * article.json records them; or, with no target language, the manifest). On a redelivery whose summary exists, only the jobs still missing an
- * outcome are sent again, so a crash between writing the summary and sending the jobs cannot strand it.
+ * article.json records them; or, with no target language, the manifest). On a redelivery whose summary exists,
+ * only the jobs still missing an outcome are sent again, so a crash between writing the summary and sending the
+ * jobs cannot strand it.
  */
 export async function runSummarizeStage(
   ctx: SummarizeContext,
