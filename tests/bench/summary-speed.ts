@@ -32,6 +32,13 @@ export function coldPass(file: string, sentences: number): ColdPass {
   return JSON.parse(child.stdout.trim().split("\n").at(-1) as string) as ColdPass;
 }
 
+/** The pass of median cold time (CPU time on a shared machine would rank them alike). */
+export function medianPass(passes: readonly ColdPass[]): ColdPass {
+  if (passes.length === 0) throw new Error("no cold pass to take the median of");
+  const sorted = [...passes].sort((a, b) => a.coldSeconds - b.coldSeconds);
+  return sorted[Math.floor(sorted.length / 2)] as ColdPass;
+}
+
 export interface CliStartup {
   command: string;
   /** Median wall seconds over `runs`, the npm wrapper included. */

@@ -5,15 +5,24 @@
  * (start-up excluded) next to the floor measured in that process, and warm (the same rows again, in-process);
  * the CLI's start-up time; how summarize time grows from a 1 MB to a 10 MB text (linear would be 10).
  * One core: run it as `taskset -c 1 npm run bench:summary` (child processes inherit the pinning).
+ * `-- --runs N` (default 3): each file's cold pass in N fresh processes, rounds interleaved across files, and the
+ * median pass reported (by its time; the floor is the one measured in that same process).
  */
 import { performance } from "node:perf_hooks";
 import { normalizeArticle } from "../../shared/normalize";
 import { bodySentences, summarizeArticle } from "../../shared/summarize";
 import { scoreRouge } from "./rouge/rouge";
+import type { ColdPass } from "./summary-cold";
 import { DATASETS, EVAL_DIR, evalDataAvailable, readRows, rowToArticle } from "./summary-data";
-import { cliStartup, coldPass } from "./summary-speed";
+import { cliStartup, coldPass, medianPass } from "./summary-speed";
 
 const json = process.argv.includes("--json");
+const runsArg = process.argv.indexOf("--runs");
+const runs = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 3;
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error(`--runs takes a positive integer, got ${process.argv[runsArg + 1]}`);
+  process.exit(2);
+}
 
 if (!evalDataAvailable()) {
   const message = `Dev data not found at ${EVAL_DIR} (it sits beside the repo, not in it): nothing measured.`;
@@ -59,8 +68,13 @@ const floorArticlesPerSec: Record<string, number> = {};
 const articlesPerSecColdCpu: Record<string, number> = {};
 const floorRatioCpu: Record<string, number> = {};
 const round2 = (x: number) => Math.round(x * 100) / 100;
-for (const { file, sentences } of DATASETS) {
-  const pass = coldPass(file, sentences);
+// Interleaved rounds: a burst of load on a shared machine hits one round of every file, not every run of one.
+const passes = new Map<string, ColdPass[]>(DATASETS.map(({ file }) => [file, []]));
+for (let r = 0; r < runs; r++) {
+  for (const { file, sentences } of DATASETS) passes.get(file)?.push(coldPass(file, sentences));
+}
+for (const { file } of DATASETS) {
+  const pass = medianPass(passes.get(file) ?? []);
   articlesPerSecCold[file] = Math.round(pass.rows / pass.coldSeconds);
   floorArticlesPerSec[file] = Math.round(pass.rows / pass.floorSeconds);
   floorRatio[file] = round2(pass.coldSeconds / pass.floorSeconds);
@@ -165,6 +179,7 @@ if (json) {
         bareNpmRun: startup.bareNpm,
       },
       ratio10MBto1MB,
+      coldRuns: runs,
     }),
   );
 } else {
@@ -182,7 +197,9 @@ if (json) {
       `${pad(file, 26)}${pad(String(sentences), 4)}${pad(fmt(d), 24)}${pad(fmt(d.lead), 24)}${delta >= 0 ? "+" : ""}${delta.toFixed(2)}`,
     );
   }
-  console.log("\nnormalize + summarize, cold: first pass in a fresh process, start-up excluded");
+  console.log(
+    `\nnormalize + summarize, cold: first pass in a fresh process, start-up excluded (median of ${runs} processes)`,
+  );
   console.log(
     `${pad("dev file", 26)}${pad("articles/s", 12)}${pad("floor/s", 10)}${pad("time ÷ floor", 14)}${pad("by CPU time: articles/s", 25)}÷ floor`,
   );
