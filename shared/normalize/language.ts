@@ -1,7 +1,7 @@
-import { eld } from "eld/extrasmall";
 import type { DetectedLanguage } from "../contract/article";
 import { canonicalLanguageTag } from "../contract/language";
 import { InvalidLanguageError } from "./errors";
+import { detectWithEld, LanguageSubset } from "./language-scores";
 
 /**
  * eld reads at most ~350 bytes of words anyway, and its cost grows with them: 300 characters of body text are
@@ -62,34 +62,24 @@ const UNDETERMINED: DetectedLanguage = { code: "und", confidence: 0, method: "de
 
 /**
  * The language of a text with eld (n-grams, 60 languages; the extra-small database: same answers as the
- * larger ones on news text, a quarter of their load time). Confidence blends eld's own reliability flag with
- * the margin between the best and the second-best language, so "Iraq Joins Up" reads as English but unsure.
+ * larger ones on news text, a quarter of their load time), computed by language-scores.ts: eld's answers, at a
+ * fraction of eld's own cost. Confidence blends eld's own reliability flag with the margin between the best
+ * and the second-best language, so "Iraq Joins Up" reads as English but unsure.
  */
 export function detectLanguage(text: string): DetectedLanguage {
   const sample = text.length > SAMPLE_CHARS ? cutAtSpace(text, SAMPLE_CHARS) : text;
   if (!HAS_LETTER.test(sample)) return UNDETERMINED;
-  const result = sample.length < SHORT_TEXT_CHARS ? detectShort(sample) : eld.detect(sample);
-  if (!result.language) return UNDETERMINED;
-  const scores = Object.values(result.getScores()).sort((a, b) => b - a);
-  const best = scores[0] ?? 0;
-  const runnerUp = scores[1] ?? 0;
+  const result = detectWithEld(sample, sample.length < SHORT_TEXT_CHARS ? SHORT_TEXT : undefined);
+  if (result === undefined) return UNDETERMINED;
+  const { best, runnerUp } = result;
   const margin = best > 0 ? (best - runnerUp) / best : 0;
-  const confidence =
-    (result.isReliable() ? 0.5 : 0) + 0.5 * Math.min(1, margin / MARGIN_FOR_CERTAINTY);
-  return { code: result.language, confidence: round2(confidence), method: "detected" };
+  const confidence = (result.reliable ? 0.5 : 0) + 0.5 * Math.min(1, margin / MARGIN_FOR_CERTAINTY);
+  return { code: result.code, confidence: round2(confidence), method: "detected" };
 }
 
 /** Below this many characters a text is "short" (a headline, a caption) and uses SHORT_TEXT_LANGUAGES. */
 const SHORT_TEXT_CHARS = 100;
-
-function detectShort(sample: string): ReturnType<typeof eld.detect> {
-  eld.setLanguageSubset([...SHORT_TEXT_LANGUAGES]);
-  try {
-    return eld.detect(sample);
-  } finally {
-    eld.setLanguageSubset(false);
-  }
-}
+const SHORT_TEXT = new LanguageSubset(SHORT_TEXT_LANGUAGES);
 
 /** A relative margin of 30% between the two best languages is as sure as n-gram scores get on news text. */
 const MARGIN_FOR_CERTAINTY = 0.3;
