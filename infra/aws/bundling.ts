@@ -85,6 +85,19 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   "eld/extrasmall": join(SHIMS, "eld-extrasmall.mjs"),
 };
 
+/**
+ * eld's database, as shared/normalize/language-eld.mjs imports it (by path: eld's package exports only its
+ * detector), replaced by the lazily read table of bundle-shims/eld-ngrams.mjs.
+ */
+const eldDatabase: Plugin = {
+  name: "eld-database",
+  setup(plugin) {
+    plugin.onResolve({ filter: /(^|[\\/])eld[\\/]src[\\/]ngrams[\\/]extrasmall\.js$/ }, () => ({
+      path: join(SHIMS, "eld-ngrams.mjs"),
+    }));
+  },
+};
+
 /** Modules replaced in the lazy files, likewise. */
 const LAZY_ALIASES: Readonly<Record<string, string>> = {
   "cssomnom/parse": join(SHIMS, "css-parse.mjs"),
@@ -172,7 +185,7 @@ export async function buildLambdaPackage(
     banner: {
       js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
     },
-    plugins: standIns ? [lazyStandIns] : [],
+    plugins: standIns ? [lazyStandIns, eldDatabase] : [],
     ...overrides,
     alias: { ...(standIns ? BUNDLE_ALIASES : {}), ...overrides.alias },
     metafile: true,
@@ -200,12 +213,12 @@ export async function buildLambdaPackage(
     mkdirSync(lazyDir, { recursive: true });
     writeFileSync(join(lazyDir, file), JSON.stringify(require(specifier)));
   }
-  if ("infra/aws/bundle-shims/eld-extrasmall.mjs" in metafile.inputs) await writeEldTable(lazyDir);
+  if ("infra/aws/bundle-shims/eld-ngrams.mjs" in metafile.inputs) await writeEldTable(lazyDir);
   return { bundleFile, metafile };
 }
 
 /**
- * eld's extra-small database as bundle-shims/eld-extrasmall.mjs reads it: the header as JSON, the n-grams as
+ * eld's extra-small database as bundle-shims/eld-ngrams.mjs reads it: the header as JSON, the n-grams as
  * lines `key\tlanguage:score,…` sorted by key in JavaScript string order, latin1 (keys are byte strings), brotli-compressed
  * (a fifth smaller than gzip for the table, which keeps normalize's package within its size target).
  */

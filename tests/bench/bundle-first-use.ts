@@ -46,13 +46,14 @@ export interface FirstUse {
 const DETECTION_SAMPLE =
   "The port of Kelmouth reopened on Tuesday after a week-long strike by dockworkers ended in a pay deal. Ships that had waited in the estuary began to unload on Tuesday morning, the port said.";
 const DETECT = `m.eld.detect(${JSON.stringify(DETECTION_SAMPLE)})`;
+const DETECT_LANGUAGE = `m.detectLanguage(${JSON.stringify(DETECTION_SAMPLE)})`;
 
 export const FIRST_USE: Record<StageName, FirstUse[]> = {
   normalize: [
     {
       label: "first language detection",
       modules: [],
-      probe: { entry: "infra/aws/bundle-shims/eld-extrasmall.mjs", call: DETECT },
+      probe: { entry: "shared/normalize/language.ts", call: DETECT_LANGUAGE },
     },
     {
       label: "(for comparison: eld as packaged, import + first detection)",
@@ -84,7 +85,7 @@ export async function buildProbes(stage: StageName, bundleFile: string): Promise
   for (const { probe } of FIRST_USE[stage]) {
     if (!probe) continue;
     await buildLambdaPackage({
-      entry: probe.entry.startsWith("infra/") ? join(ROOT, probe.entry) : probe.entry,
+      entry: /^(infra|shared)\//.test(probe.entry) ? join(ROOT, probe.entry) : probe.entry,
       outDir: probeDir(bundleFile, probe.entry),
       standIns: !probe.asPackaged,
     });

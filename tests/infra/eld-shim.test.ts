@@ -1,7 +1,7 @@
 /**
- * The Lambda bundles replace `eld/extrasmall` with infra/aws/bundle-shims/eld-extrasmall.mjs (same detector,
- * database read from the package's lazy/eld/ files on first use). Built the way the normalize Lambda
- * is built, its data must be eld's, and its answers eld's.
+ * The Lambda bundles replace eld's database with infra/aws/bundle-shims/eld-ngrams.mjs (read from the package's
+ * lazy/eld/ files on first use), and `eld/extrasmall` with eld-extrasmall.mjs (eld's detector over it). Built
+ * the way the normalize Lambda is built, its data must be eld's, and its answers eld's.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,13 +12,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { lookupLine as LookupLine } from "../../infra/aws/bundle-shims/eld-extrasmall.mjs";
 import { ELD_META_FILE, ELD_NGRAMS_FILE } from "../../infra/aws/bundle-shims/lazy-files.mjs";
 import { buildLambdaPackage } from "../../infra/aws/bundling";
-import { SHORT_TEXT_LANGUAGES } from "../../shared/normalize/language";
+import { detectLanguage, SHORT_TEXT_LANGUAGES } from "../../shared/normalize/language";
 
 const ROOT = join(import.meta.dirname, "../..");
 const EVAL = join(ROOT, "../shared/eval");
 const OUT = join(ROOT, "tests/output/eld-shim");
 
 let shim: typeof real;
+/** shared/normalize/language.ts as the normalize Lambda bundles it. */
+let bundledDetectLanguage: typeof detectLanguage;
 /** The shim's table lookup, as built (importing the shim itself would read a lazy/ folder it has not). */
 let lookupLine: typeof LookupLine;
 
@@ -33,6 +35,15 @@ beforeAll(async () => {
   };
   shim = module.eld;
   lookupLine = module.lookupLine;
+  const language = await buildLambdaPackage({
+    entry: join(ROOT, "shared/normalize/language.ts"),
+    outDir: join(OUT, "language"),
+  });
+  bundledDetectLanguage = (
+    (await import(pathToFileURL(language.bundleFile).href)) as {
+      detectLanguage: typeof detectLanguage;
+    }
+  ).detectLanguage;
 }, 60_000);
 
 type Detector = typeof real;
@@ -114,6 +125,16 @@ describe("eld shim of the Lambda bundles", () => {
         expect(answer(shim, text.slice(0, 80)), text).toEqual(answer(real, text.slice(0, 80)));
     } finally {
       for (const detector of [real, shim]) detector.setLanguageSubset(false);
+    }
+  });
+
+  it("should detect languages in the bundle as from source, eld's database read from the table", () => {
+    const all = texts();
+    for (const text of all) {
+      // Assess
+      for (const sample of [text, text.slice(0, 80)]) {
+        expect(bundledDetectLanguage(sample), sample).toEqual(detectLanguage(sample));
+      }
     }
   });
 });

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
-/** eld's database as eld-extrasmall.mjs reads it and infra/aws/bundling.ts writes it. */
+/** eld's database as eld-ngrams.mjs reads it and infra/aws/bundling.ts writes it. */
 export const ELD_META_FILE = "eld/meta.json";
 export const ELD_NGRAMS_FILE = "eld/ngrams.txt.br";
 
