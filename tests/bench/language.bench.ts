@@ -1,8 +1,10 @@
 /**
  * `npm run --silent bench:language [-- --json]`: accuracy and speed of language detection on short and long
- * text from ../shared/eval: eld with all 60 languages vs eld restricted to 20 major news languages, on
- * headlines (short) and on the first 200 / 1,000 characters of article bodies. This is the measurement behind
- * the choice in shared/normalize/language.ts.
+ * text from ../shared/eval: eld with all 60 languages vs eld restricted to the short-text set and to 20 major
+ * news languages, on headlines (short) and on the first 200 / 1,000 characters of article bodies; and the
+ * project's detectLanguage (eld's answers computed by shared/normalize/language-scores.ts, on its 300-character
+ * sample, the short-text set below 100 characters). This is the measurement behind the choices in
+ * shared/normalize/language.ts and the reason language-scores.ts exists (its time per text against eld's).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -11,7 +13,7 @@ import { eld } from "eld/extrasmall";
 
 const EVAL = join(dirname(fileURLToPath(import.meta.url)), "../../../shared/eval");
 
-import { SHORT_TEXT_LANGUAGES } from "../../shared/normalize/language";
+import { detectLanguage, SHORT_TEXT_LANGUAGES } from "../../shared/normalize/language";
 
 /** 20 major news languages: the strictest restriction worth comparing. */
 const MAJOR = [
@@ -36,10 +38,24 @@ const MAJOR = [
   "fa",
   "vi",
 ];
-const DETECTORS: [string, string[] | false][] = [
-  ["eld, 60 languages", false],
-  [`eld, ${SHORT_TEXT_LANGUAGES.length} (short-text set)`, [...SHORT_TEXT_LANGUAGES]],
-  [`eld, ${MAJOR.length} major`, MAJOR],
+interface Detector {
+  name: string;
+  /** The language code `text` is detected as. */
+  detect: (text: string) => string;
+  /** eld's language subset while it runs. */
+  subset?: string[];
+}
+
+const byEld = (text: string) => eld.detect(text).language;
+const DETECTORS: Detector[] = [
+  { name: "eld, 60 languages", detect: byEld },
+  {
+    name: `eld, ${SHORT_TEXT_LANGUAGES.length} (short-text set)`,
+    detect: byEld,
+    subset: [...SHORT_TEXT_LANGUAGES],
+  },
+  { name: `eld, ${MAJOR.length} major`, detect: byEld, subset: MAJOR },
+  { name: "detectLanguage (project)", detect: (text) => detectLanguage(text).code },
 ];
 
 interface Sample {
@@ -84,14 +100,18 @@ function sets(): Record<string, Sample[]> {
 
 function measure(
   samples: Sample[],
-  subset: string[] | false,
+  detector: Detector,
 ): { accuracy: number; microsPerText: number } {
-  eld.setLanguageSubset(subset);
-  let right = 0;
-  const started = performance.now();
-  for (const sample of samples) if (eld.detect(sample.text).language === sample.expected) right++;
-  const micros = ((performance.now() - started) * 1000) / samples.length;
-  return { accuracy: right / samples.length, microsPerText: micros };
+  eld.setLanguageSubset(detector.subset ?? false);
+  try {
+    let right = 0;
+    const started = performance.now();
+    for (const sample of samples) if (detector.detect(sample.text) === sample.expected) right++;
+    const micros = ((performance.now() - started) * 1000) / samples.length;
+    return { accuracy: right / samples.length, microsPerText: micros };
+  } finally {
+    eld.setLanguageSubset(false);
+  }
 }
 
 function main(): void {
@@ -105,16 +125,15 @@ function main(): void {
   const results: Record<string, Record<string, number>> = {};
   const table: string[][] = [];
   for (const [name, samples] of Object.entries(sets())) {
-    measure(samples.slice(0, 20), false);
     const row: Record<string, number> = { n: samples.length };
     const cells = [name, String(samples.length)];
-    for (const [detector, subset] of DETECTORS) {
-      const { accuracy, microsPerText } = measure(samples, subset);
-      row[`${detector}: accuracy`] = accuracy;
-      row[`${detector}: µs/text`] = microsPerText;
+    for (const detector of DETECTORS) {
+      measure(samples.slice(0, 20), detector);
+      const { accuracy, microsPerText } = measure(samples, detector);
+      row[`${detector.name}: accuracy`] = accuracy;
+      row[`${detector.name}: µs/text`] = microsPerText;
       cells.push(`${(accuracy * 100).toFixed(1)}% ${microsPerText.toFixed(0).padStart(4)} µs`);
     }
-    eld.setLanguageSubset(false);
     results[name] = row;
     table.push(cells);
   }
@@ -122,7 +141,7 @@ function main(): void {
     console.log(JSON.stringify(results));
     return;
   }
-  const header = ["set (accuracy, time per text)", "n", ...DETECTORS.map(([name]) => name)];
+  const header = ["set (accuracy, time per text)", "n", ...DETECTORS.map(({ name }) => name)];
   const widths = header.map((h, i) =>
     Math.max(h.length, ...table.map((row) => (row[i] ?? "").length)),
   );
