@@ -91,27 +91,35 @@ function getTables(): Tables {
 
 // The memo: n-gram key → entry; an entry's scores are pool[start[e] .. end[e]). A key of up to PACKED_CHARS
 // characters (all of eld's) is two integers, found in an open-addressing table; a longer one is a string.
-let slotLow = new Int32Array(1 << 12);
-let slotHigh = new Int32Array(1 << 12);
-let slotEntry = new Int32Array(1 << 12);
+// Allocated by the first detection, sized for a few thousand texts of news (growing costs the first pass).
+const INITIAL_SLOTS = 1 << 15;
+const INITIAL_ENTRIES = 1 << 14;
+const INITIAL_POOL = 1 << 16;
+let slotLow = new Int32Array(0);
+let slotHigh = new Int32Array(0);
+let slotEntry = new Int32Array(0);
 let longKeys = new Map<string, number>();
-let entryStart = new Int32Array(1 << 11);
-let entryEnd = new Int32Array(1 << 11);
+let entryStart = new Int32Array(0);
+let entryEnd = new Int32Array(0);
 /** The detection that last counted the entry: eld counts each distinct n-gram of a text once. */
-let entryStamp = new Int32Array(1 << 11);
+let entryStamp = new Int32Array(0);
 let entries = 0;
-let poolLanguage = new Uint8Array(1 << 12);
-let poolScore = new Float64Array(1 << 12);
+let poolLanguage = new Uint8Array(0);
+let poolScore = new Float64Array(0);
 let poolSize = 0;
 let stamp = 0;
 
 function resetMemo(): void {
-  slotLow = new Int32Array(1 << 12);
-  slotHigh = new Int32Array(1 << 12);
-  slotEntry = new Int32Array(1 << 12);
+  slotLow = new Int32Array(INITIAL_SLOTS);
+  slotHigh = new Int32Array(INITIAL_SLOTS);
+  slotEntry = new Int32Array(INITIAL_SLOTS);
   longKeys = new Map();
-  entryStamp = new Int32Array(entryStamp.length);
+  entryStart = new Int32Array(INITIAL_ENTRIES);
+  entryEnd = new Int32Array(INITIAL_ENTRIES);
+  entryStamp = new Int32Array(INITIAL_ENTRIES);
   entries = 0;
+  poolLanguage = new Uint8Array(INITIAL_POOL);
+  poolScore = new Float64Array(INITIAL_POOL);
   poolSize = 0;
   stamp = 0;
 }
@@ -129,7 +137,7 @@ let ngramCount = 0;
 export function detectWithEld(text: string, subset?: LanguageSubset): EldVerdict | undefined {
   const data = getTables();
   const languageCount = data.codes.length;
-  if (entries > MAX_ENTRIES || stamp === 0x7fffffff) resetMemo();
+  if (slotLow.length === 0 || entries > MAX_ENTRIES || stamp === 0x7fffffff) resetMemo();
   stamp++;
   if (scores.length < languageCount) scores = new Float64Array(languageCount);
   scores.fill(0);
