@@ -32,14 +32,30 @@ const MIN_HEADLINE_SIZE_RATIO = 0.4;
 /** A footer marker ("Before You Go", "Related stories") ends the article only in its second half. */
 const FOOTER_FROM = 0.5;
 
-const SENTENCE_END = /[.!?…。！？؟۔।]["”’'»)\]]*$/u;
-const CLAUSE_END = /[.:;,]$/;
+const SENTENCE_MARKS = ".!?…。！？؟۔।";
+const SENTENCE_CLOSERS = "\"”’'»)]";
+const CLAUSE_MARKS = ".:;,";
 const WORD = /[\p{L}\p{N}]+/gu;
 
-function wordCount(text: string): number {
+/**
+ * Ends with a sentence mark and any closing quotes or brackets: /[.!?…][”’»)]*$/ read from the end, as a
+ * regex anchored at the end would scan the whole block to find it.
+ */
+function endsLikeSentence(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && SENTENCE_CLOSERS.includes(text.charAt(i))) i--;
+  return i >= 0 && SENTENCE_MARKS.includes(text.charAt(i));
+}
+
+function endsLikeClause(text: string): boolean {
+  return text.length > 0 && CLAUSE_MARKS.includes(text.charAt(text.length - 1));
+}
+
+/** Words, counted up to `limit` + 1: a long paragraph is not read to the end to learn it is over a limit. */
+function wordCount(text: string, limit: number): number {
   let count = 0;
   WORD.lastIndex = 0;
-  while (WORD.exec(text) !== null) count++;
+  while (count <= limit && WORD.test(text)) count++;
   return count;
 }
 
@@ -61,12 +77,9 @@ export function headlineOverlap(a: string, b: string): number {
 }
 
 function isHeadlineLike(text: string): boolean {
-  return (
-    text.length <= MAX_HEADLINE_CHARS &&
-    !CLAUSE_END.test(text) &&
-    wordCount(text) > 0 &&
-    wordCount(text) <= MAX_HEADLINE_WORDS
-  );
+  if (text.length > MAX_HEADLINE_CHARS || endsLikeClause(text)) return false;
+  const words = wordCount(text, MAX_HEADLINE_WORDS);
+  return words > 0 && words <= MAX_HEADLINE_WORDS;
 }
 
 function firstLetterIsUpper(text: string): boolean {
@@ -76,8 +89,8 @@ function firstLetterIsUpper(text: string): boolean {
 
 /** Types a block the format left untyped, from its shape alone. */
 function inferType(text: string, cased: boolean): BlockType {
-  if (SENTENCE_END.test(text) || CLAUSE_END.test(text)) return "paragraph";
-  const words = wordCount(text);
+  if (endsLikeSentence(text) || endsLikeClause(text)) return "paragraph";
+  const words = wordCount(text, MAX_CAPTION_WORDS);
   if (words <= MAX_HEADING_WORDS && (!cased || firstLetterIsUpper(text))) return "heading";
   if (words <= MAX_CAPTION_WORDS) return "caption";
   return "paragraph";

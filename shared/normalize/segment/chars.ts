@@ -179,33 +179,54 @@ export function isBullet(code: number): boolean {
 const UPPERCASE = /\p{Lu}/u;
 /** \p{Lu} by BMP code unit, filled in as units are met: 0 unknown, 1 uppercase, 2 not. */
 const uppercaseUnit = new Uint8Array(0x10000);
+const ASCII_UPPERCASE = /[A-Z]/;
+/** Global, for test() from lastIndex: finds the next non-ASCII unit natively, without a match object. */
+const NON_ASCII = /[^\0-\x7f]/g;
 
 /**
  * Whether `text` has an uppercase letter (\p{Lu}): what `/\p{Lu}/u.test(text)` answers, at a fraction of its
- * time on lowercased text, which the regex's long range list reads slowly character by character.
+ * time on lowercased text, which the regex's long range list reads slowly character by character. Native
+ * searches do the bulk (an ASCII capital anywhere; else the next non-ASCII unit), and only the non-ASCII units
+ * are looked up one by one: a JavaScript loop over every character costs more, and longer still before it is
+ * optimized, which is most of a cold run.
  */
 export function hasUppercase(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) {
-      if (code >= 0x41 && code <= 0x5a) return true;
-      continue;
-    }
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        // A surrogate pair is one code point to the regex.
-        if (UPPERCASE.test(text.slice(i, i + 2))) return true;
-        i++;
+  if (ASCII_UPPERCASE.test(text)) return true;
+  const n = text.length;
+  const nonAscii = NON_ASCII;
+  nonAscii.lastIndex = 0;
+  while (nonAscii.test(text)) {
+    let i = nonAscii.lastIndex - 1;
+    // Read on through the non-ASCII run, single ASCII units included (the spaces and commas of a caseless
+    // script): a search per word would cost more than it saves.
+    for (; i < n; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 0x80) {
+        if (i + 1 >= n || text.charCodeAt(i + 1) < 0x80) break;
         continue;
       }
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          // A surrogate pair is one code point to the regex.
+          if (UPPERCASE.test(text.slice(i, i + 2))) return true;
+          i++;
+          continue;
+        }
+      }
+      if (isUppercaseUnit(code)) return true;
     }
-    let kind = uppercaseUnit[code] as number;
-    if (kind === 0) {
-      kind = UPPERCASE.test(String.fromCharCode(code)) ? 1 : 2;
-      uppercaseUnit[code] = kind;
-    }
-    if (kind === 1) return true;
+    if (i >= n) return false;
+    nonAscii.lastIndex = i;
   }
   return false;
+}
+
+function isUppercaseUnit(code: number): boolean {
+  let kind = uppercaseUnit[code] as number;
+  if (kind === 0) {
+    kind = UPPERCASE.test(String.fromCharCode(code)) ? 1 : 2;
+    uppercaseUnit[code] = kind;
+  }
+  return kind === 1;
 }
