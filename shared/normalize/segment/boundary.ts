@@ -1,5 +1,7 @@
 import {
   Code,
+  charAt,
+  codeAt,
   isBracketCloser,
   isCloser,
   isDash,
@@ -87,8 +89,8 @@ export function decideBoundary(text: string, run: Run): boolean {
 function missingSpace(text: string, run: Run): boolean {
   if (!run.cased || run.end - run.start !== 1 || run.after !== run.end) return false;
   if (text.charCodeAt(run.start) !== Code.Period) return false;
-  const capital = text[run.after] ?? "";
-  const letter = text[run.after + 1] ?? "";
+  const capital = charAt(text, run.after);
+  const letter = charAt(text, run.after + 1);
   if (!isUpper(capital) || !(isUpper(letter) || isLower(letter))) return false;
   return LOWERCASE_WORD.test(readWordBefore(text, run.sentenceStart, run.start));
 }
@@ -105,7 +107,7 @@ function dashThenLowercase(text: string, after: number): boolean {
   while (j < text.length && isDash(text.charCodeAt(j))) j++;
   // Spanish glues the dash to the verb: "¿Vienes? —preguntó ella."
   while (j < text.length && isSpace(text.charCodeAt(j))) j++;
-  return isLower(text[j] ?? "");
+  return isLower(charAt(text, j));
 }
 
 /**
@@ -127,15 +129,15 @@ function quotationContinues(
   ) {
     j++;
   }
-  const first = text.charCodeAt(j);
+  const first = codeAt(text, j);
   if (!isQuoteCloser(first) || (isStraightQuote(first) && !openStraightQuote)) return false;
   let k = j;
   while (k < text.length && isQuoteCloser(text.charCodeAt(k))) k++;
-  const following = text.charCodeAt(k);
+  const following = codeAt(text, k);
   if (following === 0x2c || following === 0x3b || following === 0x3a) return true;
   if (!cased || !isSpace(following)) return false;
   while (k < text.length && isSpace(text.charCodeAt(k))) k++;
-  return isLower(text[k] ?? "");
+  return isLower(charAt(text, k));
 }
 
 function isQuoteCloser(code: number): boolean {

@@ -12,6 +12,20 @@ export const Code = {
   FullWidthPeriod: 0xff0e,
 } as const;
 
+/**
+ * The code unit at `i`, NaN outside the text (what charCodeAt gives there), reached without an out-of-bounds
+ * read: optimized code assumes reads in bounds and is thrown away (deoptimized, then compiled again) at the
+ * first read past either end, which the scan does where a mark ends the text.
+ */
+export function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : Number.NaN;
+}
+
+/** The character at `i`, "" outside the text, as codeAt reads it. */
+export function charAt(text: string, i: number): string {
+  return i >= 0 && i < text.length ? text.charAt(i) : "";
+}
+
 export function isSpace(code: number): boolean {
   return (
     code === Code.Space ||

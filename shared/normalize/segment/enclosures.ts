@@ -1,4 +1,4 @@
-import { Code, isSpace } from "./chars";
+import { Code, codeAt, isSpace } from "./chars";
 
 /**
  * Brackets longer than this are not held together: a sentence mark inside them ends the sentence as usual.
@@ -70,7 +70,7 @@ export class OpenPairs {
     const limit = Math.min(text.length, (this.opened[d] as number) + MAX_ENCLOSED + 1);
     for (let j = from; j < limit && top > 0; j++) {
       const code = text.charCodeAt(j);
-      if (code === Code.LineFeed && text.charCodeAt(j + 1) === Code.LineFeed) break;
+      if (code === Code.LineFeed && codeAt(text, j + 1) === Code.LineFeed) break;
       if (!mayEnclose(code)) continue;
       const depth = closingDepth(stack, top, code);
       if (depth >= 0) {

@@ -1,6 +1,7 @@
 import { decideBoundary, detachedCloserEnd, isLoneToken } from "./boundary";
 import {
   Code,
+  codeAt,
   hasUppercase,
   isAnyDigit,
   isAttachedCloser,
@@ -68,7 +69,7 @@ function isTerminalAt(
   if (code === Code.Ellipsis || isStrongTerminal(code)) return true;
   if (code === Code.FullWidthPeriod) {
     // "３．２９％": a decimal point in full-width digits.
-    return !(isAnyDigit(text.charCodeAt(i - 1)) && isAnyDigit(text.charCodeAt(i + 1)));
+    return !(isAnyDigit(codeAt(text, i - 1)) && isAnyDigit(codeAt(text, i + 1)));
   }
   if (isTightTerminal(code)) return true;
   if (!rules.terminals.has(code)) return false;
@@ -81,12 +82,45 @@ function isTerminalAt(
  * next with the ellipsis; "period . . . ." (the first dot spaced) and a final "abandoned. . . ." are one mark.
  */
 function endsBeforeSpacedEllipsis(text: string, i: number): boolean {
-  if (text.charCodeAt(i + 1) !== Code.Space || text.charCodeAt(i + 2) !== Code.Period) return false;
+  if (codeAt(text, i + 1) !== Code.Space || codeAt(text, i + 2) !== Code.Period) return false;
   if (i === 0 || isSpace(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === Code.Period)
     return false;
   return SPACED_ELLIPSIS_THEN_CAPITAL.test(text.slice(i + 1, i + 12));
 }
 const SPACED_ELLIPSIS_THEN_CAPITAL = /^(?: \.){3}\s+\p{Lu}/u;
+
+/** ". ." at `runEnd - 1`: a spaced ellipsis may go on from the run (rare: spacedEllipsisEnd decides). */
+function isSpacedPeriodNext(text: string, runEnd: number): boolean {
+  return (
+    text.charCodeAt(runEnd - 1) === Code.Period &&
+    codeAt(text, runEnd) === Code.Space &&
+    codeAt(text, runEnd + 1) === Code.Period
+  );
+}
+
+/**
+ * A spaced ellipsis ". . ." is one run, not three sentence ends: the end of the run of marks from `start`
+ * (ending at `runEnd`) once the ellipsis it opens or continues is taken in.
+ */
+function spacedEllipsisEnd(
+  text: string,
+  start: number,
+  runEnd: number,
+  rules: LanguageRules,
+  listPeriods: Set<number> | undefined,
+): number {
+  if (runEnd - start === 1 && endsBeforeSpacedEllipsis(text, start)) return runEnd;
+  const n = text.length;
+  let end = runEnd;
+  while (
+    isSpacedPeriodNext(text, end) &&
+    (end - start > 1 || codeAt(text, end + 2) === Code.Space)
+  ) {
+    end += 2;
+    while (end < n && isTerminalAt(text, end, rules, listPeriods)) end++;
+  }
+  return end;
+}
 
 function trimmedEnd(text: string, start: number, end: number): number {
   let e = end;
@@ -190,17 +224,8 @@ export function segmentSentences(
     }
     let runEnd = i;
     while (runEnd < n && isTerminalAt(text, runEnd, rules, listPeriods)) runEnd++;
-    // A spaced ellipsis ". . ." is one run, not three sentence ends.
-    if (!(runEnd - i === 1 && code === Code.Period && endsBeforeSpacedEllipsis(text, i))) {
-      while (
-        text.charCodeAt(runEnd - 1) === Code.Period &&
-        text.charCodeAt(runEnd) === Code.Space &&
-        text.charCodeAt(runEnd + 1) === Code.Period &&
-        (runEnd - i > 1 || text.charCodeAt(runEnd + 2) === Code.Space)
-      ) {
-        runEnd += 2;
-        while (runEnd < n && isTerminalAt(text, runEnd, rules, listPeriods)) runEnd++;
-      }
+    if (isSpacedPeriodNext(text, runEnd)) {
+      runEnd = spacedEllipsisEnd(text, i, runEnd, rules, listPeriods);
     }
     let after = runEnd;
     while (after < n && isAttachedCloser(text.charCodeAt(after))) after++;

@@ -1,4 +1,4 @@
-import { isAsciiDigit, isBullet, isSpace } from "./chars";
+import { codeAt, isAsciiDigit, isBullet, isSpace } from "./chars";
 
 /**
  * List items written inline: `1.) The first item 2.) The second item`, `1) …`, `1. …`, `a. …`, and items
@@ -35,12 +35,12 @@ const BULLET = /[\u2022\u2043\u25aa\u25e6\u2023\u25cf]/gu;
 export function mayMarkList(text: string, i: number, code: number): boolean {
   if (isBullet(code)) return true;
   if (code !== 0x2e && code !== 0x29) return false;
-  if (!isSpace(text.charCodeAt(i + 1)) && !(code === 0x2e && text.charCodeAt(i + 1) === 0x29))
-    return false;
-  let j = code === 0x29 && text.charCodeAt(i - 1) === 0x2e ? i - 1 : i;
+  const next = codeAt(text, i + 1);
+  if (!isSpace(next) && !(code === 0x2e && next === 0x29)) return false;
+  let j = code === 0x29 && codeAt(text, i - 1) === 0x2e ? i - 1 : i;
   const labelEnd = j;
-  while (j > labelEnd - 2 && isAsciiDigit(text.charCodeAt(j - 1))) j--;
-  if (j === labelEnd && isAsciiLowercase(text.charCodeAt(j - 1))) j--;
+  while (j > labelEnd - 2 && isAsciiDigit(codeAt(text, j - 1))) j--;
+  if (j === labelEnd && isAsciiLowercase(codeAt(text, j - 1))) j--;
   if (j === labelEnd) return false;
   return j === 0 || isSpace(text.charCodeAt(j - 1)) || isBullet(text.charCodeAt(j - 1));
 }
@@ -77,12 +77,12 @@ function markersEndingWith(text: string, mark: "." | ")"): Marker[] {
   const found: Marker[] = [];
   for (let p = text.indexOf(mark); p >= 0; p = text.indexOf(mark, p + 1)) {
     if (p + 1 >= text.length || !isSpace(text.charCodeAt(p + 1))) continue;
-    const dotted = mark === ")" && text.charCodeAt(p - 1) === 0x2e;
+    const dotted = mark === ")" && codeAt(text, p - 1) === 0x2e;
     const labelEnd = dotted ? p - 1 : p;
     let labelStart = labelEnd;
-    while (labelStart > labelEnd - 2 && isAsciiDigit(text.charCodeAt(labelStart - 1))) labelStart--;
+    while (labelStart > labelEnd - 2 && isAsciiDigit(codeAt(text, labelStart - 1))) labelStart--;
     const numeric = labelStart < labelEnd;
-    if (!numeric && isAsciiLowercase(text.charCodeAt(labelEnd - 1))) labelStart--;
+    if (!numeric && isAsciiLowercase(codeAt(text, labelEnd - 1))) labelStart--;
     if (labelStart === labelEnd) continue;
     const before = labelStart - 1;
     if (before >= 0 && !isSpace(text.charCodeAt(before)) && !isBullet(text.charCodeAt(before)))
