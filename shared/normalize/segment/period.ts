@@ -52,10 +52,11 @@ export function periodEndsSentence(
   if (numeric && period - before.length === sentenceStart && LIST_NUMBER.test(before)) return false;
   if (before.length === 3 && CLOCK.test(lower))
     return clockEndsSentence(before, word, cased, rules);
+  // Length and "." checked first: a regex call per period costs more than the scan around it.
   if (
     rules.abbreviations.has(lower) ||
-    SINGLE_LETTER.test(before) ||
-    DOTTED_ACRONYM.test(lower) ||
+    (before.length <= 2 && SINGLE_LETTER.test(before)) ||
+    (lower.includes(".") && DOTTED_ACRONYM.test(lower)) ||
     (cased && before.length <= 4 && hasNoVowel(before))
   ) {
     return startsSentence(word, cased, rules);
