@@ -12,6 +12,11 @@ export function readPlainText(text: string): RawBlock[] {
   const blocks: RawBlock[] = [];
   for (const chunk of text.split(BLANK_LINE)) {
     if (chunk.trim().length === 0) continue;
+    // Most chunks are one line (a paragraph): no list to look for.
+    if (!chunk.includes("\n")) {
+      blocks.push({ text: chunk });
+      continue;
+    }
     const lines = chunk.split("\n").filter((line) => line.trim().length > 0);
     if (lines.length > 1 && lines.every((line) => BULLET.test(line))) {
       for (const line of lines)

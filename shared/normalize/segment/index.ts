@@ -27,29 +27,22 @@ const PAIRS = new OpenPairs();
 const ARABIC_COMMA = 0x060c;
 
 /**
- * ASCII that is never a sentence mark, a quote, a bracket or a line feed: letters, digits, the space and
- * some punctuation. The scan steps over these with one table look-up (list starts are checked apart).
+ * The first character the scan must look at from lastIndex on (a global regex, for test()): anything but the
+ * plain characters, ASCII that is never a sentence mark, a quote, a bracket or a line feed (letters, digits,
+ * the space and some punctuation: " ,-%$&*+/=#@<>^_`{|}~"). List starts are checked apart.
  */
-const PLAIN = new Uint8Array(128);
-for (let c = 0x30; c < 0x7f; c++) PLAIN[c] = 1;
-for (const c of ":;?[]") PLAIN[c.charCodeAt(0)] = 0;
-for (const c of " ,-%$&*+/=#@") PLAIN[c.charCodeAt(0)] = 1;
+const NOT_PLAIN = /[\0-\x1f!"'().:;?[\]\x7f-\uffff]/g;
 
 /**
- * Past the PLAIN characters from `i` on, stopping at `stop` (where a list item starts; a list item may start
- * at a digit or letter): the bulk of Latin text. Its own small loop, so that it is optimized at once, while
- * the scan around it deoptimizes each time a kind of mark first turns up: the characters in between then
- * never go through the interpreter again, and the big scan is not recompiled on-stack as well.
+ * Past the plain characters from `i` on, stopping at `stop` (where a list item starts; a list item may start
+ * at a digit or letter): the bulk of Latin text, found by a native search, which is as fast as an optimized
+ * loop on a paragraph's runs and many times faster before the loop is optimized.
  */
 function skipPlain(text: string, i: number, stop: number): number {
-  const n = text.length;
-  let j = i;
-  while (j < n && j !== stop) {
-    const code = text.charCodeAt(j);
-    if (code >= 0x80 || PLAIN[code] !== 1) break;
-    j++;
-  }
-  return j;
+  const notPlain = NOT_PLAIN;
+  notPlain.lastIndex = i;
+  const end = notPlain.test(text) ? notPlain.lastIndex - 1 : text.length;
+  return stop >= i && stop < end ? stop : end;
 }
 
 /** Is the character at `i` a sentence mark here (in this language, at this place)? Called per character. */
