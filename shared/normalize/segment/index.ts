@@ -31,6 +31,7 @@ const ARABIC_COMMA = 0x060c;
  * plain characters, ASCII that is never a sentence mark, a quote, a bracket or a line feed (letters, digits,
  * the space and some punctuation: " ,-%$&*+/=#@<>^_`{|}~"). List starts are checked apart.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters (the line feed among them) are not plain
 const NOT_PLAIN = /[\0-\x1f!"'().:;?[\]\x7f-\uffff]/g;
 
 /**
