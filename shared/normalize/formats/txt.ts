@@ -10,7 +10,9 @@ const BULLET_MARK = /^\s*(?:[-*•▪‣◦]|\d{1,3}[.)])\s+/;
  */
 export function readPlainText(text: string): RawBlock[] {
   const blocks: RawBlock[] = [];
-  for (const chunk of text.split(BLANK_LINE)) {
+  // A text without a line break is one chunk: a search for "\n" is cheaper than the split's regex.
+  const chunks = text.includes("\n") ? text.split(BLANK_LINE) : [text];
+  for (const chunk of chunks) {
     if (chunk.trim().length === 0) continue;
     // Most chunks are one line (a paragraph): no list to look for.
     if (!chunk.includes("\n")) {
