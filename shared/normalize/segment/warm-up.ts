@@ -4,8 +4,8 @@
  * inline list, a German dotted ordinal) is a bail-out: the first article with such a mark throws the
  * optimized scan away, and it is compiled again, which costs more than segmenting dozens of articles. Moving
  * a rare path into a function of its own does not avoid that: a call never made is a bail-out as well.
- * Segmenting these few lines (about a millisecond, in the interpreter) takes each such path once, so the scan
- * is compiled once. The output is not used: segmentSentences is pure.
+ * Segmenting these few lines at load takes each such path once, so the scan is compiled once; a process that
+ * segments only a few articles pays for it without the gain. The output is not used: segmentSentences is pure.
  */
 export const WARM_UP: [string, string | undefined][] = [
   ["He waited. . . . The practice went on. . . . And then . . . nothing. . . .", "en"],
