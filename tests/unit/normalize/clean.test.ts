@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cleanText } from "../../../shared/normalize/clean";
+import { cleanText, collapseWhitespace } from "../../../shared/normalize/clean";
 
 /** The code units cleanText replaces or drops, as its documentation lists them. */
 function isCleaned(code: number): boolean {
@@ -37,5 +38,33 @@ describe("cleanText", () => {
 
   it("should turn Windows line endings and no-break spaces into plain ones", () => {
     expect(cleanText("one\r\ntwo\u00a0three\rfour")).toBe("one\ntwo three\nfour");
+  });
+});
+
+describe("collapseWhitespace", () => {
+  it("should give what replacing every whitespace run by one space and trimming gives", () => {
+    // Prepare: words, plain spaces alone and doubled, and every other kind of JavaScript whitespace.
+    const piece = fc.constantFrom(
+      "word",
+      "é",
+      ".",
+      " ",
+      "  ",
+      ..."\t\n\v\f\r\u00a0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000\ufeff",
+      "\u200b",
+    );
+
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join("");
+
+        // Act
+        const collapsed = collapseWhitespace(text);
+
+        // Assess
+        expect(collapsed).toBe(text.replace(/\s+/g, " ").trim());
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -7,6 +7,10 @@ describe("hasUppercase", () => {
     // Prepare: lowercase and uppercase letters of several scripts, titlecase, astral capitals and emoji.
     const piece = fc.constantFrom(
       ..."a z A Z é É ß ẞ ǅ ω Ω я Я ⓐ Ⓐ 港 1 . “".split(" "),
+      // ASCII runs between non-ASCII ones: one unit, two, a line.
+      " ",
+      "ab",
+      "plain lower case\n",
       "𝐀",
       "𝐚",
       "😀",
