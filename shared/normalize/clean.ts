@@ -33,39 +33,58 @@ function replacementOf(code: number): string | undefined {
   }
 }
 
-/** Every code unit replacementOf (or the "\r" case) changes, as one character class. */
+/**
+ * Every code unit replacementOf (or the "\r" case) changes, as one character class; global, so that test()
+ * from lastIndex finds the next one.
+ */
 const NEEDS_CLEANING =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: C0 and C1 controls are what gets cleaned
-  /[\0-\x09\x0b-\x1f\x7f-\xa0\xad\u2000-\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]/;
+  /[\0-\x09\x0b-\x1f\x7f-\xa0\xad\u2000-\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]/g;
 
 /**
- * One pass over the text, copying only where something changes (a 10 MB article is cleaned without the
- * intermediate copies a chain of replace() calls would make), then NFC.
+ * The text with every code unit to clean replaced, then NFC. Most texts have nothing to clean: one native scan
+ * finds that out, and the copying below runs only for the others.
  */
 export function cleanText(raw: string): string {
-  // Most texts have nothing to clean: one native scan finds that out faster than the loop below.
+  NEEDS_CLEANING.lastIndex = 0;
   if (!NEEDS_CLEANING.test(raw)) return raw.normalize("NFC");
+  return replaceUnclean(raw, NEEDS_CLEANING.lastIndex - 1).normalize("NFC");
+}
+
+/**
+ * Copies the text with its code units to clean replaced, from the first (at `first`) on, copying only where
+ * something changes (a 10 MB article is cleaned without the intermediate copies a chain of replace() calls
+ * would make); the native search leaps from one to the next. Apart from cleanText, which runs for every
+ * text, so that cleanText stays small to optimize.
+ */
+function replaceUnclean(raw: string, first: number): string {
+  const next = NEEDS_CLEANING;
   const parts: string[] = [];
   let copied = 0;
-  for (let i = 0; i < raw.length; i++) {
+  let i = first;
+  for (;;) {
     const code = raw.charCodeAt(i);
     let replacement: string | undefined;
     let skip = 0;
     if (code === 0x0d) {
       replacement = "\n";
-      if (raw.charCodeAt(i + 1) === 0x0a) skip = 1;
+      if (i + 1 < raw.length && raw.charCodeAt(i + 1) === 0x0a) skip = 1;
     } else {
       replacement = replacementOf(code);
     }
-    if (replacement === undefined) continue;
-    if (i > copied) parts.push(raw.slice(copied, i));
-    parts.push(replacement);
-    i += skip;
-    copied = i + 1;
+    if (replacement !== undefined) {
+      if (i > copied) parts.push(raw.slice(copied, i));
+      parts.push(replacement);
+      i += skip;
+      copied = i + 1;
+    }
+    next.lastIndex = i + 1;
+    if (!next.test(raw)) break;
+    i = next.lastIndex - 1;
   }
-  if (parts.length === 0) return raw.normalize("NFC");
+  if (parts.length === 0) return raw;
   parts.push(raw.slice(copied));
-  return parts.join("").normalize("NFC");
+  return parts.join("");
 }
 
 /** Whitespace other than a plain space, or two spaces in a row: what collapsing changes inside a line. */
