@@ -13,12 +13,13 @@ export const Code = {
 } as const;
 
 /**
- * The code unit at `i`, NaN outside the text (what charCodeAt gives there), reached without an out-of-bounds
- * read: optimized code assumes reads in bounds and is thrown away (deoptimized, then compiled again) at the
- * first read past either end, which the scan does where a mark ends the text.
+ * The code unit at `i`, or -1 outside the text, reached without an out-of-bounds read: optimized code assumes
+ * reads in bounds and is thrown away (deoptimized, then compiled again) at the first read past either end,
+ * which the scan makes where a mark ends the text. -1 rather than charCodeAt's NaN: every class check below
+ * says no to both, and a small integer keeps the integer comparisons the code was optimized for.
  */
 export function codeAt(text: string, i: number): number {
-  return i >= 0 && i < text.length ? text.charCodeAt(i) : Number.NaN;
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
 }
 
 /** The character at `i`, "" outside the text, as codeAt reads it. */
