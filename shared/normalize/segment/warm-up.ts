@@ -1,10 +1,10 @@
 /**
- * Type feedback for the segmenter's rare paths, gathered once at load. The optimizing compiler builds the scan
+ * Type feedback for the segmenter's rare paths, gathered once, before the first text is segmented. The optimizing compiler builds the scan
  * from the feedback the interpreter gathered, and code for a path never taken yet (a spaced ellipsis, an
  * inline list, a German dotted ordinal) is a bail-out: the first article with such a mark throws the
  * optimized scan away, and it is compiled again, which costs more than segmenting dozens of articles. Moving
  * a rare path into a function of its own does not avoid that: a call never made is a bail-out as well.
- * Segmenting these few lines at load takes each such path once, so the scan is compiled once; a process that
+ * Segmenting these few lines first takes each such path once, so the scan is compiled once; a process that
  * segments only a few articles pays for it without the gain. The output is not used: segmentSentences is pure.
  */
 export const WARM_UP: [string, string | undefined][] = [
