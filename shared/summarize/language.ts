@@ -7,6 +7,7 @@
 import { stem as porter2 } from "porter2";
 import snowball from "snowball-stemmers";
 import { primaryLanguage as baseCode } from "../contract/language";
+import { warmUpStemmer } from "./stem-warm-up";
 import { stopwordsOf } from "./stopwords";
 import { TermTable } from "./term-table";
 
@@ -60,7 +61,10 @@ const profiles = new Map<string, LanguageProfile>();
 function makeStemmer(code: string): (word: string) => string {
   // English, most of the news read, through porter2: Snowball's own English algorithm (Porter2), the same stem
   // for every word (tests/unit/summarize/stemmer.test.ts) at two to three times the speed of the generic port.
-  if (code === "en") return porter2;
+  if (code === "en") {
+    warmUpStemmer(porter2);
+    return porter2;
+  }
   const algorithm = SNOWBALL_BY_ISO[code];
   if (algorithm === undefined) return (word) => word;
   const stemmer = snowball.newStemmer(algorithm);
