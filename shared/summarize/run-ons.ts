@@ -15,23 +15,59 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const STARTS_LOWERCASE_OR_DIGIT = /^[\p{Ll}\p{N}]/u;
 const CAPITALIZED = /^\p{Lu}(?:\p{Ll}|$)/u;
 const STARTS_UPPERCASE = /^\p{Lu}/u;
-const HAS_UPPERCASE = /\p{Lu}/u;
+const UPPERCASE = /^\p{Lu}$/u;
 /** Between the two words: spaces, optionally an opening quote; or a closing bracket and spaces. */
 const SPACE_JOIN = /^\s+['‘"“]?$/u;
 const BRACKET_JOIN = /^\)\s+$/u;
+
+/** Whether each BMP code unit is \p{Lu} (1) or not (2), filled in as units are met (0 until then). */
+const uppercaseUnit = new Uint8Array(0x10000);
+
+function isUppercaseUnit(unit: number): boolean {
+  let kind = uppercaseUnit[unit] as number;
+  if (kind === 0) {
+    kind = UPPERCASE.test(String.fromCharCode(unit)) ? 1 : 2;
+    uppercaseUnit[unit] = kind;
+  }
+  return kind === 1;
+}
+
+/**
+ * Whether the text has a capital after its first code unit: /\p{Lu}/u on text.slice(1), without the slice or
+ * the regex's scan of a property class: a lowercased article asks this of every sentence and finds nothing.
+ */
+export function hasUppercaseAfterFirst(text: string): boolean {
+  for (let i = 1; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) {
+      if (unit >= 0x41 && unit <= 0x5a) return true;
+      continue;
+    }
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        // A pair is one code point (capitals outside the BMP exist: Deseret, mathematical letters).
+        if (UPPERCASE.test(text.slice(i, i + 2))) return true;
+        i++;
+        continue;
+      }
+    }
+    if (isUppercaseUnit(unit)) return true;
+  }
+  return false;
+}
 
 /** Per sentence, how many lost boundaries it seems to hold. */
 export function runOnBoundaries(texts: readonly string[]): Float64Array {
   // Only a sentence with a capital after its first letter can hold a boundary: without one (a lowercased
   // text) there is nothing to count the words for.
-  if (!texts.some((text) => HAS_UPPERCASE.test(text.slice(1))))
-    return new Float64Array(texts.length);
+  if (!texts.some(hasUppercaseAfterFirst)) return new Float64Array(texts.length);
   const lowercase = new Map<string, number>();
   const capitalizedInside = new Map<string, number>();
   const candidates: { sentence: number; word: string }[] = [];
   texts.forEach((text, sentence) => {
     // No capital after the first letter (a lowercased text, a script without case): nothing to find.
-    if (!HAS_UPPERCASE.test(text.slice(1))) {
+    if (!hasUppercaseAfterFirst(text)) {
       for (const [word] of text.matchAll(WORD)) {
         const lower = word.toLowerCase();
         if (word === lower) lowercase.set(lower, (lowercase.get(lower) ?? 0) + 1);

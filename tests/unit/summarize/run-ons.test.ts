@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runOnBoundaries } from "../../../shared/summarize/run-ons";
+import { hasUppercaseAfterFirst, runOnBoundaries } from "../../../shared/summarize/run-ons";
 
 describe("runOnBoundaries", () => {
   it("should count a caption joined to the next sentence without a period", () => {
@@ -55,5 +55,36 @@ describe("runOnBoundaries", () => {
 
     // Assess
     expect([...counts]).toEqual([0, 0]);
+  });
+});
+
+describe("hasUppercaseAfterFirst", () => {
+  it("should answer as /\\p{Lu}/u does on the text after its first code unit", () => {
+    // Prepare: ASCII and accented capitals, capitals without a lowercase form (ℂ, ϒ), capitals outside the
+    // BMP (Deseret, mathematical bold), title case and letterlike symbols that are not \p{Lu}, lone surrogates.
+    const texts = [
+      "",
+      "A",
+      "Already lowercase after the first letter.",
+      "all lowercase, with digits 1990 and punctuation!",
+      "the word Then",
+      "café Élan",
+      "ℂ is the complex plane",
+      "the ℂ plane",
+      "greek ϒ symbol",
+      "title case ǅ and roman numeral Ⅻ",
+      "deseret \u{10400} letter",
+      "math \u{1D400} bold",
+      "\u{1D400} first only",
+      "lone \uD835 high and \uDC00 low",
+      "\uD801\uDC00",
+      "x\uD801",
+    ];
+
+    // Act
+    const answers = texts.map(hasUppercaseAfterFirst);
+
+    // Assess
+    expect(answers).toEqual(texts.map((text) => /\p{Lu}/u.test(text.slice(1))));
   });
 });
