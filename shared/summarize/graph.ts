@@ -18,9 +18,24 @@ const ITERATIONS = 30;
 const TOLERANCE = 1e-6;
 
 /**
+ * Buffers kept between articles: an article's arrays then start at the size the last ones reached instead of
+ * growing from small every time, and the growth paths run on the first articles, before V8 optimizes the loops
+ * (a path first taken after that throws the optimized code away). Buffers above KEPT_LENGTH are let go at the
+ * next article, so one huge article does not pin its memory.
+ */
+const KEPT_LENGTH = 1 << 18;
+
+function int32Of(array: Int32Array, size: number): Int32Array {
+  return size <= array.length ? array : new Int32Array(Math.max(size, 2 * array.length));
+}
+
+function float64Of(array: Float64Array, size: number): Float64Array {
+  return size <= array.length ? array : new Float64Array(Math.max(size, 2 * array.length));
+}
+
+/**
  * Every sentence's vector with its terms in id order, in one flat pair of arrays (sentence i is
- * start[i] ..< start[i + 1]): two allocations per article instead of two per sentence. Insertion sort: vectors
- * are short and ids mostly rising already.
+ * start[i] ..< start[i + 1]). Insertion sort: vectors are short and ids mostly rising already.
  */
 interface SortedVectors {
   start: Int32Array;
@@ -28,14 +43,26 @@ interface SortedVectors {
   weights: Float64Array;
 }
 
+const sorted: SortedVectors = {
+  start: new Int32Array(256),
+  ids: new Int32Array(4096),
+  weights: new Float64Array(4096),
+};
+
 function sortedById(sentences: readonly GraphSentence[]): SortedVectors {
   const n = sentences.length;
-  const start = new Int32Array(n + 1);
+  if (sorted.start.length > KEPT_LENGTH || sorted.ids.length > KEPT_LENGTH) {
+    sorted.start = new Int32Array(256);
+    sorted.ids = new Int32Array(4096);
+    sorted.weights = new Float64Array(4096);
+  }
+  const start = int32Of(sorted.start, n + 1);
+  start[0] = 0;
   for (let i = 0; i < n; i++) {
     start[i + 1] = (start[i] as number) + (sentences[i] as GraphSentence).termIds.length;
   }
-  const ids = new Int32Array(start[n] as number);
-  const weights = new Float64Array(ids.length);
+  const ids = int32Of(sorted.ids, start[n] as number);
+  const weights = float64Of(sorted.weights, ids.length);
   for (let s = 0; s < n; s++) {
     const sentence = sentences[s] as GraphSentence;
     const first = start[s] as number;
@@ -54,26 +81,36 @@ function sortedById(sentences: readonly GraphSentence[]): SortedVectors {
       weights[j + 1] = weight;
     }
   }
-  return { start, ids, weights };
+  sorted.start = start;
+  sorted.ids = ids;
+  sorted.weights = weights;
+  return sorted;
 }
 
 /**
  * The edges of one windowed graph with a positive weight, in (i, j) order, as flat typed arrays: no per-edge
  * objects for the GC, and no zero weights to step over 30 times. Each weight is kept premultiplied by DAMPING,
- * which is the product the update computes first anyway.
+ * which is the product the update computes first anyway. Reused from article to article (see KEPT_LENGTH).
  */
 class EdgeList {
-  readonly firstEdge: Int32Array;
-  target: Int32Array;
-  weight: Float64Array;
-  readonly strength: Float64Array;
+  firstEdge: Int32Array = new Int32Array(257);
+  target: Int32Array = new Int32Array(8192);
+  weight: Float64Array = new Float64Array(8192);
+  strength: Float64Array = new Float64Array(256);
   edges = 0;
 
-  constructor(n: number, width: number) {
-    this.firstEdge = new Int32Array(n + 1);
-    this.target = new Int32Array(Math.max(16, Math.min(n * width, 1024)));
-    this.weight = new Float64Array(this.target.length);
-    this.strength = new Float64Array(n);
+  /** Empties the list for a graph of n sentences. */
+  reset(n: number): void {
+    if (this.firstEdge.length > KEPT_LENGTH || this.target.length > KEPT_LENGTH) {
+      this.firstEdge = new Int32Array(257);
+      this.target = new Int32Array(8192);
+      this.weight = new Float64Array(8192);
+      this.strength = new Float64Array(256);
+    }
+    this.firstEdge = int32Of(this.firstEdge, n + 1);
+    this.strength = float64Of(this.strength, n);
+    this.strength.fill(0, 0, n);
+    this.edges = 0;
   }
 
   /** Sentence i's edges start here; calls come in rising i, then `end(n)`. */
@@ -99,13 +136,20 @@ class EdgeList {
   }
 }
 
-/** Weighted PageRank over a windowed graph. Scores have mean 1 whatever the article's length. */
+const overlapGraph = new EdgeList();
+const cosineGraph = new EdgeList();
+
+/**
+ * Weighted PageRank over a windowed graph. Scores have mean 1 whatever the article's length. One pass over
+ * the sentences per iteration: edges only run forward (i < j), so next[i] is final once sentence i's own
+ * edges are added, and rank[i] is read by no later sentence, which frees its slot for the next iteration.
+ */
 function windowedPageRank(n: number, graph: EdgeList): Float64Array {
   const { firstEdge, target, weight, strength } = graph;
   let rank = new Float64Array(n).fill(1);
-  let next = new Float64Array(n);
+  let next = new Float64Array(n).fill(1 - DAMPING);
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
-    next.fill(1 - DAMPING);
+    let change = 0;
     for (let i = 0; i < n; i++) {
       const rankI = rank[i] as number;
       const strengthI = strength[i] as number;
@@ -118,10 +162,8 @@ function windowedPageRank(n: number, graph: EdgeList): Float64Array {
         nextI += (dampedW * (rank[j] as number)) / (strength[j] as number);
       }
       next[i] = nextI;
-    }
-    let change = 0;
-    for (let i = 0; i < n; i++) {
-      change = Math.max(change, Math.abs((next[i] as number) - (rank[i] as number)));
+      change = Math.max(change, Math.abs(nextI - rankI));
+      rank[i] = 1 - DAMPING;
     }
     [rank, next] = [next, rank];
     if (change < TOLERANCE) break;
@@ -150,41 +192,50 @@ export interface GraphRanks {
 
 export function graphRanks(sentences: readonly GraphSentence[]): GraphRanks {
   const n = sentences.length;
-  const { overlapGraph, cosineGraph } = windowGraphs(n, sortedById(sentences));
+  windowGraphs(n, sortedById(sentences));
   return {
     textRank: windowedPageRank(n, overlapGraph),
     lexRank: windowedPageRank(n, cosineGraph),
   };
 }
 
+/** Sentence i's weights scattered by term id; stamp[id] === the sentence's mark while they are current. */
+let dense: Float64Array = new Float64Array(4096);
+let stamp: Int32Array = new Int32Array(4096);
+let mark = 0;
+let logLength: Float64Array = new Float64Array(256);
+
 /**
  * Both graphs in one pass over the windowed pairs: sentence i's weights are scattered into a dense array by
  * term id, so each pair costs one scan of j's terms instead of a merge of both lists. j's terms are read in id
  * order, so the cosine adds the same products in the same order a merge of the two lists would.
  */
-function windowGraphs(
-  n: number,
-  { start, ids, weights }: SortedVectors,
-): { overlapGraph: EdgeList; cosineGraph: EdgeList } {
+function windowGraphs(n: number, { start, ids, weights }: SortedVectors): void {
   const width = Math.max(1, Math.min(WINDOW, n - 1));
-  const overlapGraph = new EdgeList(n, width);
-  const cosineGraph = new EdgeList(n, width);
+  overlapGraph.reset(n);
+  cosineGraph.reset(n);
   let vocabulary = 0;
-  for (const id of ids) vocabulary = Math.max(vocabulary, id + 1);
-  const dense = new Float64Array(vocabulary);
-  // stamp[id] === i + 1 while sentence i is scattered: nothing to clear between sentences.
-  const stamp = new Int32Array(vocabulary);
-  const logLength = new Float64Array(n);
+  for (let t = 0, end = start[n] as number; t < end; t++) {
+    vocabulary = Math.max(vocabulary, (ids[t] as number) + 1);
+  }
+  if (dense.length < vocabulary || dense.length > KEPT_LENGTH || mark > 0x7fffffff - n) {
+    // A fresh stamp array: no stamp left in it can equal a mark to come.
+    dense = new Float64Array(Math.max(4096, vocabulary));
+    stamp = new Int32Array(dense.length);
+    mark = 0;
+  }
+  logLength = float64Of(logLength.length > KEPT_LENGTH ? new Float64Array(256) : logLength, n);
   for (let i = 0; i < n; i++) {
     logLength[i] = Math.log(Math.max(1, (start[i + 1] as number) - (start[i] as number)));
   }
   for (let i = 0; i < n; i++) {
     overlapGraph.start(i);
     cosineGraph.start(i);
+    const current = ++mark;
     for (let t = start[i] as number, end = start[i + 1] as number; t < end; t++) {
       const id = ids[t] as number;
       dense[id] = weights[t] as number;
-      stamp[id] = i + 1;
+      stamp[id] = current;
     }
     for (let step = 1; step <= width && i + step < n; step++) {
       const j = i + step;
@@ -192,7 +243,7 @@ function windowGraphs(
       let sum = 0;
       for (let t = start[j] as number, end = start[j + 1] as number; t < end; t++) {
         const id = ids[t] as number;
-        if (stamp[id] === i + 1) {
+        if (stamp[id] === current) {
           shared++;
           sum += (dense[id] as number) * (weights[t] as number);
         }
@@ -205,5 +256,4 @@ function windowGraphs(
   }
   overlapGraph.end(n);
   cosineGraph.end(n);
-  return { overlapGraph, cosineGraph };
 }
