@@ -69,7 +69,7 @@ class Int32Set {
 // reached instead of growing, and re-hashing, from 256 slots every time.
 const seen = new Int32Set();
 const grams = new Int32Set();
-let unique = new Int32Array(64);
+let unique = new Int32Array(256);
 
 /** @param tokens every sentence's lowercased words as hashWord values (term-table.ts), in order */
 export function repeatedTrigramRatios(tokens: readonly Int32Array[]): Float64Array {

@@ -30,24 +30,33 @@ function grown(array: Int32Array, size: number): Int32Array {
   return bigger;
 }
 
+/** Scratch kept between articles (larger ones are let go): see graph.ts's KEPT_LENGTH for why. */
+const KEPT_LENGTH = 1 << 18;
+/** Sentences per term id; all 0 between articles. */
+let documentFrequency: Int32Array = new Int32Array(4096);
+/** counts[id] for the sentence at hand; reset to 0 for its terms once they are read. */
+let counts: Int32Array = new Int32Array(4096);
+/** The sentence's distinct term ids in order of first appearance. */
+let ids: Int32Array = new Int32Array(256);
+
 export function vectorize(texts: readonly string[], language: LanguageProfile): ArticleVectors {
   const n = texts.length;
   const vocabulary = new Map<string, number>();
-  let documentFrequency: Int32Array = new Int32Array(256);
-  // counts[id] for the sentence at hand; reset to 0 for its terms once they are read.
-  let counts: Int32Array = new Int32Array(256);
+  if (documentFrequency.length > KEPT_LENGTH) {
+    documentFrequency = new Int32Array(4096);
+    counts = new Int32Array(4096);
+  }
   const distinct: Int32Array[] = [];
   const termCounts: Int32Array[] = [];
   const words = new Int32Array(n);
   const stopwordCounts = new Int32Array(n);
   const tokens: Int32Array[] = [];
-  const ids: number[] = [];
   for (let i = 0; i < n; i++) {
     const read = sentenceTerms(texts[i] as string, language);
     words[i] = read.words;
     stopwordCounts[i] = read.stopwords;
     tokens.push(read.wordHashes);
-    ids.length = 0;
+    let size = 0;
     for (const term of read.terms) {
       let id = vocabulary.get(term);
       if (id === undefined) {
@@ -56,12 +65,15 @@ export function vectorize(texts: readonly string[], language: LanguageProfile): 
         documentFrequency = grown(documentFrequency, id + 1);
         counts = grown(counts, id + 1);
       }
-      if (counts[id] === 0) ids.push(id);
+      if (counts[id] === 0) {
+        ids = grown(ids, size + 1);
+        ids[size++] = id;
+      }
       counts[id] = (counts[id] as number) + 1;
     }
-    const sentenceIds = Int32Array.from(ids);
-    const sentenceCounts = new Int32Array(ids.length);
-    for (let t = 0; t < sentenceIds.length; t++) {
+    const sentenceIds = ids.slice(0, size);
+    const sentenceCounts = new Int32Array(size);
+    for (let t = 0; t < size; t++) {
       const id = sentenceIds[t] as number;
       sentenceCounts[t] = counts[id] as number;
       counts[id] = 0;
@@ -92,5 +104,6 @@ export function vectorize(texts: readonly string[], language: LanguageProfile): 
     termDensity[i] = termIds.length > 0 ? density / termIds.length : 0;
     sentences.push({ termIds, weights, words: words[i] as number });
   }
+  documentFrequency.fill(0, 0, vocabulary.size);
   return { sentences, termDensity, stopwordCounts, tokens, vocabularySize: vocabulary.size };
 }
