@@ -1,7 +1,8 @@
 /**
- * Two per-sentence features' character tests as one scan of code units with cached classes, instead of
- * /["“”«»„]|(?:^|\s)[‘']/u (no fast first-character scan for it) and text.match(/\p{N}/gu) (an array of
- * one-character strings per sentence). Same answers: tests/unit/summarize/marks.test.ts.
+ * The per-sentence features' character tests as scans of code units with cached classes, instead of regular
+ * expressions: /["“”«»„]|(?:^|\s)[‘']/u (no fast first-character scan for it), text.match(/\p{N}/gu) (an array
+ * of one-character strings per sentence), and three tests at the start or end of the text, where calling into
+ * a regular expression cost more than the few characters read. Same answers: tests/unit/summarize/marks.test.ts.
  */
 
 const NUMBER = /^\p{N}$/u;
@@ -70,4 +71,56 @@ export function sentenceMarks(text: string): SentenceMarks {
     afterSpace = kind === SPACE_UNIT;
   }
   return { numberChars, hasQuote };
+}
+
+/** \s: ASCII tested inline, other units through the class cache. */
+function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return classOf(code) === SPACE_UNIT;
+}
+
+/** /^\s*["“‘'«„]/u: the text opens with a quotation mark. */
+export function startsWithQuote(text: string): boolean {
+  let i = 0;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  const code = text.charCodeAt(i);
+  return (
+    code === 0x22 ||
+    code === 0x201c ||
+    code === 0x2018 ||
+    code === 0x27 ||
+    code === 0xab ||
+    code === 0x201e
+  );
+}
+
+/** /[?¿？]\s*["”’»]?\s*$/u: the text ends with a question mark, maybe inside a closing quote. */
+export function endsWithQuestion(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  const last = text.charCodeAt(i);
+  if (last === 0x22 || last === 0x201d || last === 0x2019 || last === 0xbb) {
+    i--;
+    while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  }
+  const code = text.charCodeAt(i);
+  return code === 0x3f || code === 0xbf || code === 0xff1f;
+}
+
+/** /^[^:]{1,40}:\s/u: a colon and a space within the first 40 code points ("Police: the man …"). */
+export function hasEarlyColon(text: string): boolean {
+  const colon = text.indexOf(":");
+  if (colon < 1 || colon + 1 >= text.length || !isSpace(text.charCodeAt(colon + 1))) return false;
+  if (colon <= 40) return true;
+  // Over 80 code units before it is over 40 code points, whatever pairs there are.
+  if (colon > 80) return false;
+  let points = 0;
+  for (let i = 0; i < colon; i++, points++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < colon) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) i++;
+    }
+  }
+  return points <= 40;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { sentenceMarks } from "../../../shared/summarize/marks";
+import {
+  endsWithQuestion,
+  hasEarlyColon,
+  sentenceMarks,
+  startsWithQuote,
+} from "../../../shared/summarize/marks";
 
 /** The regular expressions the scan stands in for. */
 function reference(text: string) {
@@ -53,5 +58,47 @@ describe("sentenceMarks", () => {
     ];
     // Act, Assess
     for (const text of sentences) expect(sentenceMarks(text)).toEqual(reference(text));
+  });
+});
+
+/** Every string of up to `length` characters over `alphabet`. */
+function allStrings(alphabet: readonly string[], length: number): string[] {
+  let layer = [""];
+  const texts = [""];
+  for (let size = 1; size <= length; size++) {
+    layer = layer.flatMap((text) => alphabet.map((char) => text + char));
+    texts.push(...layer);
+  }
+  return texts;
+}
+
+describe("startsWithQuote, endsWithQuestion and hasEarlyColon", () => {
+  const tests = [
+    { name: "startsWithQuote", scan: startsWithQuote, regex: /^\s*["“‘'«„]/u },
+    { name: "endsWithQuestion", scan: endsWithQuestion, regex: /[?¿？]\s*["”’»]?\s*$/u },
+    { name: "hasEarlyColon", scan: hasEarlyColon, regex: /^[^:]{1,40}:\s/u },
+  ];
+
+  it.each(tests)("should answer as the regular expression does: $name", ({ scan, regex }) => {
+    // Prepare: short strings over the characters that matter, and colons around the 40th code point with
+    // surrogate pairs (one code point, two units) and lone surrogates (one each) before them.
+    const alphabet = ["a", " ", "\u00a0", "\u3000", "\t", ":", "?", "¿", "？", '"', "”", "’", "»"];
+    const more = ["“", "‘", "'", "«", "„", "𝟘", "\ud835", "\n"];
+    const texts = [...allStrings(alphabet, 4), ...allStrings(more.concat(" ", "?", ":"), 3)];
+    for (const filler of ["a", "𝟘", "\ud835", "a𝟘"]) {
+      for (let points = 38; points <= 42; points++) {
+        const head = filler.repeat(points);
+        texts.push(`${head}: x`, `${head}:x`, `${head}:\u3000`, `${head}:`);
+      }
+    }
+    texts.push(`${"𝟘".repeat(40)}: x`, `${"𝟘".repeat(41)}: x`, `${"a".repeat(81)}: x`);
+
+    // Act
+    const wrong = texts.filter((text) => scan(text) !== regex.test(text));
+
+    // Assess
+    expect(texts.length).toBeGreaterThan(30_000);
+    expect(texts.filter((text) => regex.test(text)).length).toBeGreaterThan(100);
+    expect(wrong).toEqual([]);
   });
 });
