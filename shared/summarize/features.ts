@@ -10,7 +10,8 @@
 
 import { graphRanks } from "./graph";
 import type { LanguageProfile } from "./language";
-import { sentenceMarks } from "./marks";
+import { endsWithQuestion, hasEarlyColon, sentenceMarks, startsWithQuote } from "./marks";
+import { descendingOrder } from "./order";
 import { repeatedTrigramRatios } from "./repeats";
 import { runOnBoundaries } from "./run-ons";
 import { type SentenceVector, vectorize } from "./vectors";
@@ -84,9 +85,6 @@ export const FEATURE_NAMES = [
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 
 const LEAD_SIZE = 3;
-const STARTS_WITH_QUOTE = /^\s*["“‘'«„]/u;
-const QUESTION = /[?¿？]\s*["”’»]?\s*$/u;
-const EARLY_COLON = /^[^:]{1,40}:\s/u;
 
 function dot(a: SentenceAnalysis, dense: Float64Array): number {
   let sum = 0;
@@ -99,13 +97,9 @@ function dot(a: SentenceAnalysis, dense: Float64Array): number {
 /** 0 for the highest value, 1 for the lowest (ties by position). */
 function ranksOf(values: ArrayLike<number>): Float64Array {
   const n = values.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => (values[b] as number) - (values[a] as number) || a - b,
-  );
+  const order = descendingOrder(values);
   const ranks = new Float64Array(n);
-  order.forEach((i, rank) => {
-    ranks[i] = n > 1 ? rank / (n - 1) : 0;
-  });
+  for (let rank = 0; rank < n; rank++) ranks[order[rank] as number] = n > 1 ? rank / (n - 1) : 0;
   return ranks;
 }
 
@@ -196,9 +190,9 @@ export function analyzeArticle(
     row[f++] = leadSimilarity;
     row[f++] = s.words > 0 ? (stopwordCounts[i] as number) / s.words : 0;
     row[f++] = marks.hasQuote ? 1 : 0;
-    row[f++] = STARTS_WITH_QUOTE.test(text) ? 1 : 0;
-    row[f++] = QUESTION.test(text) ? 1 : 0;
-    row[f++] = EARLY_COLON.test(text) ? 1 : 0;
+    row[f++] = startsWithQuote(text) ? 1 : 0;
+    row[f++] = endsWithQuestion(text) ? 1 : 0;
+    row[f++] = hasEarlyColon(text) ? 1 : 0;
     row[f++] = marks.numberChars / characters;
     row[f++] = s.termIds.length === 0 ? 1 : 0;
     row[f++] = repeated[i] as number;

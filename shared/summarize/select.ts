@@ -3,6 +3,7 @@
  * skips near-duplicates of what is already chosen.
  */
 import type { SummaryLength } from "../contract/summary";
+import { descendingOrder } from "./order";
 import type { SentenceVector as SentenceAnalysis } from "./vectors";
 
 /**
@@ -66,6 +67,24 @@ function wordJaccard(a: ReadonlySet<number>, b: ArrayLike<number>): number {
 }
 
 /**
+ * Places of the `count` largest weights, largest first, ties by place: what a stable sort of all places by
+ * weight, cut to `count`, gives, without sorting or allocating for every candidate.
+ */
+function heaviest(weights: Float64Array, count: number): number[] {
+  const top: number[] = [];
+  for (let t = 0; t < weights.length; t++) {
+    const weight = weights[t] as number;
+    let at = top.length;
+    while (at > 0 && (weights[top[at - 1] as number] as number) < weight) at--;
+    if (at < count) {
+      top.splice(at, 0, t);
+      if (top.length > count) top.pop();
+    }
+  }
+  return top;
+}
+
+/**
  * Chosen sentences indexed by term, so a candidate is compared only with picks that share one of its rarest
  * terms (a near-duplicate always does) rather than with every pick: selection stays linear when a ratio asks
  * for thousands of sentences.
@@ -88,9 +107,7 @@ class ChosenIndex {
 
   duplicates(candidateIndex: number, threshold: number): boolean {
     const candidate = this.sentences[candidateIndex] as SentenceAnalysis;
-    const probes = [...candidate.termIds.keys()]
-      .sort((a, b) => (candidate.weights[b] as number) - (candidate.weights[a] as number))
-      .slice(0, PROBE_TERMS);
+    const probes = heaviest(candidate.weights, PROBE_TERMS);
     const seen = new Set<number>();
     let words: ReadonlySet<number> | undefined;
     for (const t of probes) {
@@ -139,15 +156,13 @@ export function selectSentences(
   if (length.mode !== "words" && count >= scores.length) {
     return { indices: scores.map((_, i) => i), skippedAsDuplicates: 0 };
   }
-  const ranked = scores
-    .map((score, i) => [score, i] as const)
-    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const ranked = descendingOrder(scores);
   const chosen: number[] = [];
   const index = new ChosenIndex(sentences, tokens);
   const chosenTrigrams = new Set<string>();
   let skippedAsDuplicates = 0;
   let words = 0;
-  for (const [, i] of ranked) {
+  for (const i of ranked) {
     if (length.mode === "words" ? words >= length.value : chosen.length >= count) break;
     const candidate = sentences[i] as SentenceAnalysis;
     if (length.mode === "words" && words + candidate.words > length.value) continue;
@@ -166,7 +181,7 @@ export function selectSentences(
     words += candidate.words;
   }
   if (chosen.length === 0 && ranked.length > 0 && length.mode === "words") {
-    chosen.push((ranked[0] as readonly [number, number])[1]);
+    chosen.push(ranked[0] as number);
   }
   return { indices: chosen.sort((a, b) => a - b), skippedAsDuplicates };
 }
