@@ -10,7 +10,7 @@
 
 import { graphRanks } from "./graph";
 import type { LanguageProfile } from "./language";
-import { endsWithQuestion, hasEarlyColon, sentenceMarks, startsWithQuote } from "./marks";
+import { endsWithQuestion, hasEarlyColon, startsWithQuote } from "./marks";
 import { descendingOrder } from "./order";
 import { repeatedTrigramRatios } from "./repeats";
 import { runOnBoundaries } from "./run-ons";
@@ -119,12 +119,10 @@ export function analyzeArticle(
   language: LanguageProfile,
 ): ArticleAnalysis {
   const n = texts.length;
-  const { sentences, termDensity, stopwordCounts, tokens, vocabularySize } = vectorize(
-    texts,
-    language,
-  );
+  const vectors = vectorize(texts, language);
+  const { sentences, termDensity, stopwordCounts, tokens, vocabularySize } = vectors;
   const repeated = repeatedTrigramRatios(tokens);
-  const runOns = runOnBoundaries(texts);
+  const runOns = runOnBoundaries(texts, vectors.capitalAfterFirst);
   // The same measure read backwards: a caption pasted before the paragraph it repeats.
   const repeatedLater = repeatedTrigramRatios([...tokens].reverse()).reverse();
 
@@ -160,7 +158,6 @@ export function analyzeArticle(
     const leadSimilarity = others > 0 ? (dot(s, lead) - selfInLead) / others : 0;
     const centralityOverMax = (centrality[i] as number) / maxCentrality;
     const characters = Math.max(1, text.length);
-    const marks = sentenceMarks(text);
     const row = new Float64Array(FEATURE_COUNT);
     let f = 0;
     row[f++] = i === 0 ? 1 : 0;
@@ -189,11 +186,11 @@ export function analyzeArticle(
     row[f++] = kOverN * centralityOverMax;
     row[f++] = leadSimilarity;
     row[f++] = s.words > 0 ? (stopwordCounts[i] as number) / s.words : 0;
-    row[f++] = marks.hasQuote ? 1 : 0;
+    row[f++] = vectors.hasQuote[i] as number;
     row[f++] = startsWithQuote(text) ? 1 : 0;
     row[f++] = endsWithQuestion(text) ? 1 : 0;
     row[f++] = hasEarlyColon(text) ? 1 : 0;
-    row[f++] = marks.numberChars / characters;
+    row[f++] = (vectors.numberChars[i] as number) / characters;
     row[f++] = s.termIds.length === 0 ? 1 : 0;
     row[f++] = repeated[i] as number;
     row[f++] = s.words > 70 ? 1 : 0;

@@ -57,17 +57,27 @@ export function hasUppercaseAfterFirst(text: string): boolean {
   return false;
 }
 
-/** Per sentence, how many lost boundaries it seems to hold. */
-export function runOnBoundaries(texts: readonly string[]): Float64Array {
+/**
+ * Per sentence, how many lost boundaries it seems to hold.
+ * @param capitalAfterFirst hasUppercaseAfterFirst of each text (1 or 0), when a scan has read it already
+ */
+export function runOnBoundaries(
+  texts: readonly string[],
+  capitalAfterFirst: ArrayLike<number> = texts.map((text) =>
+    hasUppercaseAfterFirst(text) ? 1 : 0,
+  ),
+): Float64Array {
   // Only a sentence with a capital after its first letter can hold a boundary: without one (a lowercased
   // text) there is nothing to count the words for.
-  if (!texts.some(hasUppercaseAfterFirst)) return new Float64Array(texts.length);
+  let anyCapital = false;
+  for (let i = 0; i < texts.length && !anyCapital; i++) anyCapital = capitalAfterFirst[i] === 1;
+  if (!anyCapital) return new Float64Array(texts.length);
   const lowercase = new Map<string, number>();
   const capitalizedInside = new Map<string, number>();
   const candidates: { sentence: number; word: string }[] = [];
   texts.forEach((text, sentence) => {
     // No capital after the first letter (a lowercased text, a script without case): nothing to find.
-    if (!hasUppercaseAfterFirst(text)) {
+    if (capitalAfterFirst[sentence] !== 1) {
       for (const [word] of text.matchAll(WORD)) {
         const lower = word.toLowerCase();
         if (word === lower) lowercase.set(lower, (lowercase.get(lower) ?? 0) + 1);

@@ -32,7 +32,10 @@ export class TermTable {
     private readonly limit: number,
   ) {}
 
-  /** The term of the word text[start ..< end], whose hashWord is `hash`. */
+  /**
+   * The term of the word text[start ..< end] lowercased, whose hashWord (of the lowercased word) is `hash`. The
+   * word may hold A-Z, no other unit that lowercasing changes.
+   */
   lookup(text: string, start: number, end: number, hash: number): Term {
     const { hashes, keys } = this;
     const mask = keys.length - 1;
@@ -44,7 +47,7 @@ export class TermTable {
       }
       slot = (slot + 1) & mask;
     }
-    const word = text.slice(start, end);
+    const word = text.slice(start, end).toLowerCase();
     const term = this.compute(word);
     this.insert(word, hash, term);
     return term;
@@ -84,9 +87,11 @@ export class TermTable {
   }
 }
 
+/** key (lowercase) === text[start ..< start + key.length] with A-Z lowered. */
 function sameChars(key: string, text: string, start: number): boolean {
   for (let i = 0; i < key.length; i++) {
-    if (key.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+    const unit = text.charCodeAt(start + i);
+    if (key.charCodeAt(i) !== (unit >= 0x41 && unit <= 0x5a ? unit | 0x20 : unit)) return false;
   }
   return true;
 }

@@ -1,9 +1,13 @@
 /**
  * Sentence → content terms: lowercased words without stopwords, stemmed; scripts written without spaces
  * (Han, kana, Thai, Lao, Khmer, Myanmar) become overlapping character bigrams, which is how CJK retrieval
- * matches text without a word segmenter.
+ * matches text without a word segmenter. The same scan of the sentence also reads the character facts the
+ * features need (number characters, quotation marks, a capital after the first letter), so that the
+ * sentence's characters are read once rather than once per fact.
  */
 import type { LanguageProfile } from "./language";
+import { sentenceMarks } from "./marks";
+import { hasUppercaseAfterFirst } from "./run-ons";
 import { FNV_OFFSET, FNV_PRIME, hashWord } from "./term-table";
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
@@ -30,73 +34,142 @@ export interface SentenceTerms {
   /** Word count as a reader sees it (bigram runs count per character pair). */
   words: number;
   stopwords: number;
+  /** sentenceMarks of the sentence as written. */
+  numberChars: number;
+  hasQuote: boolean;
+  /** hasUppercaseAfterFirst of the sentence as written. */
+  capitalAfterFirst: boolean;
 }
 
-/** What a UTF-16 code unit is to the tokenizer. */
-const WORD_UNIT = 1;
-const OTHER_UNIT = 2;
+/** What a UTF-16 code unit is to the scan, as bits; 0 until the unit is first met. */
+const KNOWN = 1;
+/** In WORD: \p{L}, \p{M} or \p{N}. */
+const WORD_UNIT = 2;
+const NUMBER_UNIT = 4;
+const SPACE_UNIT = 8;
+const UPPERCASE_UNIT = 16;
+/** toLowerCase changes it (A-Z are lowered in the scan; any other such unit sends the scan to the lowercased text). */
+const FOLDS = 32;
 /** An unspaced script or a surrogate: the sentence takes the general path. */
-const GENERAL_PATH = 3;
-const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
-/** Filled in as code units are met: 0 until then. */
-const unitClass = new Uint8Array(0x10000).fill(GENERAL_PATH, 0xd800, 0xe000);
+const GENERAL_PATH = 64;
+/** Units a word's scan must look at beyond hashing them. */
+const NOTABLE = NUMBER_UNIT | UPPERCASE_UNIT | FOLDS | GENERAL_PATH;
 
-function classOf(unit: number): number {
-  let kind = unitClass[unit] as number;
-  if (kind === 0) {
+const unitBits = new Uint8Array(0x10000).fill(KNOWN | GENERAL_PATH, 0xd800, 0xe000);
+
+function bitsOf(unit: number): number {
+  let bits = unitBits[unit] as number;
+  if (bits === 0) {
     const char = String.fromCharCode(unit);
-    kind = UNSPACED_SCRIPT.test(char)
-      ? GENERAL_PATH
-      : WORD_CHAR.test(char)
-        ? WORD_UNIT
-        : OTHER_UNIT;
-    unitClass[unit] = kind;
+    bits = KNOWN;
+    if (UNSPACED_SCRIPT.test(char)) bits |= GENERAL_PATH;
+    if (/^[\p{L}\p{M}\p{N}]$/u.test(char)) bits |= WORD_UNIT;
+    if (/^\p{N}$/u.test(char)) bits |= NUMBER_UNIT;
+    if (/^\s$/u.test(char)) bits |= SPACE_UNIT;
+    if (/^\p{Lu}$/u.test(char)) bits |= UPPERCASE_UNIT;
+    if (char.toLowerCase() !== char) bits |= FOLDS;
+    unitBits[unit] = bits;
   }
-  return kind;
+  return bits;
+}
+
+/** The quotation marks sentenceMarks counts anywhere, and the single ones it counts after a space. */
+function isQuoteMark(code: number): boolean {
+  return (
+    code === 0x22 ||
+    code === 0x201c ||
+    code === 0x201d ||
+    code === 0xab ||
+    code === 0xbb ||
+    code === 0x201e
+  );
 }
 
 let hashScratch = new Int32Array(256);
 
 export function sentenceTerms(text: string, language: LanguageProfile): SentenceTerms {
+  const read = scanTerms(text, language, true);
+  if (read !== undefined) return read;
+  // A capital beyond A-Z (É, Ω), an unspaced script or a surrogate: the lowercased text is read, and the
+  // character facts from the text as written.
   const lower = text.toLowerCase();
-  return scanTerms(lower, language) ?? generalTerms(lower, language);
+  const terms = scanTerms(lower, language, false) ?? generalTerms(lower, language);
+  const marks = sentenceMarks(text);
+  terms.numberChars = marks.numberChars;
+  terms.hasQuote = marks.hasQuote;
+  terms.capitalAfterFirst = hasUppercaseAfterFirst(text);
+  return terms;
 }
 
 /**
  * One scan of the sentence's code units: words are the runs WORD matches (with no surrogate about, a code unit
- * is a code point), hashed as they are read and looked up in place. Undefined for a sentence with an unspaced
- * script or a surrogate pair.
+ * is a code point), lowered (A-Z only) and hashed as they are read, and looked up in place. Undefined for a
+ * sentence with an unspaced script or a surrogate, or with a unit other than A-Z that lowercasing changes
+ * (unless `asWritten` is false: the text is lowercased already).
  */
-function scanTerms(lower: string, language: LanguageProfile): SentenceTerms | undefined {
+function scanTerms(
+  text: string,
+  language: LanguageProfile,
+  asWritten: boolean,
+): SentenceTerms | undefined {
   const table = language.terms;
   const terms: string[] = [];
-  const length = lower.length;
+  const length = text.length;
   if (hashScratch.length < length) hashScratch = new Int32Array(2 * length);
   const hashes = hashScratch;
   let words = 0;
   let stopwords = 0;
+  let numberChars = 0;
+  let hasQuote = false;
+  let capitalAfterFirst = false;
+  // As sentenceMarks reads quotes: a single quote opens one at the start of the text or after a space.
+  let afterSpace = true;
   let i = 0;
   while (i < length) {
-    let kind = classOf(lower.charCodeAt(i));
-    if (kind !== WORD_UNIT) {
-      if (kind === GENERAL_PATH) return undefined;
+    let unit = text.charCodeAt(i);
+    let bits = bitsOf(unit);
+    if ((bits & WORD_UNIT) === 0) {
+      // Lowercasing may change a symbol (Ⓐ): the lowercased text's scan then reads it, as before this scan.
+      if ((bits & (GENERAL_PATH | FOLDS)) !== 0) return undefined;
+      if (isQuoteMark(unit) || (afterSpace && (unit === 0x2018 || unit === 0x27))) hasQuote = true;
+      afterSpace = (bits & SPACE_UNIT) !== 0;
       i++;
       continue;
     }
     const start = i;
     let hash = FNV_OFFSET;
-    do {
-      hash = Math.imul(hash ^ lower.charCodeAt(i), FNV_PRIME);
+    while (true) {
+      if ((bits & NOTABLE) !== 0) {
+        if ((bits & GENERAL_PATH) !== 0) return undefined;
+        if ((bits & NUMBER_UNIT) !== 0) numberChars++;
+        if ((bits & UPPERCASE_UNIT) !== 0 && i > 0) capitalAfterFirst = true;
+        if ((bits & FOLDS) !== 0) {
+          if (unit >= 0x80 || !asWritten) return undefined;
+          unit |= 0x20;
+        }
+      }
+      hash = Math.imul(hash ^ unit, FNV_PRIME);
       i++;
-      kind = i < length ? classOf(lower.charCodeAt(i)) : OTHER_UNIT;
-    } while (kind === WORD_UNIT);
-    if (kind === GENERAL_PATH) return undefined;
+      if (i === length) break;
+      unit = text.charCodeAt(i);
+      bits = bitsOf(unit);
+      if ((bits & WORD_UNIT) === 0) break;
+    }
+    afterSpace = false;
     hashes[words++] = hash;
-    const term = table.lookup(lower, start, i, hash);
+    const term = table.lookup(text, start, i, hash);
     if (term === null) stopwords++;
     else if (term !== undefined) terms.push(term);
   }
-  return { terms, wordHashes: hashes.slice(0, words), words, stopwords };
+  return {
+    terms,
+    wordHashes: hashes.slice(0, words),
+    words,
+    stopwords,
+    numberChars,
+    hasQuote,
+    capitalAfterFirst,
+  };
 }
 
 function generalTerms(lower: string, language: LanguageProfile): SentenceTerms {
@@ -118,5 +191,13 @@ function generalTerms(lower: string, language: LanguageProfile): SentenceTerms {
     if (term === null) stopwords++;
     else if (term !== undefined) terms.push(term);
   }
-  return { terms, wordHashes: Int32Array.from(tokens, hashWord), words, stopwords };
+  return {
+    terms,
+    wordHashes: Int32Array.from(tokens, hashWord),
+    words,
+    stopwords,
+    numberChars: 0,
+    hasQuote: false,
+    capitalAfterFirst: false,
+  };
 }

@@ -20,6 +20,10 @@ export interface ArticleVectors {
   stopwordCounts: Int32Array;
   /** Every sentence's lowercased words, stopwords included, as hashWord values. */
   tokens: Int32Array[];
+  /** Per sentence, the character facts the scan read (see SentenceTerms). */
+  numberChars: Int32Array;
+  hasQuote: Uint8Array;
+  capitalAfterFirst: Uint8Array;
   vocabularySize: number;
 }
 
@@ -51,10 +55,16 @@ export function vectorize(texts: readonly string[], language: LanguageProfile): 
   const words = new Int32Array(n);
   const stopwordCounts = new Int32Array(n);
   const tokens: Int32Array[] = [];
+  const numberChars = new Int32Array(n);
+  const hasQuote = new Uint8Array(n);
+  const capitalAfterFirst = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const read = sentenceTerms(texts[i] as string, language);
     words[i] = read.words;
     stopwordCounts[i] = read.stopwords;
+    numberChars[i] = read.numberChars;
+    hasQuote[i] = read.hasQuote ? 1 : 0;
+    capitalAfterFirst[i] = read.capitalAfterFirst ? 1 : 0;
     tokens.push(read.wordHashes);
     let size = 0;
     for (const term of read.terms) {
@@ -105,5 +115,14 @@ export function vectorize(texts: readonly string[], language: LanguageProfile): 
     sentences.push({ termIds, weights, words: words[i] as number });
   }
   documentFrequency.fill(0, 0, vocabulary.size);
-  return { sentences, termDensity, stopwordCounts, tokens, vocabularySize: vocabulary.size };
+  return {
+    sentences,
+    termDensity,
+    stopwordCounts,
+    tokens,
+    numberChars,
+    hasQuote,
+    capitalAfterFirst,
+    vocabularySize: vocabulary.size,
+  };
 }

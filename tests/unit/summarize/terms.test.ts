@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { languageProfile } from "../../../shared/summarize/language";
+import { sentenceMarks } from "../../../shared/summarize/marks";
 import { hashWord } from "../../../shared/summarize/term-table";
 import { sentenceTerms } from "../../../shared/summarize/terms";
 
@@ -42,10 +43,11 @@ describe("sentenceTerms", () => {
     expect(result.stopwords).toBeGreaterThanOrEqual(2);
   });
 
-  it("should read the words the word regex reads, with the terms of the cached lookup, on any text", () => {
+  it("should read the words the word regex reads, with the terms of the cached lookup, and the character facts sentenceMarks reads, on any text", () => {
     // Prepare: ASCII, accented and combining letters, digits, punctuation, Greek, CJK and astral characters.
     const piece = fc.constantFrom(
       ..."The port's 3 strikes: état, naïve, e\u0301, Ωμέγα, 港口, ๏, 𝐀, 😀, \ud800, -".split(""),
+      ..."ÉΣİℂⒶǅⅫ٣½\"“‘«„'\u00a0\u3000".split(""),
       " ",
       "strike",
       "the",
@@ -63,6 +65,12 @@ describe("sentenceTerms", () => {
         // Assess: the reference is the regex tokenizer over the lowercased text.
         const tokens = text.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
         expect([...read.wordHashes]).toEqual(tokens.map(hashWord));
+        const marks = sentenceMarks(text);
+        expect([read.numberChars, read.hasQuote, read.capitalAfterFirst]).toEqual([
+          marks.numberChars,
+          marks.hasQuote,
+          /\p{Lu}/u.test(text.slice(1)),
+        ]);
         if (!/[\p{Script=Han}\p{Script=Thai}]/u.test(text)) {
           expect(read.terms).toEqual(
             tokens.map((t) => english.term(t)).filter((t): t is string => typeof t === "string"),
