@@ -3,6 +3,10 @@
  * a single letter), looked up by a word's place in its sentence: the tokenizer hashes the word while scanning
  * it and compares characters in place, so a word already seen costs no substring, no regex match and no Map
  * lookup. An open-addressing table over FNV-1a hashes, the same hash the repeated-trigram feature reads.
+ *
+ * Each distinct term has a number (TermId), so the vectorizer counts terms in arrays indexed by it instead of
+ * a Map keyed by the term's string. Numbers hold until `trim` starts the table over, which happens only
+ * between articles.
  */
 
 export const FNV_OFFSET = 0x811c9dc5;
@@ -17,72 +21,108 @@ export function hashWord(word: string): number {
 
 export type Term = string | null | undefined;
 
+/** A term's number (0, 1, …), or one of these two for a word without a term. */
+export const STOPWORD = -1;
+export const SINGLE_LETTER = -2;
+
 export class TermTable {
   private hashes = new Int32Array(1024);
   private keys: (string | undefined)[] = new Array(1024).fill(undefined);
-  private values: Term[] = new Array(1024).fill(undefined);
+  private ids = new Int32Array(1024);
   private size = 0;
+  /** Term number → term, and back. */
+  private terms: string[] = [];
+  private numbers = new Map<string, number>();
 
   /**
    * @param compute a word's term, on its first lookup
-   * @param limit entries kept before the table starts over (it grows with every new word in the process)
+   * @param limit words kept before `trim` starts the table over (it grows with every new word in the process)
    */
   constructor(
     private readonly compute: (word: string) => Term,
     private readonly limit: number,
   ) {}
 
+  /** How many term numbers are given out: every TermId is below it. */
+  get termCount(): number {
+    return this.terms.length;
+  }
+
+  /** Starts the table over once it holds `limit` words; call it only where no TermId is held. */
+  trim(): void {
+    if (this.size < this.limit) return;
+    this.reset(1024);
+    this.terms = [];
+    this.numbers = new Map();
+  }
+
   /**
-   * The term of the word text[start ..< end] lowercased, whose hashWord (of the lowercased word) is `hash`. The
-   * word may hold A-Z, no other unit that lowercasing changes.
+   * The TermId of the word text[start ..< end] lowercased, whose hashWord (of the lowercased word) is `hash`.
+   * The word may hold A-Z, no other unit that lowercasing changes.
    */
-  lookup(text: string, start: number, end: number, hash: number): Term {
+  lookup(text: string, start: number, end: number, hash: number): number {
     const { hashes, keys } = this;
     const mask = keys.length - 1;
     const length = end - start;
     let slot = Math.imul(hash, 0x9e3779b1) & mask;
     for (let key = keys[slot]; key !== undefined; key = keys[slot]) {
       if (hashes[slot] === hash && key.length === length && sameChars(key, text, start)) {
-        return this.values[slot];
+        return this.ids[slot] as number;
       }
       slot = (slot + 1) & mask;
     }
     const word = text.slice(start, end).toLowerCase();
     const term = this.compute(word);
-    this.insert(word, hash, term);
-    return term;
+    const id = term === null ? STOPWORD : term === undefined ? SINGLE_LETTER : this.numberOf(term);
+    this.insert(word, hash, id);
+    return id;
   }
 
-  /** The term of a whole word. */
+  /** The number of a term (a stem, or a bigram of an unspaced script). */
+  numberOf(term: string): number {
+    let id = this.numbers.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.terms.push(term);
+      this.numbers.set(term, id);
+    }
+    return id;
+  }
+
+  /** The term a TermId stands for. */
+  termOf(id: number): Term {
+    return id >= 0 ? this.terms[id] : id === STOPWORD ? null : undefined;
+  }
+
+  /** The term of a whole lowercased word. */
   get(word: string): Term {
-    return this.lookup(word, 0, word.length, hashWord(word));
+    return this.termOf(this.lookup(word, 0, word.length, hashWord(word)));
   }
 
-  private insert(word: string, hash: number, term: Term): void {
-    if (this.size >= this.limit) this.reset(this.keys.length);
+  private insert(word: string, hash: number, id: number): void {
     if (2 * (this.size + 1) > this.keys.length) this.grow();
     const mask = this.keys.length - 1;
     let slot = Math.imul(hash, 0x9e3779b1) & mask;
     while (this.keys[slot] !== undefined) slot = (slot + 1) & mask;
     this.keys[slot] = word;
     this.hashes[slot] = hash;
-    this.values[slot] = term;
+    this.ids[slot] = id;
     this.size++;
   }
 
   private reset(capacity: number): void {
     this.hashes = new Int32Array(capacity);
     this.keys = new Array(capacity).fill(undefined);
-    this.values = new Array(capacity).fill(undefined);
+    this.ids = new Int32Array(capacity);
     this.size = 0;
   }
 
   private grow(): void {
-    const { hashes, keys, values } = this;
+    const { hashes, keys, ids } = this;
     this.reset(2 * keys.length);
     for (let slot = 0; slot < keys.length; slot++) {
       const key = keys[slot];
-      if (key !== undefined) this.insert(key, hashes[slot] as number, values[slot]);
+      if (key !== undefined) this.insert(key, hashes[slot] as number, ids[slot] as number);
     }
   }
 }

@@ -8,24 +8,28 @@
 import type { LanguageProfile } from "./language";
 import { sentenceMarks } from "./marks";
 import { hasUppercaseAfterFirst } from "./run-ons";
-import { FNV_OFFSET, FNV_PRIME, hashWord } from "./term-table";
+import { FNV_OFFSET, FNV_PRIME, hashWord, STOPWORD } from "./term-table";
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const UNSPACED_SCRIPT =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
-function pushBigrams(run: string, out: string[]): void {
+/** Overlapping character bigrams of a run of an unspaced script (the run itself when one character long). */
+function bigramsOf(run: string): string[] {
   const chars = Array.from(run);
-  if (chars.length === 1) {
-    out.push(run);
-    return;
-  }
+  if (chars.length === 1) return [run];
+  const out: string[] = [];
   for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}`);
+  return out;
 }
 
-export interface SentenceTerms {
-  /** Content terms (stems or bigrams), in order, repeats kept. */
-  terms: string[];
+export interface SentenceRead {
+  /**
+   * The content terms (stems or bigrams) as TermIds of the language's table, in order, repeats kept:
+   * termIds[0 ..< termCount]. Scratch: the next read overwrites it.
+   */
+  termIds: Int32Array;
+  termCount: number;
   /**
    * hashWord of every lowercased word of the sentence, stopwords included, in order (one per unspaced run):
    * what the repeated-trigram feature reads.
@@ -39,6 +43,11 @@ export interface SentenceTerms {
   hasQuote: boolean;
   /** hasUppercaseAfterFirst of the sentence as written. */
   capitalAfterFirst: boolean;
+}
+
+export interface SentenceTerms extends Omit<SentenceRead, "termIds" | "termCount"> {
+  /** Content terms (stems or bigrams), in order, repeats kept. */
+  terms: string[];
 }
 
 /** What a UTF-16 code unit is to the scan, as bits; 0 until the unit is first met. */
@@ -86,13 +95,28 @@ function isQuoteMark(code: number): boolean {
 }
 
 let hashScratch = new Int32Array(256);
+let termScratch = new Int32Array(256);
 
+/** The sentence's terms as strings (readSentence is the vectorizer's way in). */
 export function sentenceTerms(text: string, language: LanguageProfile): SentenceTerms {
+  const { termIds, termCount, ...rest } = readSentence(text, language);
+  const terms: string[] = [];
+  for (let t = 0; t < termCount; t++)
+    terms.push(language.terms.termOf(termIds[t] as number) as string);
+  return { terms, ...rest };
+}
+
+export function readSentence(text: string, language: LanguageProfile): SentenceRead {
+  // A sentence has no more terms than code units: the scratch arrays need no check while it is read.
+  if (hashScratch.length < text.length) hashScratch = new Int32Array(2 * text.length);
+  if (termScratch.length < text.length) termScratch = new Int32Array(2 * text.length);
   const read = scanTerms(text, language, true);
   if (read !== undefined) return read;
   // A capital beyond A-Z (É, Ω), an unspaced script or a surrogate: the lowercased text is read, and the
   // character facts from the text as written.
   const lower = text.toLowerCase();
+  if (hashScratch.length < lower.length) hashScratch = new Int32Array(2 * lower.length);
+  if (termScratch.length < lower.length) termScratch = new Int32Array(2 * lower.length);
   const terms = scanTerms(lower, language, false) ?? generalTerms(lower, language);
   const marks = sentenceMarks(text);
   terms.numberChars = marks.numberChars;
@@ -111,11 +135,11 @@ function scanTerms(
   text: string,
   language: LanguageProfile,
   asWritten: boolean,
-): SentenceTerms | undefined {
+): SentenceRead | undefined {
   const table = language.terms;
-  const terms: string[] = [];
+  const termIds = termScratch;
+  let termCount = 0;
   const length = text.length;
-  if (hashScratch.length < length) hashScratch = new Int32Array(2 * length);
   const hashes = hashScratch;
   let words = 0;
   let stopwords = 0;
@@ -157,12 +181,13 @@ function scanTerms(
     }
     afterSpace = false;
     hashes[words++] = hash;
-    const term = table.lookup(text, start, i, hash);
-    if (term === null) stopwords++;
-    else if (term !== undefined) terms.push(term);
+    const id = table.lookup(text, start, i, hash);
+    if (id >= 0) termIds[termCount++] = id;
+    else if (id === STOPWORD) stopwords++;
   }
   return {
-    terms,
+    termIds,
+    termCount,
     wordHashes: hashes.slice(0, words),
     words,
     stopwords,
@@ -172,27 +197,31 @@ function scanTerms(
   };
 }
 
-function generalTerms(lower: string, language: LanguageProfile): SentenceTerms {
+function generalTerms(lower: string, language: LanguageProfile): SentenceRead {
+  const table = language.terms;
   const tokens = lower.match(WORD) ?? [];
-  const terms: string[] = [];
+  const termIds = termScratch;
+  let termCount = 0;
   // One scan of the sentence instead of one per word: most sentences have no unspaced script at all.
   const unspaced = UNSPACED_SCRIPT.test(lower);
   let words = 0;
   let stopwords = 0;
   for (const token of tokens) {
     if (unspaced && UNSPACED_SCRIPT.test(token)) {
-      const before = terms.length;
-      pushBigrams(token, terms);
-      words += terms.length - before;
+      for (const bigram of bigramsOf(token)) {
+        termIds[termCount++] = table.numberOf(bigram);
+        words++;
+      }
       continue;
     }
     words++;
-    const term = language.term(token);
-    if (term === null) stopwords++;
-    else if (term !== undefined) terms.push(term);
+    const id = table.lookup(token, 0, token.length, hashWord(token));
+    if (id >= 0) termIds[termCount++] = id;
+    else if (id === STOPWORD) stopwords++;
   }
   return {
-    terms,
+    termIds,
+    termCount,
     wordHashes: Int32Array.from(tokens, hashWord),
     words,
     stopwords,

@@ -1,10 +1,11 @@
 /**
- * Sentences → unit tf-idf vectors over article-local term ids. Term counts go through one scratch array
- * indexed by term id instead of a Map per sentence; each vector lists its terms in order of first appearance,
- * the order every sum over it is taken in.
+ * Sentences → unit tf-idf vectors over article-local term ids, numbered by first appearance in the article.
+ * The language's TermIds map to local ids through an array rather than a Map keyed by the term; term counts
+ * go through one scratch array indexed by local id instead of a Map per sentence; each vector lists its terms
+ * in order of first appearance, the order every sum over it is taken in.
  */
 import type { LanguageProfile } from "./language";
-import { sentenceTerms } from "./terms";
+import { readSentence } from "./terms";
 
 export interface SentenceVector {
   /** Unit tf-idf vector over article-local term ids, as parallel arrays. */
@@ -42,14 +43,26 @@ let documentFrequency: Int32Array = new Int32Array(4096);
 let counts: Int32Array = new Int32Array(4096);
 /** The sentence's distinct term ids in order of first appearance. */
 let ids: Int32Array = new Int32Array(256);
+/** TermId → local id, where stampOf[TermId] === article (the call's number): nothing to clear between calls. */
+let localOf: Int32Array = new Int32Array(4096);
+let stampOf: Int32Array = new Int32Array(4096);
+let article = 0;
 
 export function vectorize(texts: readonly string[], language: LanguageProfile): ArticleVectors {
   const n = texts.length;
-  const vocabulary = new Map<string, number>();
+  // TermIds hold from here to the end of the article.
+  language.terms.trim();
   if (documentFrequency.length > KEPT_LENGTH) {
     documentFrequency = new Int32Array(4096);
     counts = new Int32Array(4096);
   }
+  if (localOf.length > KEPT_LENGTH || article === 0x7fffffff) {
+    localOf = new Int32Array(4096);
+    stampOf = new Int32Array(4096);
+    article = 0;
+  }
+  article++;
+  let vocabularySize = 0;
   const distinct: Int32Array[] = [];
   const termCounts: Int32Array[] = [];
   const words = new Int32Array(n);
@@ -59,7 +72,7 @@ export function vectorize(texts: readonly string[], language: LanguageProfile): 
   const hasQuote = new Uint8Array(n);
   const capitalAfterFirst = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const read = sentenceTerms(texts[i] as string, language);
+    const read = readSentence(texts[i] as string, language);
     words[i] = read.words;
     stopwordCounts[i] = read.stopwords;
     numberChars[i] = read.numberChars;
@@ -67,11 +80,20 @@ export function vectorize(texts: readonly string[], language: LanguageProfile): 
     capitalAfterFirst[i] = read.capitalAfterFirst ? 1 : 0;
     tokens.push(read.wordHashes);
     let size = 0;
-    for (const term of read.terms) {
-      let id = vocabulary.get(term);
-      if (id === undefined) {
-        id = vocabulary.size;
-        vocabulary.set(term, id);
+    const termIds = read.termIds;
+    if (localOf.length < language.terms.termCount) {
+      localOf = grown(localOf, language.terms.termCount);
+      stampOf = grown(stampOf, language.terms.termCount);
+    }
+    for (let t = 0; t < read.termCount; t++) {
+      const termId = termIds[t] as number;
+      let id: number;
+      if (stampOf[termId] === article) {
+        id = localOf[termId] as number;
+      } else {
+        id = vocabularySize++;
+        stampOf[termId] = article;
+        localOf[termId] = id;
         documentFrequency = grown(documentFrequency, id + 1);
         counts = grown(counts, id + 1);
       }
@@ -114,7 +136,7 @@ export function vectorize(texts: readonly string[], language: LanguageProfile): 
     termDensity[i] = termIds.length > 0 ? density / termIds.length : 0;
     sentences.push({ termIds, weights, words: words[i] as number });
   }
-  documentFrequency.fill(0, 0, vocabulary.size);
+  documentFrequency.fill(0, 0, vocabularySize);
   return {
     sentences,
     termDensity,
@@ -123,6 +145,6 @@ export function vectorize(texts: readonly string[], language: LanguageProfile): 
     numberChars,
     hasQuote,
     capitalAfterFirst,
-    vocabularySize: vocabulary.size,
+    vocabularySize,
   };
 }
