@@ -149,6 +149,8 @@ export function analyzeArticle(
   const meanWords = Math.max(1, sentences.reduce((sum, s) => sum + s.words, 0) / Math.max(1, n));
   const kOverN = n > 0 ? Math.min(1, k / n) : 1;
 
+  // One allocation for every row (see vectors.ts's stores for why): each row is a view of its part.
+  const matrix = new Float64Array(n * FEATURE_COUNT);
   const features = sentences.map((s, i) => {
     const text = texts[i] as string;
     const relPos = n > 1 ? i / (n - 1) : 0;
@@ -158,7 +160,7 @@ export function analyzeArticle(
     const leadSimilarity = others > 0 ? (dot(s, lead) - selfInLead) / others : 0;
     const centralityOverMax = (centrality[i] as number) / maxCentrality;
     const characters = Math.max(1, text.length);
-    const row = new Float64Array(FEATURE_COUNT);
+    const row = matrix.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT);
     let f = 0;
     row[f++] = i === 0 ? 1 : 0;
     row[f++] = i === 1 ? 1 : 0;

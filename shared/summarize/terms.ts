@@ -32,9 +32,10 @@ export interface SentenceRead {
   termCount: number;
   /**
    * hashWord of every lowercased word of the sentence, stopwords included, in order (one per unspaced run):
-   * what the repeated-trigram feature reads.
+   * what the repeated-trigram feature reads. wordHashes[0 ..< hashCount]; scratch, like termIds.
    */
   wordHashes: Int32Array;
+  hashCount: number;
   /** Word count as a reader sees it (bigram runs count per character pair). */
   words: number;
   stopwords: number;
@@ -45,9 +46,12 @@ export interface SentenceRead {
   capitalAfterFirst: boolean;
 }
 
-export interface SentenceTerms extends Omit<SentenceRead, "termIds" | "termCount"> {
+export interface SentenceTerms
+  extends Omit<SentenceRead, "termIds" | "termCount" | "wordHashes" | "hashCount"> {
   /** Content terms (stems or bigrams), in order, repeats kept. */
   terms: string[];
+  /** SentenceRead's wordHashes, exactly as many. */
+  wordHashes: Int32Array;
 }
 
 /** What a UTF-16 code unit is to the scan, as bits; 0 until the unit is first met. */
@@ -99,11 +103,11 @@ let termScratch = new Int32Array(256);
 
 /** The sentence's terms as strings (readSentence is the vectorizer's way in). */
 export function sentenceTerms(text: string, language: LanguageProfile): SentenceTerms {
-  const { termIds, termCount, ...rest } = readSentence(text, language);
+  const { termIds, termCount, wordHashes, hashCount, ...rest } = readSentence(text, language);
   const terms: string[] = [];
   for (let t = 0; t < termCount; t++)
     terms.push(language.terms.termOf(termIds[t] as number) as string);
-  return { terms, ...rest };
+  return { terms, wordHashes: wordHashes.slice(0, hashCount), ...rest };
 }
 
 export function readSentence(text: string, language: LanguageProfile): SentenceRead {
@@ -188,7 +192,8 @@ function scanTerms(
   return {
     termIds,
     termCount,
-    wordHashes: hashes.slice(0, words),
+    wordHashes: hashes,
+    hashCount: words,
     words,
     stopwords,
     numberChars,
@@ -202,6 +207,8 @@ function generalTerms(lower: string, language: LanguageProfile): SentenceRead {
   const tokens = lower.match(WORD) ?? [];
   const termIds = termScratch;
   let termCount = 0;
+  const hashes = hashScratch;
+  for (let t = 0; t < tokens.length; t++) hashes[t] = hashWord(tokens[t] as string);
   // One scan of the sentence instead of one per word: most sentences have no unspaced script at all.
   const unspaced = UNSPACED_SCRIPT.test(lower);
   let words = 0;
@@ -222,7 +229,8 @@ function generalTerms(lower: string, language: LanguageProfile): SentenceRead {
   return {
     termIds,
     termCount,
-    wordHashes: Int32Array.from(tokens, hashWord),
+    wordHashes: hashes,
+    hashCount: tokens.length,
     words,
     stopwords,
     numberChars: 0,

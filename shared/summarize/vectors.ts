@@ -41,21 +41,31 @@ const KEPT_LENGTH = 1 << 18;
 let documentFrequency: Int32Array = new Int32Array(4096);
 /** counts[id] for the sentence at hand; reset to 0 for its terms once they are read. */
 let counts: Int32Array = new Int32Array(4096);
-/** The sentence's distinct term ids in order of first appearance. */
-let ids: Int32Array = new Int32Array(256);
 /** TermId → local id, where stampOf[TermId] === article (the call's number): nothing to clear between calls. */
 let localOf: Int32Array = new Int32Array(4096);
 let stampOf: Int32Array = new Int32Array(4096);
 let article = 0;
+/**
+ * Every sentence's distinct local ids (in order of first appearance) and their counts, and every sentence's
+ * word hashes, end to end. The article's arrays are copied from these at its end, one allocation each, and
+ * each sentence gets views of them: a typed array over 64 bytes allocates its memory outside the JS heap,
+ * which costs several times a view, and sentences are many.
+ */
+let idStore: Int32Array = new Int32Array(4096);
+let countStore: Int32Array = new Int32Array(4096);
+let hashStore: Int32Array = new Int32Array(4096);
 
 export function vectorize(texts: readonly string[], language: LanguageProfile): ArticleVectors {
   const n = texts.length;
   // TermIds hold from here to the end of the article.
   language.terms.trim();
-  if (documentFrequency.length > KEPT_LENGTH) {
+  if (documentFrequency.length > KEPT_LENGTH || idStore.length > KEPT_LENGTH) {
     documentFrequency = new Int32Array(4096);
     counts = new Int32Array(4096);
+    idStore = new Int32Array(4096);
+    countStore = new Int32Array(4096);
   }
+  if (hashStore.length > KEPT_LENGTH) hashStore = new Int32Array(4096);
   if (localOf.length > KEPT_LENGTH || article === 0x7fffffff) {
     localOf = new Int32Array(4096);
     stampOf = new Int32Array(4096);
@@ -63,11 +73,13 @@ export function vectorize(texts: readonly string[], language: LanguageProfile): 
   }
   article++;
   let vocabularySize = 0;
-  const distinct: Int32Array[] = [];
-  const termCounts: Int32Array[] = [];
+  // Sentence i's terms are termStart[i] ..< termStart[i + 1] of the stores, its hashes likewise.
+  const termStart = new Int32Array(n + 1);
+  const hashStart = new Int32Array(n + 1);
+  let termEnd = 0;
+  let hashEnd = 0;
   const words = new Int32Array(n);
   const stopwordCounts = new Int32Array(n);
-  const tokens: Int32Array[] = [];
   const numberChars = new Int32Array(n);
   const hasQuote = new Uint8Array(n);
   const capitalAfterFirst = new Uint8Array(n);
@@ -78,13 +90,16 @@ export function vectorize(texts: readonly string[], language: LanguageProfile): 
     numberChars[i] = read.numberChars;
     hasQuote[i] = read.hasQuote ? 1 : 0;
     capitalAfterFirst[i] = read.capitalAfterFirst ? 1 : 0;
-    tokens.push(read.wordHashes);
-    let size = 0;
+    hashStore = grown(hashStore, hashEnd + read.hashCount);
+    for (let w = 0; w < read.hashCount; w++) hashStore[hashEnd++] = read.wordHashes[w] as number;
+    hashStart[i + 1] = hashEnd;
+
     const termIds = read.termIds;
     if (localOf.length < language.terms.termCount) {
       localOf = grown(localOf, language.terms.termCount);
       stampOf = grown(stampOf, language.terms.termCount);
     }
+    const first = termEnd;
     for (let t = 0; t < read.termCount; t++) {
       const termId = termIds[t] as number;
       let id: number;
@@ -98,43 +113,51 @@ export function vectorize(texts: readonly string[], language: LanguageProfile): 
         counts = grown(counts, id + 1);
       }
       if (counts[id] === 0) {
-        ids = grown(ids, size + 1);
-        ids[size++] = id;
+        if (termEnd === idStore.length) {
+          idStore = grown(idStore, termEnd + 1);
+          countStore = grown(countStore, termEnd + 1);
+        }
+        idStore[termEnd++] = id;
       }
       counts[id] = (counts[id] as number) + 1;
     }
-    const sentenceIds = ids.slice(0, size);
-    const sentenceCounts = new Int32Array(size);
-    for (let t = 0; t < size; t++) {
-      const id = sentenceIds[t] as number;
-      sentenceCounts[t] = counts[id] as number;
+    for (let t = first; t < termEnd; t++) {
+      const id = idStore[t] as number;
+      countStore[t] = counts[id] as number;
       counts[id] = 0;
       documentFrequency[id] = (documentFrequency[id] as number) + 1;
     }
-    distinct.push(sentenceIds);
-    termCounts.push(sentenceCounts);
+    termStart[i + 1] = termEnd;
   }
 
+  const allIds = idStore.slice(0, termEnd);
+  const allWeights = new Float64Array(termEnd);
+  const allHashes = hashStore.slice(0, hashEnd);
   const sentences: SentenceVector[] = [];
+  const tokens: Int32Array[] = [];
   const termDensity = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const termIds = distinct[i] as Int32Array;
-    const count = termCounts[i] as Int32Array;
-    const weights = new Float64Array(termIds.length);
+    const first = termStart[i] as number;
+    const end = termStart[i + 1] as number;
     let norm = 0;
     let density = 0;
-    for (let t = 0; t < termIds.length; t++) {
-      const df = documentFrequency[termIds[t] as number] as number;
-      const weight = (1 + Math.log(count[t] as number)) * Math.log((n + 1) / df);
-      weights[t] = weight;
+    for (let t = first; t < end; t++) {
+      const df = documentFrequency[allIds[t] as number] as number;
+      const weight = (1 + Math.log(countStore[t] as number)) * Math.log((n + 1) / df);
+      allWeights[t] = weight;
       norm += weight * weight;
       density += df / n;
     }
     norm = Math.sqrt(norm);
     if (norm > 0)
-      for (let t = 0; t < weights.length; t++) weights[t] = (weights[t] as number) / norm;
-    termDensity[i] = termIds.length > 0 ? density / termIds.length : 0;
-    sentences.push({ termIds, weights, words: words[i] as number });
+      for (let t = first; t < end; t++) allWeights[t] = (allWeights[t] as number) / norm;
+    termDensity[i] = end > first ? density / (end - first) : 0;
+    sentences.push({
+      termIds: allIds.subarray(first, end),
+      weights: allWeights.subarray(first, end),
+      words: words[i] as number,
+    });
+    tokens.push(allHashes.subarray(hashStart[i] as number, hashStart[i + 1] as number));
   }
   documentFrequency.fill(0, 0, vocabularySize);
   return {
