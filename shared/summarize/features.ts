@@ -12,7 +12,7 @@ import { graphRanks } from "./graph";
 import type { LanguageProfile } from "./language";
 import { endsWithQuestion, hasEarlyColon, startsWithQuote } from "./marks";
 import { descendingOrder } from "./order";
-import { repeatedTrigramRatios } from "./repeats";
+import { repeatedTrigrams } from "./repeats";
 import { runOnBoundaries } from "./run-ons";
 import { type SentenceVector, vectorize } from "./vectors";
 
@@ -121,10 +121,8 @@ export function analyzeArticle(
   const n = texts.length;
   const vectors = vectorize(texts, language);
   const { sentences, termDensity, stopwordCounts, tokens, vocabularySize } = vectors;
-  const repeated = repeatedTrigramRatios(tokens);
+  const { earlier: repeated, later: repeatedLater } = repeatedTrigrams(tokens);
   const runOns = runOnBoundaries(texts, vectors.capitalAfterFirst);
-  // The same measure read backwards: a caption pasted before the paragraph it repeats.
-  const repeatedLater = repeatedTrigramRatios([...tokens].reverse()).reverse();
 
   const total = new Float64Array(vocabularySize);
   const lead = new Float64Array(vocabularySize);

@@ -1,99 +1,112 @@
 /**
- * Share of each sentence's word trigrams already seen in an earlier sentence. Photo captions and pull quotes
- * pasted into the text repeat what came before them, and they make poor summary sentences; the sentence they
- * repeat came first and is not marked.
+ * Share of each sentence's word trigrams already seen in an earlier sentence, and the same share for later
+ * sentences. Photo captions and pull quotes pasted into the text repeat what came before them, and they make
+ * poor summary sentences; the sentence they repeat came first and is not marked. Read backwards, the measure
+ * finds a caption pasted before the paragraph it repeats.
+ *
+ * Trigrams are 32-bit hashes of word hashes: no string per trigram, so a 10 MB text stays cheap to scan. Both
+ * directions come from one pass: each distinct trigram's first and last sentence is noted, and a sentence's
+ * trigram was seen earlier when its first sentence is earlier, later when its last one is later.
  */
 
-/** Sets kept between articles larger than this are let go, so one huge article does not pin its memory. */
+/** Tables kept between articles larger than this are let go, so one huge article does not pin its memory. */
 const KEPT_CAPACITY = 1 << 16;
 
 /**
- * A set of 32-bit integers by open addressing: a JS Set boxes every value outside V8's small-integer range
- * (half of all hashes) on insert. clear() is O(1): a slot counts only if stamped with the current generation.
+ * Trigram → the first and last sentence it occurs in, by open addressing: a JS Map boxes every key outside
+ * V8's small-integer range (half of all hashes). A slot counts only if stamped with the current generation, so
+ * starting an article over is O(1). Sized for the article before it is filled: slots never move mid-article.
  */
-class Int32Set {
-  private keys = new Int32Array(256);
-  private stamps = new Int32Array(256);
-  private generation = 1;
-  size = 0;
+let capacity = 256;
+let keys = new Int32Array(capacity);
+let stamps = new Int32Array(capacity);
+let firstOf = new Int32Array(capacity);
+let lastOf = new Int32Array(capacity);
+let generation = 0;
+/** Each sentence's distinct trigrams' slots, end to end. */
+let slots = new Int32Array(1024);
 
-  clear(): void {
-    if (this.keys.length > KEPT_CAPACITY) {
-      this.keys = new Int32Array(256);
-      this.stamps = new Int32Array(256);
-      this.generation = 0;
-    } else if (this.generation === 0x7fffffff) {
-      // Stamps from 2^31 clears ago would count again: start the stamps over.
-      this.stamps.fill(0);
-      this.generation = 0;
-    }
-    this.generation++;
-    this.size = 0;
+function prepare(grams: number): void {
+  let wanted = 256;
+  while (wanted < 2 * grams) wanted *= 2;
+  if (wanted > capacity || (capacity > KEPT_CAPACITY && wanted < capacity)) {
+    capacity = wanted;
+    keys = new Int32Array(capacity);
+    stamps = new Int32Array(capacity);
+    firstOf = new Int32Array(capacity);
+    lastOf = new Int32Array(capacity);
+    generation = 0;
+  } else if (generation === 0x7fffffff) {
+    // Stamps from 2^31 articles ago would count again: start the stamps over.
+    stamps.fill(0);
+    generation = 0;
   }
-
-  has(value: number): boolean {
-    const mask = this.keys.length - 1;
-    for (let slot = Math.imul(value, 0x9e3779b1) & mask; ; slot = (slot + 1) & mask) {
-      if (this.stamps[slot] !== this.generation) return false;
-      if (this.keys[slot] === value) return true;
-    }
-  }
-
-  /** True when `value` was not in the set yet. */
-  add(value: number): boolean {
-    if (2 * (this.size + 1) > this.keys.length) this.grow();
-    const mask = this.keys.length - 1;
-    for (let slot = Math.imul(value, 0x9e3779b1) & mask; ; slot = (slot + 1) & mask) {
-      if (this.stamps[slot] !== this.generation) {
-        this.stamps[slot] = this.generation;
-        this.keys[slot] = value;
-        this.size++;
-        return true;
-      }
-      if (this.keys[slot] === value) return false;
-    }
-  }
-
-  private grow(): void {
-    const { keys, stamps, generation } = this;
-    this.keys = new Int32Array(2 * keys.length);
-    this.stamps = new Int32Array(2 * keys.length);
-    this.size = 0;
-    for (let slot = 0; slot < keys.length; slot++) {
-      if (stamps[slot] === generation) this.add(keys[slot] as number);
-    }
-  }
+  generation++;
+  if (slots.length < grams || slots.length > KEPT_CAPACITY)
+    slots = new Int32Array(Math.max(1024, grams));
 }
 
-// Kept between calls (the scan never re-enters): an article's sets then start at the size the last ones
-// reached instead of growing, and re-hashing, from 256 slots every time.
-const seen = new Int32Set();
-const grams = new Int32Set();
-let unique = new Int32Array(256);
+export interface RepeatedTrigrams {
+  /** Per sentence, the share of its distinct trigrams that occur in an earlier sentence. */
+  earlier: Float64Array;
+  /** The share that occur in a later sentence. */
+  later: Float64Array;
+}
 
 /** @param tokens every sentence's lowercased words as hashWord values (term-table.ts), in order */
-export function repeatedTrigramRatios(tokens: readonly Int32Array[]): Float64Array {
-  // Trigrams as 32-bit hashes of word hashes: no string per trigram, so a 10 MB text stays cheap to scan.
-  seen.clear();
-  const ratios = new Float64Array(tokens.length);
-  for (let s = 0; s < tokens.length; s++) {
+export function repeatedTrigrams(tokens: readonly Int32Array[]): RepeatedTrigrams {
+  const n = tokens.length;
+  let grams = 0;
+  for (let s = 0; s < n; s++) grams += Math.max(0, (tokens[s] as Int32Array).length - 2);
+  prepare(grams);
+  const mask = capacity - 1;
+  // Sentence s's distinct trigrams are slots[slotStart[s] ..< slotStart[s + 1]].
+  const slotStart = new Int32Array(n + 1);
+  let count = 0;
+  for (let s = 0; s < n; s++) {
     const hashes = tokens[s] as Int32Array;
-    if (hashes.length > unique.length) unique = new Int32Array(2 * hashes.length);
-    grams.clear();
-    let count = 0;
     for (let i = 0; i + 2 < hashes.length; i++) {
       const gram =
         Math.imul(
           (hashes[i] as number) ^ Math.imul(hashes[i + 1] as number, 0x9e3779b1),
           0x85ebca6b,
         ) ^ Math.imul(hashes[i + 2] as number, 0xc2b2ae35);
-      if (grams.add(gram)) unique[count++] = gram;
+      let slot = Math.imul(gram, 0x9e3779b1) & mask;
+      while (stamps[slot] === generation && keys[slot] !== gram) slot = (slot + 1) & mask;
+      if (stamps[slot] !== generation) {
+        stamps[slot] = generation;
+        keys[slot] = gram;
+        firstOf[slot] = s;
+        lastOf[slot] = s;
+        slots[count++] = slot;
+      } else if (lastOf[slot] !== s) {
+        // Not yet seen in this sentence (a sentence's own repeats count once).
+        lastOf[slot] = s;
+        slots[count++] = slot;
+      }
     }
-    if (count === 0) continue;
-    let repeated = 0;
-    for (let g = 0; g < count; g++) if (seen.has(unique[g] as number)) repeated++;
-    for (let g = 0; g < count; g++) seen.add(unique[g] as number);
-    ratios[s] = repeated / count;
+    slotStart[s + 1] = count;
   }
-  return ratios;
+  const earlier = new Float64Array(n);
+  const later = new Float64Array(n);
+  for (let s = 0; s < n; s++) {
+    const start = slotStart[s] as number;
+    const distinct = (slotStart[s + 1] as number) - start;
+    if (distinct === 0) continue;
+    let before = 0;
+    let after = 0;
+    for (let g = start; g < start + distinct; g++) {
+      const slot = slots[g] as number;
+      if ((firstOf[slot] as number) < s) before++;
+      if ((lastOf[slot] as number) > s) after++;
+    }
+    earlier[s] = before / distinct;
+    later[s] = after / distinct;
+  }
+  return { earlier, later };
+}
+
+/** The share of each sentence's distinct trigrams that occur in an earlier sentence. */
+export function repeatedTrigramRatios(tokens: readonly Int32Array[]): Float64Array {
+  return repeatedTrigrams(tokens).earlier;
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { repeatedTrigramRatios } from "../../../shared/summarize/repeats";
+import { repeatedTrigramRatios, repeatedTrigrams } from "../../../shared/summarize/repeats";
 import { hashWord } from "../../../shared/summarize/term-table";
 
 const hashed = (tokens: readonly string[][]) =>
@@ -33,11 +33,14 @@ describe("repeatedTrigramRatios", () => {
     expect([...ratios]).toEqual([0, 0, 1]);
   });
 
-  it("should give the ratios of string trigrams, over articles large enough to grow its tables", () => {
+  it("should give the ratios of string trigrams both ways, over articles large enough to grow its tables", () => {
     const word = fc.constantFrom("a", "b", "c", "d", "e", "port", "strike", "η", "港口");
     fc.assert(
       fc.property(fc.array(fc.array(word, { maxLength: 40 }), { maxLength: 120 }), (tokens) => {
-        expect([...repeatedTrigramRatios(hashed(tokens))]).toEqual(reference(tokens));
+        const { earlier, later } = repeatedTrigrams(hashed(tokens));
+        expect([...earlier]).toEqual(reference(tokens));
+        // Later: the earlier ratios of the sentences in reverse order.
+        expect([...later]).toEqual(reference([...tokens].reverse()).reverse());
       }),
       { numRuns: 100 },
     );
