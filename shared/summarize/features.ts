@@ -110,6 +110,14 @@ function selfDot(a: SentenceAnalysis): number {
 }
 
 /**
+ * Each term's summed weight over all sentences and over the lead ones, by local id: kept between articles and
+ * cleared for each (larger ones are let go), instead of two arrays allocated per article.
+ */
+const KEPT_LENGTH = 1 << 18;
+let total = new Float64Array(4096);
+let lead = new Float64Array(4096);
+
+/**
  * @param texts the article's body sentences in document order
  * @param k the number of sentences requested (an estimate when the length is a word budget)
  */
@@ -124,8 +132,13 @@ export function analyzeArticle(
   const { earlier: repeated, later: repeatedLater } = repeatedTrigrams(tokens);
   const runOns = runOnBoundaries(texts, vectors.capitalAfterFirst);
 
-  const total = new Float64Array(vocabularySize);
-  const lead = new Float64Array(vocabularySize);
+  if (total.length < vocabularySize || total.length > KEPT_LENGTH) {
+    total = new Float64Array(Math.max(4096, vocabularySize));
+    lead = new Float64Array(total.length);
+  } else {
+    total.fill(0, 0, vocabularySize);
+    lead.fill(0, 0, vocabularySize);
+  }
   sentences.forEach((s, i) => {
     for (let t = 0; t < s.termIds.length; t++) {
       const id = s.termIds[t] as number;
@@ -142,7 +155,8 @@ export function analyzeArticle(
   const { textRank: pageRank, lexRank: cosineRank } = graphRanks(sentences);
   const pageRankRank = ranksOf(pageRank);
   const cosineRankRank = ranksOf(cosineRank);
-  const sortedWords = sentences.map((s) => s.words).sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator call per comparison.
+  const sortedWords = Int32Array.from(sentences, (s) => s.words).sort();
   const medianWords = Math.max(1, sortedWords[sortedWords.length >> 1] ?? 1);
   const meanWords = Math.max(1, sentences.reduce((sum, s) => sum + s.words, 0) / Math.max(1, n));
   const kOverN = n > 0 ? Math.min(1, k / n) : 1;
