@@ -25,10 +25,16 @@ export type Term = string | null | undefined;
 export const STOPWORD = -1;
 export const SINGLE_LETTER = -2;
 
+/** A slot's tag is its TermId plus this: 0 marks an empty slot. */
+const TAG = 3;
+
 export class TermTable {
-  private hashes = new Int32Array(1024);
+  /**
+   * Slot s's word hash and tag at 2s and 2s + 1: side by side, so a probe reads one cache line and touches a
+   * word's string only when the hashes match (the table outgrows the caches).
+   */
+  private entries = new Int32Array(2048);
   private keys: (string | undefined)[] = new Array(1024).fill(undefined);
-  private ids = new Int32Array(1024);
   private size = 0;
   /** Term number → term, and back. */
   private terms: string[] = [];
@@ -61,13 +67,18 @@ export class TermTable {
    * The word may hold A-Z, no other unit that lowercasing changes.
    */
   lookup(text: string, start: number, end: number, hash: number): number {
-    const { hashes, keys } = this;
+    const { entries, keys } = this;
     const mask = keys.length - 1;
     const length = end - start;
     let slot = Math.imul(hash, 0x9e3779b1) & mask;
-    for (let key = keys[slot]; key !== undefined; key = keys[slot]) {
-      if (hashes[slot] === hash && key.length === length && sameChars(key, text, start)) {
-        return this.ids[slot] as number;
+    for (
+      let tag = entries[2 * slot + 1] as number;
+      tag !== 0;
+      tag = entries[2 * slot + 1] as number
+    ) {
+      if (entries[2 * slot] === hash) {
+        const key = keys[slot] as string;
+        if (key.length === length && sameChars(key, text, start)) return tag - TAG;
       }
       slot = (slot + 1) & mask;
     }
@@ -103,26 +114,25 @@ export class TermTable {
     if (2 * (this.size + 1) > this.keys.length) this.grow();
     const mask = this.keys.length - 1;
     let slot = Math.imul(hash, 0x9e3779b1) & mask;
-    while (this.keys[slot] !== undefined) slot = (slot + 1) & mask;
+    while (this.entries[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
     this.keys[slot] = word;
-    this.hashes[slot] = hash;
-    this.ids[slot] = id;
+    this.entries[2 * slot] = hash;
+    this.entries[2 * slot + 1] = id + TAG;
     this.size++;
   }
 
   private reset(capacity: number): void {
-    this.hashes = new Int32Array(capacity);
+    this.entries = new Int32Array(2 * capacity);
     this.keys = new Array(capacity).fill(undefined);
-    this.ids = new Int32Array(capacity);
     this.size = 0;
   }
 
   private grow(): void {
-    const { hashes, keys, ids } = this;
+    const { entries, keys } = this;
     this.reset(2 * keys.length);
     for (let slot = 0; slot < keys.length; slot++) {
-      const key = keys[slot];
-      if (key !== undefined) this.insert(key, hashes[slot] as number, ids[slot] as number);
+      const tag = entries[2 * slot + 1] as number;
+      if (tag !== 0) this.insert(keys[slot] as string, entries[2 * slot] as number, tag - TAG);
     }
   }
 }
