@@ -114,8 +114,8 @@ function selfDot(a: SentenceAnalysis): number {
  * cleared for each (larger ones are let go), instead of two arrays allocated per article.
  */
 const KEPT_LENGTH = 1 << 18;
-let total = new Float64Array(4096);
-let lead = new Float64Array(4096);
+let total = new Float64Array(16);
+let lead = new Float64Array(16);
 
 /**
  * @param texts the article's body sentences in document order

@@ -19,9 +19,9 @@ const TOLERANCE = 1e-6;
 
 /**
  * Buffers kept between articles: an article's arrays then start at the size the last ones reached instead of
- * growing from small every time, and the growth paths run on the first articles, before V8 optimizes the loops
- * (a path first taken after that throws the optimized code away). Buffers above KEPT_LENGTH are let go at the
- * next article, so one huge article does not pin its memory.
+ * growing from small every time. They start tiny on purpose: their growth paths then run on the first article,
+ * before V8 optimizes the loops around them (a path first taken after that throws the optimized code away).
+ * Buffers above KEPT_LENGTH are let go at the next article, so one huge article does not pin its memory.
  */
 const KEPT_LENGTH = 1 << 18;
 
@@ -44,9 +44,9 @@ interface SortedVectors {
 }
 
 const sorted: SortedVectors = {
-  start: new Int32Array(256),
-  ids: new Int32Array(4096),
-  weights: new Float64Array(4096),
+  start: new Int32Array(16),
+  ids: new Int32Array(16),
+  weights: new Float64Array(16),
 };
 
 function sortedById(sentences: readonly GraphSentence[]): SortedVectors {
@@ -93,10 +93,10 @@ function sortedById(sentences: readonly GraphSentence[]): SortedVectors {
  * which is the product the update computes first anyway. Reused from article to article (see KEPT_LENGTH).
  */
 class EdgeList {
-  firstEdge: Int32Array = new Int32Array(257);
-  target: Int32Array = new Int32Array(8192);
-  weight: Float64Array = new Float64Array(8192);
-  strength: Float64Array = new Float64Array(256);
+  firstEdge: Int32Array = new Int32Array(16);
+  target: Int32Array = new Int32Array(16);
+  weight: Float64Array = new Float64Array(16);
+  strength: Float64Array = new Float64Array(16);
   edges = 0;
 
   /** Empties the list for a graph of n sentences. */
@@ -200,10 +200,10 @@ export function graphRanks(sentences: readonly GraphSentence[]): GraphRanks {
 }
 
 /** Sentence i's weights scattered by term id; stamp[id] === the sentence's mark while they are current. */
-let dense: Float64Array = new Float64Array(4096);
-let stamp: Int32Array = new Int32Array(4096);
+let dense: Float64Array = new Float64Array(16);
+let stamp: Int32Array = new Int32Array(16);
 let mark = 0;
-let logLength: Float64Array = new Float64Array(256);
+let logLength: Float64Array = new Float64Array(16);
 
 /**
  * Both graphs in one pass over the windowed pairs: sentence i's weights are scattered into a dense array by

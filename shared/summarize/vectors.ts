@@ -38,12 +38,12 @@ function grown(array: Int32Array, size: number): Int32Array {
 /** Scratch kept between articles (larger ones are let go): see graph.ts's KEPT_LENGTH for why. */
 const KEPT_LENGTH = 1 << 18;
 /** Sentences per term id; all 0 between articles. */
-let documentFrequency: Int32Array = new Int32Array(4096);
+let documentFrequency: Int32Array = new Int32Array(16);
 /** counts[id] for the sentence at hand; reset to 0 for its terms once they are read. */
-let counts: Int32Array = new Int32Array(4096);
+let counts: Int32Array = new Int32Array(16);
 /** TermId → local id, where stampOf[TermId] === article (the call's number): nothing to clear between calls. */
-let localOf: Int32Array = new Int32Array(4096);
-let stampOf: Int32Array = new Int32Array(4096);
+let localOf: Int32Array = new Int32Array(16);
+let stampOf: Int32Array = new Int32Array(16);
 let article = 0;
 /**
  * Every sentence's distinct local ids (in order of first appearance) and their counts, and every sentence's
@@ -51,9 +51,9 @@ let article = 0;
  * each sentence gets views of them: a typed array over 64 bytes allocates its memory outside the JS heap,
  * which costs several times a view, and sentences are many.
  */
-let idStore: Int32Array = new Int32Array(4096);
-let countStore: Int32Array = new Int32Array(4096);
-let hashStore: Int32Array = new Int32Array(4096);
+let idStore: Int32Array = new Int32Array(16);
+let countStore: Int32Array = new Int32Array(16);
+let hashStore: Int32Array = new Int32Array(16);
 
 export function vectorize(texts: readonly string[], language: LanguageProfile): ArticleVectors {
   const n = texts.length;
