@@ -92,6 +92,11 @@ describe("startsWithQuote, endsWithQuestion and hasEarlyColon", () => {
       }
     }
     texts.push(`${"𝟘".repeat(40)}: x`, `${"𝟘".repeat(41)}: x`, `${"a".repeat(81)}: x`);
+    // Every code unit as the space before or after the mark, so that each one's reading as \s is checked.
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const char = String.fromCharCode(unit);
+      texts.push(`${char}"`, `a?${char}`, `a:${char}`);
+    }
 
     // Act
     const wrong = texts.filter((text) => scan(text) !== regex.test(text));
