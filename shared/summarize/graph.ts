@@ -6,6 +6,8 @@
  * comparisons, keeping the cost linear in the input.
  */
 
+import { float64AtLeast, int32AtLeast } from "./scratch";
+
 /** What the graph needs of a sentence: its unit tf-idf vector (term ids unique, in any order). */
 export interface GraphSentence {
   termIds: Int32Array;
@@ -24,14 +26,6 @@ const TOLERANCE = 1e-6;
  * Buffers above KEPT_LENGTH are let go at the next article, so one huge article does not pin its memory.
  */
 const KEPT_LENGTH = 1 << 18;
-
-function int32Of(array: Int32Array, size: number): Int32Array {
-  return size <= array.length ? array : new Int32Array(Math.max(size, 2 * array.length));
-}
-
-function float64Of(array: Float64Array, size: number): Float64Array {
-  return size <= array.length ? array : new Float64Array(Math.max(size, 2 * array.length));
-}
 
 /**
  * Every sentence's vector with its terms in id order, in one flat pair of arrays (sentence i is
@@ -56,13 +50,13 @@ function sortedById(sentences: readonly GraphSentence[]): SortedVectors {
     sorted.ids = new Int32Array(4096);
     sorted.weights = new Float64Array(4096);
   }
-  const start = int32Of(sorted.start, n + 1);
+  const start = int32AtLeast(sorted.start, n + 1);
   start[0] = 0;
   for (let i = 0; i < n; i++) {
     start[i + 1] = (start[i] as number) + (sentences[i] as GraphSentence).termIds.length;
   }
-  const ids = int32Of(sorted.ids, start[n] as number);
-  const weights = float64Of(sorted.weights, ids.length);
+  const ids = int32AtLeast(sorted.ids, start[n] as number);
+  const weights = float64AtLeast(sorted.weights, ids.length);
   for (let s = 0; s < n; s++) {
     const sentence = sentences[s] as GraphSentence;
     const first = start[s] as number;
@@ -107,8 +101,8 @@ class EdgeList {
       this.weight = new Float64Array(8192);
       this.strength = new Float64Array(256);
     }
-    this.firstEdge = int32Of(this.firstEdge, n + 1);
-    this.strength = float64Of(this.strength, n);
+    this.firstEdge = int32AtLeast(this.firstEdge, n + 1);
+    this.strength = float64AtLeast(this.strength, n);
     this.strength.fill(0, 0, n);
     this.edges = 0;
   }
@@ -121,8 +115,8 @@ class EdgeList {
   add(i: number, j: number, w: number): void {
     if (w <= 0) return;
     if (this.edges === this.target.length) {
-      this.target = grownInt32(this.target);
-      this.weight = grownFloat64(this.weight);
+      this.target = int32AtLeast(this.target, this.edges + 1);
+      this.weight = float64AtLeast(this.weight, this.edges + 1);
     }
     this.target[this.edges] = j;
     this.weight[this.edges] = DAMPING * w;
@@ -171,18 +165,6 @@ function windowedPageRank(n: number, graph: EdgeList): Float64Array {
   return rank;
 }
 
-function grownInt32(array: Int32Array): Int32Array {
-  const bigger = new Int32Array(2 * array.length);
-  bigger.set(array);
-  return bigger;
-}
-
-function grownFloat64(array: Float64Array): Float64Array {
-  const bigger = new Float64Array(2 * array.length);
-  bigger.set(array);
-  return bigger;
-}
-
 export interface GraphRanks {
   /** TextRank: similarity = shared terms over the sum of the log term counts (favours informative, long sentences). */
   textRank: Float64Array;
@@ -224,7 +206,7 @@ function windowGraphs(n: number, { start, ids, weights }: SortedVectors): void {
     stamp = new Int32Array(dense.length);
     mark = 0;
   }
-  logLength = float64Of(logLength.length > KEPT_LENGTH ? new Float64Array(256) : logLength, n);
+  logLength = float64AtLeast(logLength.length > KEPT_LENGTH ? new Float64Array(256) : logLength, n);
   for (let i = 0; i < n; i++) {
     logLength[i] = Math.log(Math.max(1, (start[i + 1] as number) - (start[i] as number)));
   }

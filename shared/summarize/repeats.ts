@@ -9,6 +9,8 @@
  * trigram was seen earlier when its first sentence is earlier, later when its last one is later.
  */
 
+import { int32AtLeast } from "./scratch";
+
 export interface RepeatedTrigrams {
   /** Per sentence, the share of its distinct trigrams that occur in an earlier sentence. */
   earlier: Float64Array;
@@ -17,11 +19,13 @@ export interface RepeatedTrigrams {
 }
 
 /**
- * One array per article holds everything: an open-addressing table from trigram to the first and last sentence
- * it occurs in (a JS Map boxes every key outside V8's small-integer range, half of all hashes), sized for the
- * article so slots never move, then each sentence's distinct trigrams' slots, end to end. Fresh and zeroed for
- * every article: no stamps to clear, one allocation, and the same code path for every article.
+ * One array holds everything: an open-addressing table from trigram to the first and last sentence it occurs
+ * in (a JS Map boxes every key outside V8's small-integer range, half of all hashes), sized for the article so
+ * slots never move, then each sentence's distinct trigrams' slots, end to end. Kept between articles (larger
+ * ones are let go) and its table part cleared for each.
  */
+const KEPT_LENGTH = 1 << 18;
+let memory: Int32Array = new Int32Array(16);
 const SLOT = 4;
 const KEY = 0;
 /** The first sentence plus one: 0 marks an empty slot. */
@@ -36,10 +40,14 @@ export function repeatedTrigrams(tokens: readonly Int32Array[]): RepeatedTrigram
   let capacity = 16;
   while (capacity < 2 * grams) capacity *= 2;
   const mask = capacity - 1;
-  const memory = new Int32Array(SLOT * capacity + grams + n + 1);
+  const size = SLOT * capacity + grams + n + 1;
+  if (memory.length > KEPT_LENGTH && size <= KEPT_LENGTH) memory = new Int32Array(16);
+  memory = int32AtLeast(memory, size);
+  memory.fill(0, 0, SLOT * capacity);
   // Sentence s's distinct trigrams' slots are memory[lists + b(s) ..< lists + b(s + 1)], b(s) = memory[bounds + s].
   const lists = SLOT * capacity;
   const bounds = lists + grams;
+  memory[bounds] = 0;
   let count = 0;
   for (let s = 0; s < n; s++) {
     const hashes = tokens[s] as Int32Array;

@@ -35,7 +35,8 @@ export class TermTable {
    */
   private entries = new Int32Array(2048);
   private keys: (string | undefined)[] = new Array(1024).fill(undefined);
-  private size = 0;
+  /** Words held (read it, never write it: a public field, not a getter, for the reason `trim` gives). */
+  size = 0;
   /** Term number → term, and back. */
   private terms: string[] = [];
   private numbers = new Map<string, number>();
@@ -46,7 +47,7 @@ export class TermTable {
    */
   constructor(
     private readonly compute: (word: string) => Term,
-    private readonly limit: number,
+    readonly limit: number,
   ) {}
 
   /** How many term numbers are given out: every TermId is below it. */
@@ -54,7 +55,12 @@ export class TermTable {
     return this.terms.length;
   }
 
-  /** Starts the table over once it holds `limit` words; call it only where no TermId is held. */
+  /**
+   * Starts the table over once it holds `limit` words; call it only where no TermId is held. A caller that runs
+   * once per article tests `size >= limit` itself before calling: V8 records type feedback for a function only
+   * after its first few calls, and would inline this one into the optimized caller without any, to be thrown
+   * away at its first run.
+   */
   trim(): void {
     if (this.size < this.limit) return;
     this.reset(1024);

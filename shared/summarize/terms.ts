@@ -8,6 +8,7 @@
 import type { LanguageProfile } from "./language";
 import { sentenceMarks } from "./marks";
 import { hasUppercaseAfterFirst } from "./run-ons";
+import { int32AtLeast } from "./scratch";
 import { FNV_OFFSET, FNV_PRIME, hashWord, STOPWORD } from "./term-table";
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
@@ -105,8 +106,8 @@ function isQuoteMark(code: number): boolean {
   );
 }
 
-let hashScratch = new Int32Array(256);
-let termScratch = new Int32Array(256);
+let hashScratch: Int32Array = new Int32Array(16);
+let termScratch: Int32Array = new Int32Array(16);
 
 /** The sentence's terms as strings (readSentence is the vectorizer's way in). */
 export function sentenceTerms(text: string, language: LanguageProfile): SentenceTerms {
@@ -119,15 +120,15 @@ export function sentenceTerms(text: string, language: LanguageProfile): Sentence
 
 export function readSentence(text: string, language: LanguageProfile): SentenceRead {
   // A sentence has no more terms than code units: the scratch arrays need no check while it is read.
-  if (hashScratch.length < text.length) hashScratch = new Int32Array(2 * text.length);
-  if (termScratch.length < text.length) termScratch = new Int32Array(2 * text.length);
+  hashScratch = int32AtLeast(hashScratch, text.length);
+  termScratch = int32AtLeast(termScratch, text.length);
   const read = scanTerms(text, language, true);
   if (read !== undefined) return read;
   // A capital beyond A-Z (É, Ω), an unspaced script or a surrogate: the lowercased text is read, and the
   // character facts from the text as written.
   const lower = text.toLowerCase();
-  if (hashScratch.length < lower.length) hashScratch = new Int32Array(2 * lower.length);
-  if (termScratch.length < lower.length) termScratch = new Int32Array(2 * lower.length);
+  hashScratch = int32AtLeast(hashScratch, lower.length);
+  termScratch = int32AtLeast(termScratch, lower.length);
   const terms = scanTerms(lower, language, false) ?? generalTerms(lower, language);
   const marks = sentenceMarks(text);
   terms.numberChars = marks.numberChars;

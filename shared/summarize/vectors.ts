@@ -5,6 +5,7 @@
  * in order of first appearance, the order every sum over it is taken in.
  */
 import type { LanguageProfile } from "./language";
+import { int32AtLeast } from "./scratch";
 import { readSentence } from "./terms";
 
 export interface SentenceVector {
@@ -26,13 +27,6 @@ export interface ArticleVectors {
   hasQuote: Uint8Array;
   capitalAfterFirst: Uint8Array;
   vocabularySize: number;
-}
-
-function grown(array: Int32Array, size: number): Int32Array {
-  if (size <= array.length) return array;
-  const bigger = new Int32Array(Math.max(size, 2 * array.length));
-  bigger.set(array);
-  return bigger;
 }
 
 /** Scratch kept between articles (larger ones are let go): see graph.ts's KEPT_LENGTH for why. */
@@ -58,7 +52,8 @@ let hashStore: Int32Array = new Int32Array(16);
 export function vectorize(texts: readonly string[], language: LanguageProfile): ArticleVectors {
   const n = texts.length;
   // TermIds hold from here to the end of the article.
-  language.terms.trim();
+  const table = language.terms;
+  if (table.size >= table.limit) table.trim();
   if (documentFrequency.length > KEPT_LENGTH || idStore.length > KEPT_LENGTH) {
     documentFrequency = new Int32Array(4096);
     counts = new Int32Array(4096);
@@ -90,14 +85,14 @@ export function vectorize(texts: readonly string[], language: LanguageProfile): 
     numberChars[i] = read.numberChars;
     hasQuote[i] = read.hasQuote ? 1 : 0;
     capitalAfterFirst[i] = read.capitalAfterFirst ? 1 : 0;
-    hashStore = grown(hashStore, hashEnd + read.hashCount);
+    hashStore = int32AtLeast(hashStore, hashEnd + read.hashCount);
     for (let w = 0; w < read.hashCount; w++) hashStore[hashEnd++] = read.wordHashes[w] as number;
     hashStart[i + 1] = hashEnd;
 
     const termIds = read.termIds;
     if (localOf.length < language.terms.termCount) {
-      localOf = grown(localOf, language.terms.termCount);
-      stampOf = grown(stampOf, language.terms.termCount);
+      localOf = int32AtLeast(localOf, language.terms.termCount);
+      stampOf = int32AtLeast(stampOf, language.terms.termCount);
     }
     const first = termEnd;
     for (let t = 0; t < read.termCount; t++) {
@@ -109,13 +104,13 @@ export function vectorize(texts: readonly string[], language: LanguageProfile): 
         id = vocabularySize++;
         stampOf[termId] = article;
         localOf[termId] = id;
-        documentFrequency = grown(documentFrequency, id + 1);
-        counts = grown(counts, id + 1);
+        documentFrequency = int32AtLeast(documentFrequency, id + 1);
+        counts = int32AtLeast(counts, id + 1);
       }
       if (counts[id] === 0) {
         if (termEnd === idStore.length) {
-          idStore = grown(idStore, termEnd + 1);
-          countStore = grown(countStore, termEnd + 1);
+          idStore = int32AtLeast(idStore, termEnd + 1);
+          countStore = int32AtLeast(countStore, termEnd + 1);
         }
         idStore[termEnd++] = id;
       }
