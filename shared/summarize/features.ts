@@ -156,9 +156,7 @@ export function analyzeArticle(
   const pageRankRank = ranksOf(pageRank);
   const cosineRankRank = ranksOf(cosineRank);
   // A typed array sorts numerically without a comparator call per comparison.
-  const sortedWords = new Int32Array(n);
-  for (let i = 0; i < n; i++) sortedWords[i] = (sentences[i] as SentenceAnalysis).words;
-  sortedWords.sort();
+  const sortedWords = Int32Array.from(sentences, (s) => s.words).sort();
   const medianWords = Math.max(1, sortedWords[sortedWords.length >> 1] ?? 1);
   const meanWords = Math.max(1, sentences.reduce((sum, s) => sum + s.words, 0) / Math.max(1, n));
   const kOverN = n > 0 ? Math.min(1, k / n) : 1;
