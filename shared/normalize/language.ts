@@ -1,7 +1,8 @@
 import type { DetectedLanguage } from "../contract/article";
 import { canonicalLanguageTag } from "../contract/language";
 import { InvalidLanguageError } from "./errors";
-import { detectWithEld, LanguageSubset } from "./language-scores";
+import { detectWithEld } from "./language-scores";
+import { LanguageSubset } from "./language-subset";
 
 /**
  * eld reads at most ~350 bytes of words anyway, and its cost grows with them: 300 characters of body text are

@@ -10,12 +10,9 @@ import { eld } from "eld/extrasmall";
 import { describe, expect, it } from "vitest";
 import { detectLanguage, SHORT_TEXT_LANGUAGES } from "../../../shared/normalize/language";
 import { ngramsData, separators } from "../../../shared/normalize/language-eld.mjs";
-import {
-  detectWithEld,
-  LanguageSubset,
-  lettersOf,
-  separate,
-} from "../../../shared/normalize/language-scores";
+import { detectWithEld } from "../../../shared/normalize/language-scores";
+import { lettersOf, separate } from "../../../shared/normalize/language-separators";
+import { LanguageSubset } from "../../../shared/normalize/language-subset";
 
 const ROOT = join(import.meta.dirname, "../../..");
 const EVAL = join(ROOT, "../shared/eval");
