@@ -27,9 +27,14 @@ const MAX_QUICK_DEPTH = 5;
 interface QuickEnsemble {
   /** Leaves per tree (2^depth of the deepest tree). */
   leaves: number;
-  /** Nodes testing feature f are featureStart[f] ..< featureStart[f + 1], by rising threshold. */
-  featureStart: Int32Array;
-  threshold: Float64Array;
+  /**
+   * Feature f's distinct thresholds, rising, are groupThreshold[featureGroup[f] ..< featureGroup[f + 1]]. Trained
+   * trees split on a few quantiles per feature, so many nodes share a threshold: one test serves them all.
+   */
+  featureGroup: Int32Array;
+  groupThreshold: Float64Array;
+  /** Group g's nodes are groupStart[g] ..< groupStart[g + 1] (a feature's groups are contiguous). */
+  groupStart: Int32Array;
   tree: Int32Array;
   /** The tree's leaf mask with the node's left subtree cleared: what failing its test rules out. */
   mask: Int32Array;
@@ -79,16 +84,25 @@ function quickEnsemble(trees: readonly Tree[]): QuickEnsemble | undefined {
   if (nodes.some((node) => Number.isNaN(node.threshold))) return undefined;
   nodes.sort((a, b) => a.feature - b.feature || a.threshold - b.threshold);
   const features = nodes.reduce((max, node) => Math.max(max, node.feature + 1), 0);
-  const featureStart = new Int32Array(features + 1);
-  for (const node of nodes)
-    featureStart[node.feature + 1] = (featureStart[node.feature + 1] as number) + 1;
-  for (let f = 0; f < features; f++) {
-    featureStart[f + 1] = (featureStart[f + 1] as number) + (featureStart[f] as number);
-  }
+  const featureGroup = new Int32Array(features + 1);
+  const groupThreshold: number[] = [];
+  const groupStart: number[] = [];
+  nodes.forEach((node, k) => {
+    const previous = nodes[k - 1];
+    if (previous?.feature === node.feature && previous.threshold === node.threshold) return;
+    for (let f = previous ? previous.feature + 1 : 0; f <= node.feature; f++) {
+      featureGroup[f] = groupThreshold.length;
+    }
+    groupThreshold.push(node.threshold);
+    groupStart.push(k);
+  });
+  featureGroup.fill(groupThreshold.length, (nodes[nodes.length - 1]?.feature ?? -1) + 1);
+  groupStart.push(nodes.length);
   return {
     leaves,
-    featureStart,
-    threshold: Float64Array.from(nodes, (node) => node.threshold),
+    featureGroup,
+    groupThreshold: Float64Array.from(groupThreshold),
+    groupStart: Int32Array.from(groupStart),
     tree: Int32Array.from(nodes, (node) => node.tree),
     mask: Int32Array.from(nodes, (node) => node.mask),
     leafValue,
@@ -97,13 +111,16 @@ function quickEnsemble(trees: readonly Tree[]): QuickEnsemble | undefined {
 }
 
 function quickSum(e: QuickEnsemble, features: Float64Array, initial: number): number {
-  const { featureStart, threshold, tree, mask, masks, leafValue, leaves } = e;
+  const { featureGroup, groupThreshold, groupStart, tree, mask, masks, leafValue, leaves } = e;
   masks.fill(-1);
-  for (let f = 0, count = featureStart.length - 1; f < count; f++) {
+  for (let f = 0, count = featureGroup.length - 1; f < count; f++) {
     const x = features[f] as number;
-    const end = featureStart[f + 1] as number;
-    // Failed test: the value is not below the threshold (NaN fails every test, as in the walk).
-    for (let k = featureStart[f] as number; k < end && !(x < (threshold[k] as number)); k++) {
+    const first = featureGroup[f] as number;
+    const end = featureGroup[f + 1] as number;
+    // Failed tests: the value is not below the threshold (NaN fails every test, as in the walk).
+    let g = first;
+    while (g < end && !(x < (groupThreshold[g] as number))) g++;
+    for (let k = groupStart[first] as number, stop = groupStart[g] as number; k < stop; k++) {
       const t = tree[k] as number;
       masks[t] = (masks[t] as number) & (mask[k] as number);
     }
