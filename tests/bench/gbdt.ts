@@ -1,6 +1,7 @@
 /**
  * Gradient-boosted regression trees for binary labels (logistic loss, second-order splits on histogram bins),
- * the learner behind the summarizer's scorer. Deterministic: no sampling, ties broken by feature index.
+ * the learner behind the summarizer's scorer. Deterministic: subsampling draws from a seeded generator, ties are
+ * broken by feature index.
  */
 import type { Tree, TreeEnsemble } from "../../shared/summarize/model";
 
@@ -13,6 +14,22 @@ export interface BoostOptions {
   /** Minimum summed hessian (weighted) in a child. */
   minChildWeight: number;
   bins: number;
+  /** Share of rows each tree is grown on, drawn afresh per tree from a fixed-seed generator (1: all rows). */
+  subsample?: number;
+  /** Seed of the subsampling generator. */
+  seed?: number;
+}
+
+/** mulberry32: a small deterministic generator, so that a subsampled fit is reproducible. */
+function generator(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 interface Node {
@@ -90,6 +107,8 @@ export function boost(
   const g = new Float64Array(n);
   const h = new Float64Array(n);
   const ensemble: TreeEnsemble = { base, trees: [] };
+  const subsample = options.subsample ?? 1;
+  const random = generator(options.seed ?? 1);
 
   for (let t = 0; t < options.trees; t++) {
     for (let i = 0; i < n; i++) {
@@ -156,7 +175,8 @@ export function boost(
       build({ rows: leftRows, depth: node.depth + 1 }, 2 * id + 1);
       build({ rows: rightRows, depth: node.depth + 1 }, 2 * id + 2);
     };
-    build({ rows: Int32Array.from({ length: n }, (_, i) => i), depth: 0 }, 0);
+    const all = Int32Array.from({ length: n }, (_, i) => i);
+    build({ rows: subsample < 1 ? all.filter(() => random() < subsample) : all, depth: 0 }, 0);
     ensemble.trees.push(tree);
     for (let i = 0; i < n; i++) {
       let node = 0;

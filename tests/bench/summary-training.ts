@@ -3,6 +3,9 @@
  * ROUGE evaluation of the full summarizer (scoring + selection) on prepared dev articles.
  */
 
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import { scoreBodySentences } from "../../shared/summarize";
 import type { SentenceAnalysis } from "../../shared/summarize/features";
 import { FEATURE_NAMES } from "../../shared/summarize/features";
@@ -10,7 +13,7 @@ import { type ScorerWeights, scoreSentence } from "../../shared/summarize/model"
 import { selectSentences } from "../../shared/summarize/select";
 import { type BoostOptions, boost } from "./gbdt";
 import { type RougeScores, rougeN, scoreRouge, tokenize } from "./rouge/rouge";
-import type { EvalArticle } from "./summary-data";
+import { DATASETS, EVAL_DIR, type EvalArticle } from "./summary-data";
 
 export interface PreparedArticle {
   source: string;
@@ -82,6 +85,31 @@ export function prepare(
       soft: softLabels(body, row.reference),
     };
   });
+}
+
+/**
+ * The prepared dev articles, from `cache` when it holds them for the same feature list and data files (size and
+ * modification time), else from `prepareAll`, then saved to `cache`. Code changes to the features or the
+ * normalizer are not detected: the cache is a scratch file for runs that change only training options.
+ */
+export function preparedDevArticles(
+  prepareAll: () => PreparedArticle[],
+  cache?: string,
+): PreparedArticle[] {
+  const key = JSON.stringify([
+    FEATURE_NAMES,
+    DATASETS.map(({ file }) => {
+      const { size, mtimeMs } = statSync(join(EVAL_DIR, file));
+      return [file, size, mtimeMs];
+    }),
+  ]);
+  if (cache && existsSync(cache)) {
+    const saved = deserialize(readFileSync(cache)) as { key: string; articles: PreparedArticle[] };
+    if (saved.key === key) return saved.articles;
+  }
+  const articles = prepareAll();
+  if (cache) writeFileSync(cache, serialize({ key, articles }));
+  return articles;
 }
 
 export interface TrainOptions extends BoostOptions {

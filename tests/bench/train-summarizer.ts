@@ -2,7 +2,9 @@
  * Fits the summarizer's sentence scorer on the dev data (../shared/eval) and, with --write, saves the weights to
  * shared/summarize/weights.json. Prints 5-fold cross-validated ROUGE (folds by article within every file) next
  * to LEAD-k so that choices are judged on articles the model did not see.
- *   npm run train:summarizer [-- --write] [-- --l2 0.01 --redundancy 0.6]
+ *   npm run train:summarizer [-- --write] [-- --lambda 0.01 --redundancy 0.6]
+ * --cache FILE keeps the prepared articles (features and oracle labels) in FILE between runs that only change
+ * the learner's or the selection's options; delete it whenever features, normalization or the data change.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,6 +14,7 @@ import {
   evaluateLead,
   type PreparedArticle,
   prepare,
+  preparedDevArticles,
   type TrainOptions,
   train,
 } from "./summary-training";
@@ -50,6 +53,8 @@ const options: TrainOptions = {
   leadSlope: option("lead-slope", 2),
   lengthPenalty: option("length-penalty", 0.4),
   bags: option("bags", 3),
+  subsample: option("subsample", 1),
+  seed: option("seed", 1),
   sourceWeights: {
     cnndm: option("w-cnndm", 1),
     "cnndm-cased": option("w-cased", 1),
@@ -59,12 +64,15 @@ const options: TrainOptions = {
 };
 
 const started = Date.now();
-const prepared: PreparedArticle[] = [];
-for (const { file, sentences } of DATASETS) {
-  const articles = loadArticles(file);
-  const language = file.startsWith("orangesum") ? "fr" : "en";
-  prepared.push(...prepare(articles, file, SOURCE_OF[file] ?? file, sentences, language));
-}
+const cacheIndex = args.indexOf("--cache");
+const prepared = preparedDevArticles(
+  () =>
+    DATASETS.flatMap(({ file, sentences }) => {
+      const language = file.startsWith("orangesum") ? "fr" : "en";
+      return prepare(loadArticles(file), file, SOURCE_OF[file] ?? file, sentences, language);
+    }),
+  cacheIndex >= 0 ? args[cacheIndex + 1] : undefined,
+);
 console.error(
   `prepared ${prepared.length} articles in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );
