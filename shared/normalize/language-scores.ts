@@ -4,9 +4,9 @@
  * getScores(), isReliable()) bit for bit; tests/unit/normalize/language-scores.test.ts compares the two on
  * every text it has. eld stays the definition of both the data and the algorithm.
  *
- * Why it exists: eld spent most of its time on its own bookkeeping rather than on the scores (the profile of
- * the summarize CLI: ~15% of a pass in eld's calculateScores, getByteNgrams, textProcessor, getScores,
- * orderAndScale). Per text it builds a string per byte and per n-gram, an object of n-grams, enumerates a
+ * Why it exists: eld spent most of its time on its own bookkeeping rather than on the scores (in a profile of
+ * the summarize CLI, detection was one of the largest costs of a pass: eld's calculateScores, getByteNgrams,
+ * textProcessor, getScores, orderAndScale). Per text it builds a string per byte and per n-gram, an object of n-grams, enumerates a
  * database object per n-gram with for-in, then an object of every language's score that language.ts sorted.
  * Here an n-gram is two integers, its scores are read from eld's database once per process into typed arrays
  * (language-ngram-memo.ts), and only the best two scores are kept. The gain is measured by
