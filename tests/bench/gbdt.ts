@@ -4,6 +4,7 @@
  * broken by feature index.
  */
 import type { Tree, TreeEnsemble } from "../../shared/summarize/model";
+import { seededRandom } from "../support/seeded-random";
 
 export interface BoostOptions {
   trees: number;
@@ -18,18 +19,6 @@ export interface BoostOptions {
   subsample?: number;
   /** Seed of the subsampling generator. */
   seed?: number;
-}
-
-/** mulberry32: a small deterministic generator, so that a subsampled fit is reproducible. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Node {
@@ -108,7 +97,7 @@ export function boost(
   const h = new Float64Array(n);
   const ensemble: TreeEnsemble = { base, trees: [] };
   const subsample = options.subsample ?? 1;
-  const random = generator(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
 
   for (let t = 0; t < options.trees; t++) {
     for (let i = 0; i < n; i++) {
