@@ -221,7 +221,8 @@ function generalTerms(lower: string, language: LanguageProfile): SentenceRead {
   const unspaced = UNSPACED_SCRIPT.test(lower);
   let words = 0;
   let stopwords = 0;
-  for (const token of tokens) {
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t] as string;
     if (unspaced && UNSPACED_SCRIPT.test(token)) {
       for (const bigram of bigramsOf(token)) {
         termIds[termCount++] = table.numberOf(bigram);
@@ -230,7 +231,7 @@ function generalTerms(lower: string, language: LanguageProfile): SentenceRead {
       continue;
     }
     words++;
-    const id = table.lookup(token, 0, token.length, hashWord(token));
+    const id = table.lookup(token, 0, token.length, hashes[t] as number);
     if (id >= 0) termIds[termCount++] = id;
     else if (id === STOPWORD) stopwords++;
   }
