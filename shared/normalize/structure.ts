@@ -1,8 +1,8 @@
 import { type BlockType, isBodyBlock, type RemovedItem } from "../contract/article";
+import { hasUppercase } from "../text/case";
 import { matchBoilerplate } from "./boilerplate";
 import { collapseWhitespace } from "./clean";
 import type { ParsedDocument, RawBlock } from "./formats/types";
-import { hasUppercase } from "./segment/chars";
 
 export interface TypedBlock {
   type: BlockType;

@@ -11,50 +11,19 @@
  * script without case.
  */
 
+import { hasUppercase } from "../text/case";
+
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const STARTS_LOWERCASE_OR_DIGIT = /^[\p{Ll}\p{N}]/u;
 const CAPITALIZED = /^\p{Lu}(?:\p{Ll}|$)/u;
 const STARTS_UPPERCASE = /^\p{Lu}/u;
-const UPPERCASE = /^\p{Lu}$/u;
 /** Between the two words: spaces, optionally an opening quote; or a closing bracket and spaces. */
 const SPACE_JOIN = /^\s+['‘"“]?$/u;
 const BRACKET_JOIN = /^\)\s+$/u;
 
-/** Whether each BMP code unit is \p{Lu} (1) or not (2), filled in as units are met (0 until then). */
-const uppercaseUnit = new Uint8Array(0x10000);
-
-function isUppercaseUnit(unit: number): boolean {
-  let kind = uppercaseUnit[unit] as number;
-  if (kind === 0) {
-    kind = UPPERCASE.test(String.fromCharCode(unit)) ? 1 : 2;
-    uppercaseUnit[unit] = kind;
-  }
-  return kind === 1;
-}
-
-/**
- * Whether the text has a capital after its first code unit: /\p{Lu}/u on text.slice(1), without the slice or
- * the regex's scan of a property class: a lowercased article asks this of every sentence and finds nothing.
- */
+/** Whether the text has a capital after its first code unit: /\p{Lu}/u on text.slice(1), without the slice. */
 export function hasUppercaseAfterFirst(text: string): boolean {
-  for (let i = 1; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) {
-      if (unit >= 0x41 && unit <= 0x5a) return true;
-      continue;
-    }
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        // A pair is one code point (capitals outside the BMP exist: Deseret, mathematical letters).
-        if (UPPERCASE.test(text.slice(i, i + 2))) return true;
-        i++;
-        continue;
-      }
-    }
-    if (isUppercaseUnit(unit)) return true;
-  }
-  return false;
+  return hasUppercase(text, 1);
 }
 
 /**

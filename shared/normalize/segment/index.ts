@@ -1,8 +1,8 @@
+import { hasUppercase } from "../../text/case";
 import { decideBoundary, detachedCloserEnd, isLoneToken } from "./boundary";
 import {
   Code,
   codeAt,
-  hasUppercase,
   isAnyDigit,
   isAttachedCloser,
   isSpace,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hasUppercase } from "../../../shared/normalize/segment/chars";
+import { hasUppercase } from "../../../shared/text/case";
 
 describe("hasUppercase", () => {
   it("should answer what the \\p{Lu} regex answers, surrogate pairs and lone surrogates included", () => {
@@ -27,6 +27,24 @@ describe("hasUppercase", () => {
 
         // Assess
         expect(found).toBe(/\p{Lu}/u.test(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("should answer for the text from a given code unit on, as the regex does on the slice", () => {
+    // Prepare: texts whose first unit may be the only capital, or half of a surrogate pair.
+    const piece = fc.constantFrom(..."a A é É 𝐀 𝐚 \ud835 \udc00 1".split(" "), " ", "lower case");
+
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.nat(4), (pieces, from) => {
+        const text = pieces.join("");
+
+        // Act
+        const found = hasUppercase(text, from);
+
+        // Assess
+        expect(found).toBe(/\p{Lu}/u.test(text.slice(from)));
       }),
       { numRuns: 500 },
     );
