@@ -78,6 +78,31 @@ const dependenciesExternalButJson = {
  */
 const DOCUMENT_READERS = ["mammoth", "jszip", "unpdf"];
 
+/**
+ * esbuild options for one CLI entry. Exported so that the throughput bench (tests/bench/summary-speed.ts) times
+ * code built exactly as the CLIs are.
+ */
+export function cliBuildOptions({ entry, outfile, bundleDependencies }) {
+  return {
+    absWorkingDir: ROOT,
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node18",
+    // CommonJS dependencies bundled into an ES module still call require() for Node's built-ins.
+    banner: {
+      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+    },
+    plugins: bundleDependencies ? [dataAsJson] : [dependenciesExternalButJson, dataAsJson],
+    external: DOCUMENT_READERS,
+    metafile: true,
+    logLevel: "warning",
+    write: false,
+  };
+}
+
 export async function buildClis() {
   const { build } = await import("esbuild");
   // Taken before reading any source: a file saved while the build runs counts as newer than the build.
@@ -86,24 +111,8 @@ export async function buildClis() {
   const inputs = new Set(["package.json", "scripts/build-cli.mjs"]);
   await Promise.all(
     Object.entries(CLIS).map(async ([name, { entry, bundleDependencies }]) => {
-      const result = await build({
-        absWorkingDir: ROOT,
-        entryPoints: [entry],
-        outfile: join(OUT_DIR, `${name}.mjs`),
-        bundle: true,
-        platform: "node",
-        format: "esm",
-        target: "node18",
-        // CommonJS dependencies bundled into an ES module still call require() for Node's built-ins.
-        banner: {
-          js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
-        },
-        plugins: bundleDependencies ? [dataAsJson] : [dependenciesExternalButJson, dataAsJson],
-        external: DOCUMENT_READERS,
-        metafile: true,
-        logLevel: "warning",
-        write: false,
-      });
+      const outfile = join(OUT_DIR, `${name}.mjs`);
+      const result = await build(cliBuildOptions({ entry, outfile, bundleDependencies }));
       for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
       for (const input of Object.keys(result.metafile.inputs)) {
         if (!input.split(/[\\/]/).includes("node_modules")) inputs.add(input);

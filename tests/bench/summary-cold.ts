@@ -2,13 +2,12 @@
  * One fresh process's first pass over one dev file, as `npm run summarize` does it (rows parsed, normalized,
  * summarized, output rows serialized), start-up excluded: the modules are loaded before the clock starts.
  * In the same process and on the same rows, the floor: read the rows, JSON.parse them, split every word with
- * one regex. Run by summary.bench.ts: `node <tsx> summary-cold.ts <dev file> <sentences>`; prints one JSON line.
+ * one regex. Built by summary-speed.ts as the CLIs are built and run on plain Node:
+ * `node <built summary-cold.mjs> <path of a dev file> <sentences>`; prints one JSON line.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseRow, summarizeRow } from "../../shared/cli/summarize-rows";
-import { EVAL_DIR } from "./summary-data";
 
 export interface ColdPass {
   rows: number;
@@ -51,8 +50,7 @@ function coldPass(path: string, sentences: number): number {
   return bytes;
 }
 
-const [file = "", sentences = "3"] = process.argv.slice(2);
-const path = join(EVAL_DIR, file);
+const [path = "", sentences = "3"] = process.argv.slice(2);
 
 // The project's pass first, so that nothing it runs has been warmed by the floor.
 let started = performance.now();

@@ -1,6 +1,8 @@
 /**
  * Speed rows of bench:summary. Cold: each dev file summarized once in a fresh process (summary-cold.ts), which
- * is what a CLI run or a Lambda invocation does, with the floor measured in that process on the same rows.
+ * is what a CLI run or a Lambda invocation does, with the floor measured in that process on the same rows. The
+ * cold pass runs code built as the CLIs are (one esbuild bundle on plain Node), not the TypeScript sources
+ * through tsx: that is what `npm run summarize` runs, and the Lambda functions run bundles too.
  * Start-up: wall time of the normalize CLI, exactly as package.json runs it, on a one-sentence file.
  */
 import { spawnSync } from "node:child_process";
@@ -8,8 +10,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ColdPass } from "./summary-cold";
+import { EVAL_DIR } from "./summary-data";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
@@ -19,15 +22,32 @@ export function median(xs: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-/** One fresh process over `file`; the child runs under this process's loader (tsx) and CPU affinity. */
-export function coldPass(file: string, sentences: number): ColdPass {
-  const child = spawnSync(
-    process.execPath,
-    [...process.execArgv, join(HERE, "summary-cold.ts"), file, String(sentences)],
-    { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 20 },
-  );
+/** summary-cold.ts built with scripts/build-cli.mjs's options into a temporary directory; `remove` deletes it. */
+export async function buildColdPass(): Promise<{ script: string; remove: () => void }> {
+  const { build } = await import("esbuild");
+  const { cliBuildOptions } = (await import(
+    pathToFileURL(join(ROOT, "scripts/build-cli.mjs")).href
+  )) as { cliBuildOptions: (cli: object) => Parameters<typeof build>[0] };
+  const dir = mkdtempSync(join(tmpdir(), "summary-cold-"));
+  const script = join(dir, "summary-cold.mjs");
+  const options = cliBuildOptions({
+    entry: "tests/bench/summary-cold.ts",
+    outfile: script,
+    bundleDependencies: true,
+  });
+  await build({ ...options, write: true });
+  return { script, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** One fresh process over `file`, on the Node running this bench and under its CPU affinity. */
+export function coldPass(script: string, file: string, sentences: number): ColdPass {
+  const child = spawnSync(process.execPath, [script, join(EVAL_DIR, file), String(sentences)], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
   if (child.status !== 0) {
-    throw new Error(`summary-cold.ts ${file} failed (exit ${child.status}): ${child.stderr}`);
+    throw new Error(`summary-cold ${file} failed (exit ${child.status}): ${child.stderr}`);
   }
   return JSON.parse(child.stdout.trim().split("\n").at(-1) as string) as ColdPass;
 }

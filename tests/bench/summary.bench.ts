@@ -2,7 +2,7 @@
  * `npm run bench:summary [-- --json]`: ROUGE of the summarizer on ../shared/eval/*_dev.jsonl at the lengths the
  * issue sets (CNN/DM 3, BBC 7, OrangeSum 2), next to LEAD-k over the same normalizer's body sentences, scored by
  * the same code; throughput (normalize + summarize) cold, i.e. each file's first pass in a fresh process
- * (start-up excluded) next to the floor measured in that process, and warm (the same rows again, in-process);
+ * (start-up excluded; code built as the CLIs are) next to the floor measured in that process, and warm (the same rows again, in-process);
  * the CLI's start-up time; how summarize time grows from a 1 MB to a 10 MB text (linear would be 10).
  * One core: run it as `taskset -c 1 npm run bench:summary` (child processes inherit the pinning).
  * `-- --runs N` (default 3): each file's cold pass in N fresh processes, rounds interleaved across files, and the
@@ -14,7 +14,7 @@ import { bodySentences, summarizeArticle } from "../../shared/summarize";
 import { scoreRouge } from "./rouge/rouge";
 import type { ColdPass } from "./summary-cold";
 import { DATASETS, EVAL_DIR, evalDataAvailable, readRows, rowToArticle } from "./summary-data";
-import { cliStartup, coldPass, medianPass } from "./summary-speed";
+import { buildColdPass, cliStartup, coldPass, medianPass } from "./summary-speed";
 
 const json = process.argv.includes("--json");
 const runsArg = process.argv.indexOf("--runs");
@@ -70,8 +70,15 @@ const floorRatioCpu: Record<string, number> = {};
 const round2 = (x: number) => Math.round(x * 100) / 100;
 // Interleaved rounds: a burst of load on a shared machine hits one round of every file, not every run of one.
 const passes = new Map<string, ColdPass[]>(DATASETS.map(({ file }) => [file, []]));
-for (let r = 0; r < runs; r++) {
-  for (const { file, sentences } of DATASETS) passes.get(file)?.push(coldPass(file, sentences));
+const built = await buildColdPass();
+try {
+  for (let r = 0; r < runs; r++) {
+    for (const { file, sentences } of DATASETS) {
+      passes.get(file)?.push(coldPass(built.script, file, sentences));
+    }
+  }
+} finally {
+  built.remove();
 }
 for (const { file } of DATASETS) {
   const pass = medianPass(passes.get(file) ?? []);
