@@ -23,6 +23,20 @@ describe("segmentSentences on inline lists", () => {
     ]);
   });
 
+  it("should read markers set off by any space the segmenter knows, and the letter or number alone", () => {
+    expect(split("Steps:\u00a01.\u00a0Stop 2.\u2003Think", "en")).toEqual([
+      "Steps:",
+      "1.\u00a0Stop",
+      "2.\u2003Think",
+    ]);
+    expect(split("Steps: x1. Stop x2. Think", "en")).toEqual(["Steps: x1.", "Stop x2.", "Think"]);
+    expect(split("Steps: 101. Stop 102. Think", "en")).toEqual([
+      "Steps: 101.",
+      "Stop 102.",
+      "Think",
+    ]);
+  });
+
   it("should start a list after a colon", () => {
     expect(split("Two steps: 1) Stop 2) Think", "en")).toEqual([
       "Two steps:",
