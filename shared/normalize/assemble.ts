@@ -8,8 +8,6 @@ export interface AssembledText {
   sentences: Sentence[];
   /** Blocks dropped because not one sentence in them has a letter or digit ("* * *", "---"). */
   dropped: RemovedItem[];
-  /** Words in `text`, counted block by block while each block is still in the CPU cache. */
-  words: number;
 }
 
 const BLOCK_SEPARATOR = "\n\n";
@@ -32,7 +30,6 @@ export function assemble(
   // Flat [start, end, blockIndex] triples: far less for the young-generation GC to copy than span objects.
   const offsets: number[] = [];
   let offset = 0;
-  let words = 0;
   // Indexed loops and no filter callback: a smaller function for the optimizing compiler, which compiles
   // this one early in every run.
   for (let b = 0; b < typed.length; b++) {
@@ -65,7 +62,6 @@ export function assemble(
       sentenceIds,
     });
     parts.push(blockText);
-    words += countWords(blockText);
     offset += blockText.length;
   }
   const text = parts.join(BLOCK_SEPARATOR);
@@ -76,7 +72,7 @@ export function assemble(
     const block = blocks[offsets[i * 3 + 2] as number] as Block;
     sentences[i] = { id: `s${i}`, blockId: block.id, start, end, text: text.slice(start, end) };
   }
-  return { text, blocks, sentences, dropped, words };
+  return { text, blocks, sentences, dropped };
 }
 
 /**
@@ -100,63 +96,3 @@ function hasWord(text: string, start: number, end: number): boolean {
   }
   return false;
 }
-
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-/** Kinds of code unit to countWords; WORD is the one odd value, so `kind & 1` says "word character". */
-const WORD = 1;
-const OTHER = 2;
-const JOINER = 4;
-/**
- * What each UTF-16 code unit is to countWords (0 = not looked up yet): a table read instead of a regex test on
- * a one-character string for every non-ASCII character. By unit, as before: each half of a surrogate pair is
- * OTHER, whatever the pair is.
- */
-const unitKind = new Uint8Array(0x10000);
-for (let code = 0; code < 0x80; code++) {
-  const letterOrDigit =
-    (code >= 0x61 && code <= 0x7a) ||
-    (code >= 0x41 && code <= 0x5a) ||
-    (code >= 0x30 && code <= 0x39);
-  unitKind[code] = letterOrDigit ? WORD : OTHER;
-}
-// Joiners inside a word: "don't", "U.S", "co-operate" count once.
-for (const joiner of [0x27, 0x2019, 0x2e, 0x2d]) unitKind[joiner] = JOINER;
-
-function kindOf(code: number): number {
-  const kind = unitKind[code] as number;
-  return kind === 0 ? lookUpKind(code) : kind;
-}
-
-function lookUpKind(code: number): number {
-  const kind = WORD_CHAR.test(String.fromCharCode(code)) ? WORD : OTHER;
-  unitKind[code] = kind;
-  return kind;
-}
-
-/**
- * Words: runs of letters, digits and marks, joined by an apostrophe, period or hyphen between two of them.
- * Counted with arithmetic rather than a branch per character: letters and spaces alternate every few
- * characters, which a branch mispredicts.
- */
-export function countWords(text: string): number {
-  const n = text.length;
-  let count = 0;
-  let inWord = 0;
-  for (let i = 0; i < n; i++) {
-    const kind = kindOf(text.charCodeAt(i));
-    if (kind === JOINER) {
-      // The word goes on only if a word character follows.
-      inWord = inWord === 1 && i + 1 < n && kindOf(text.charCodeAt(i + 1)) === WORD ? 1 : 0;
-      continue;
-    }
-    const word = kind & 1;
-    count += word & (inWord ^ 1);
-    inWord = word;
-  }
-  return count;
-}
-
-// A look-up first made once the count is optimized throws that code away (no feedback for it): a text with a
-// dozen distinct non-ASCII characters (V8 keeps feedback for a function from its eighth call on), counted at
-// load, makes the look-ups while the count is still interpreted.
-countWords("Counted at load: café, naïve, Ørsted – «déjà vu», señor, Zürich, Łódź, São, Straße");

@@ -10,6 +10,7 @@ import { SCHEMA_VERSION } from "../contract/version";
 import { DEFAULT_MAX_INPUT_BYTES } from "../limits";
 import { assemble } from "./assemble";
 import { cleanText } from "./clean";
+import { countWords } from "./count-words";
 import { decodeBytes } from "./decode";
 import {
   EmptyArticleError,
@@ -222,7 +223,7 @@ function articleOf(
     removed: [...structure.removed, ...assembled.dropped],
     stats: {
       characters: assembled.text.length,
-      words: assembled.words,
+      words: countWords(assembled.text),
       sentences: assembled.sentences.length,
       paragraphs: bodyBlocks.length,
     },

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { countWords } from "../../../shared/normalize/assemble";
+import { countWords } from "../../../shared/normalize/count-words";
 
 /** The definition, read plainly: a word character is a letter, digit or mark, by UTF-16 code unit. */
 function reference(text: string): number {
