@@ -65,6 +65,7 @@ let ngramCount = 0;
  * language is "".
  */
 export function detectWithEld(text: string, subset?: LanguageSubset): EldVerdict | undefined {
+  if (!warmedUp) warmUp();
   const data = getTables();
   const languageCount = data.codes.length;
   nextStamp();
@@ -118,6 +119,21 @@ export function detectWithEld(text: string, subset?: LanguageSubset): EldVerdict
       (avgScore[code] as number) * RELIABLE_RATIO > firstScore || 0.01 > Math.abs(firstScore - next)
     );
   return { code, best: firstScore, runnerUp: scored > 1 ? secondScore : 0, reliable };
+}
+
+let warmedUp = false;
+/**
+ * Letters of two and of three UTF-8 bytes, which English news meets only now and then: the optimizing compiler
+ * builds readNgrams from the paths taken before, and the first é after that would throw the code away to be
+ * compiled again. Read as many times as V8 calls a function before it keeps feedback for it, plus one.
+ */
+const WARM_UP = "café señor Łódź жизнь 中文 ひらがな";
+const WARM_UP_ROUNDS = 9;
+
+/** Detections whose answers are not used; the memo keeps their n-grams, as it would any text's. */
+function warmUp(): void {
+  warmedUp = true;
+  for (let round = 0; round < WARM_UP_ROUNDS; round++) detectWithEld(WARM_UP);
 }
 
 /** textProcessor, strToUtf8Bytes and getByteNgrams: every word's n-grams, counted and scored. */
