@@ -52,6 +52,35 @@ describe("countWords", () => {
     );
   });
 
+  it("should count blocks joined by a blank line as the sum of each block's count", () => {
+    // Prepare: blocks that start or end with joiners and word characters, as the article text joins them.
+    const piece = fc.constantFrom(
+      "a",
+      "é",
+      "7",
+      "'",
+      "’",
+      ".",
+      "-",
+      " ",
+      "U.S.",
+      "don't",
+      "\u0301",
+    );
+    const block = fc.array(piece, { maxLength: 8 }).map((pieces) => pieces.join(""));
+
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 6 }), (blocks) => {
+        // Act
+        const joined = countWords(blocks.join("\n\n"));
+
+        // Assess
+        expect(joined).toBe(blocks.reduce((sum, text) => sum + countWords(text), 0));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("should count a joined word once and separated words apart", () => {
     // Prepare
     const text = "Don't split U.S. co-operate; a..b a.-b end.";
