@@ -9,7 +9,7 @@ import { SCHEMA_VERSION } from "../contract/version";
 import { InvalidSummaryLengthError } from "./errors";
 import { analyzeArticle } from "./features";
 import { languageProfile } from "./language";
-import { DEFAULT_WEIGHTS, type ScorerWeights, scoreSentence } from "./model";
+import { DEFAULT_WEIGHTS, type ScorerWeights, scoreSentences } from "./model";
 import { requestedCount, selectSentences } from "./select";
 
 export { InvalidSummaryLengthError } from "./errors";
@@ -49,7 +49,7 @@ export function scoreBodySentences(
   model: ScorerWeights = DEFAULT_WEIGHTS,
 ) {
   const analysis = analyzeArticle(texts, count, languageProfile(languageCode));
-  return { analysis, scores: analysis.features.map((row) => scoreSentence(row, model)) };
+  return { analysis, scores: scoreSentences(analysis.features, model) };
 }
 
 export function summarizeArticle(

@@ -4,7 +4,7 @@
  * because the right weighting of position against centrality depends on how much of the article is asked for.
  */
 import { FEATURE_COUNT, FEATURE_NAMES } from "./features";
-import { type TreeEnsemble, treeSum } from "./trees";
+import { type TreeEnsemble, treeSum, treeSums } from "./trees";
 
 const IN_LEAD_K = FEATURE_NAMES.indexOf("inLeadK");
 const K_OVER_N = FEATURE_NAMES.indexOf("kOverN");
@@ -53,15 +53,21 @@ function checkedWeights(candidate: ScorerWeights): ScorerWeights {
 
 export const DEFAULT_WEIGHTS: ScorerWeights = checkedWeights(trained as ScorerWeights);
 
-/** Probability-like score in (0, 1). */
-export function scoreSentence(features: Float64Array, model: ScorerWeights): number {
+/** The logit before the trees: the base, the lead prior and the length prior. */
+function priorLogit(features: Float64Array, model: ScorerWeights): number {
   const leadPrior = Math.max(0, 1 - model.leadSlope * (features[K_OVER_N] as number));
   const words = Math.round(Math.expm1(features[LOG_WORDS] as number));
   const lengthPrior = ((model.lengthPenalty ?? 0) * Math.max(0, words - FREE_WORDS)) / 10;
-  const z = treeSum(
-    model.trees,
-    features,
-    model.base + model.leadBonus * leadPrior * (features[IN_LEAD_K] as number) - lengthPrior,
-  );
-  return 1 / (1 + Math.exp(-z));
+  return model.base + model.leadBonus * leadPrior * (features[IN_LEAD_K] as number) - lengthPrior;
+}
+
+/** Probability-like score in (0, 1). */
+export function scoreSentence(features: Float64Array, model: ScorerWeights): number {
+  return 1 / (1 + Math.exp(-treeSum(model.trees, features, priorLogit(features, model))));
+}
+
+/** scoreSentence of every row, bit for bit, for less work than row by row: an article's rows at once. */
+export function scoreSentences(rows: readonly Float64Array[], model: ScorerWeights): number[] {
+  const initial = rows.map((row) => priorLogit(row, model));
+  return Array.from(treeSums(model.trees, rows, initial), (z) => 1 / (1 + Math.exp(-z)));
 }

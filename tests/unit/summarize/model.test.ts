@@ -1,9 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FEATURE_COUNT, FEATURE_NAMES } from "../../../shared/summarize/features";
 import {
   DEFAULT_WEIGHTS,
   type ScorerWeights,
   scoreSentence,
+  scoreSentences,
 } from "../../../shared/summarize/model";
 
 /** A scorer without trees and without lead prior: only the base and the length prior speak. */
@@ -44,5 +46,31 @@ describe("scoreSentence", () => {
 
     // Assess
     expect(score).toBe(0.5);
+  });
+});
+
+describe("scoreSentences", () => {
+  it("should give every row of an article the score scoreSentence gives it alone, bit for bit", () => {
+    // Prepare: rows of the committed model's features, sentence counts across chunk sizes, NaN included
+    const value = fc.oneof(
+      fc.constantFrom(0, 1, Number.NaN),
+      fc.double({ noNaN: true, min: -1, max: 8 }),
+    );
+    const article = fc.array(
+      fc.array(value, { minLength: FEATURE_COUNT, maxLength: FEATURE_COUNT }),
+      { minLength: 0, maxLength: 70 },
+    );
+    fc.assert(
+      fc.property(article, (values) => {
+        const rows = values.map((row) => Float64Array.from(row));
+
+        // Act
+        const scores = scoreSentences(rows, DEFAULT_WEIGHTS);
+
+        // Assess
+        expect(scores).toEqual(rows.map((row) => scoreSentence(row, DEFAULT_WEIGHTS)));
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Tree, treeSum } from "../../../shared/summarize/trees";
+import { type Tree, treeSum, treeSums } from "../../../shared/summarize/trees";
 
 const FEATURES = 6;
 
@@ -28,7 +28,7 @@ const tree = (depth: number) =>
         split: fc.boolean(),
         feature: fc.integer({ min: 0, max: FEATURES - 1 }),
         value: fc.oneof(
-          fc.constantFrom(-1, 0, 0.5, 1),
+          fc.constantFrom(-1, -0, 0, 0.5, 1),
           fc.double({ noNaN: true, min: -2, max: 2 }),
         ),
       }),
@@ -40,11 +40,14 @@ const tree = (depth: number) =>
     });
 
 const row = fc
-  .array(fc.oneof(fc.constantFrom(-1, 0, 0.5, 1, Number.NaN), fc.double({ noNaN: true })), {
-    minLength: FEATURES,
-    maxLength: FEATURES,
-  })
+  .array(
+    fc.oneof(fc.constantFrom(-1, -0, 0, 0.5, 1, Number.NaN, Infinity), fc.double({ noNaN: true })),
+    { minLength: FEATURES, maxLength: FEATURES },
+  )
   .map((values) => Float64Array.from(values));
+
+/** Rows for a chunk test: `count` of them, drawn from a few shapes so that leaves are shared and distinct. */
+const rows = (count: number) => fc.array(row, { minLength: count, maxLength: count });
 
 describe("treeSum", () => {
   it.each([1, 4, 5, 7])(
@@ -63,4 +66,84 @@ describe("treeSum", () => {
       );
     },
   );
+});
+
+describe("treeSums", () => {
+  it.each([1, 2, 3, 31, 32, 33, 70])(
+    "should give each of %i rows the sum of walking each tree from its own initial value",
+    (count) => {
+      fc.assert(
+        fc.property(
+          fc.array(tree(4), { minLength: 1, maxLength: 12 }),
+          rows(count),
+          fc.array(fc.double({ noNaN: true, min: -3, max: 3 }), {
+            minLength: count,
+            maxLength: count,
+          }),
+          (trees, batch, initial) => {
+            // Act
+            const sums = treeSums(trees, batch, initial);
+
+            // Assess: bit-identical to the walk, row by row
+            expect(Array.from(sums)).toEqual(
+              batch.map((r, i) => walk(trees, r, initial[i] as number)),
+            );
+          },
+        ),
+        { numRuns: count > 32 ? 40 : 100 },
+      );
+    },
+  );
+
+  it.each([0, 1, 2, 3, 5, 7])(
+    "should match the walk for ensembles whose deepest tree has depth %i",
+    (depth) => {
+      fc.assert(
+        fc.property(
+          fc.array(tree(depth), { minLength: 1, maxLength: 8 }),
+          fc.integer({ min: 0, max: 40 }).chain(rows),
+          (trees, batch) => {
+            // Act
+            const sums = treeSums(trees, batch, new Float64Array(batch.length).fill(-0.5));
+
+            // Assess
+            expect(Array.from(sums)).toEqual(batch.map((r) => walk(trees, r, -0.5)));
+          },
+        ),
+        { numRuns: 100 },
+      );
+    },
+  );
+
+  it("should send NaN features right at every test, as the walk does", () => {
+    // Prepare: a root on feature 0 whose right subtree splits again on feature 0
+    const trees: Tree[] = [{ f: [0, -1, 0, -1, -1, -1, -1], v: [0.5, 1, 2, 0, 0, 10, 100] }];
+    const batch = [
+      Float64Array.of(Number.NaN),
+      Float64Array.of(0),
+      Float64Array.of(1),
+      Float64Array.of(3),
+    ];
+
+    // Act
+    const sums = treeSums(trees, batch, [0, 0, 0, 0]);
+
+    // Assess: NaN fails both tests, as 3 does; 0 passes the root, 1 passes the second test
+    expect(Array.from(sums)).toEqual([100, 1, 10, 100]);
+  });
+
+  it("should score ensembles with NaN thresholds as the walk does", () => {
+    // Prepare: a NaN threshold leaves no order to visit thresholds in
+    const trees: Tree[] = [
+      { f: [0, -1, -1], v: [Number.NaN, 1, 2] },
+      { f: [0, -1, -1], v: [0.5, 3, 4] },
+    ];
+    const batch = [Float64Array.of(0), Float64Array.of(1)];
+
+    // Act
+    const sums = treeSums(trees, batch, [0, 0]);
+
+    // Assess
+    expect(Array.from(sums)).toEqual([5, 6]);
+  });
 });
