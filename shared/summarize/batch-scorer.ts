@@ -23,11 +23,17 @@ export const CHUNK = 32;
 export interface BatchScratch {
   /** The chunk's rows that pass each test, one word per slot of TreeLayout.nodeSlot. */
   groupPass: Int32Array;
+  /** Tree t's leaf for rows 8j ..< 8j + 8 of the chunk, a nibble each: leaves[t × 4 + j]. */
+  leaves: Int32Array;
+  /** The chunk's running sums. */
+  sums: Float64Array;
 }
 
 export function batchScratch(layout: TreeLayout): BatchScratch {
   return {
     groupPass: new Int32Array(layout.groupThreshold.length + layout.featureGroup.length),
+    leaves: new Int32Array(layout.trees * (CHUNK / 8)),
+    sums: new Float64Array(CHUNK),
   };
 }
 
@@ -43,7 +49,11 @@ export function addChunk(
   sums: Float64Array,
 ): void {
   markPasses(layout, scratch.groupPass, rows, start, count);
-  addLeaves(layout, scratch.groupPass, start, count, sums);
+  findLeaves(layout, scratch.groupPass, scratch.leaves, count);
+  const chunkSums = scratch.sums;
+  chunkSums.set(sums.subarray(start, start + count));
+  addLeaves(layout, scratch.leaves, chunkSums, count);
+  sums.set(chunkSums.subarray(0, count), start);
 }
 
 /** Sets bit i of each group's word when row start + i passes that group's test. */
@@ -86,15 +96,9 @@ function markPasses(
   }
 }
 
-/** Pushes the chunk's rows down every tree, in order, and adds each row's leaf value to its sum. */
-function addLeaves(
-  layout: TreeLayout,
-  groupPass: Int32Array,
-  start: number,
-  count: number,
-  sums: Float64Array,
-): void {
-  const { nodeSlot, leafValue } = layout;
+/** Pushes the chunk's rows down every tree and writes down each row's leaf. */
+function findLeaves(layout: TreeLayout, groupPass: Int32Array, leaves: Int32Array, count: number) {
+  const { nodeSlot } = layout;
   const chunk = count === 32 ? -1 : ~(-1 << count);
   const trees = layout.trees;
   for (let t = 0; t < trees; t++) {
@@ -134,17 +138,49 @@ function addLeaves(
       (n13 & ~(groupPass[nodeSlot[b + 13] as number] as number)) |
       (n14 & ~(groupPass[nodeSlot[b + 14] as number] as number));
     // Row i's leaf is bit i of r0..r3: spread eight rows at a time into the nibbles of one word.
-    const base = t * 16;
-    for (let i = 0; i < count; i += 8) {
-      let nibbles =
+    for (let i = 0, at = t * 4; i < count; i += 8, at++) {
+      leaves[at] =
         ((SPREAD[(r0 >>> i) & 255] as number) << 3) |
         ((SPREAD[(r1 >>> i) & 255] as number) << 2) |
         ((SPREAD[(r2 >>> i) & 255] as number) << 1) |
         (SPREAD[(r3 >>> i) & 255] as number);
-      for (let k = start + i, stop = start + Math.min(i + 8, count); k < stop; k++) {
-        sums[k] = (sums[k] as number) + (leafValue[base + (nibbles & 15)] as number);
-        nibbles >>>= 4;
-      }
     }
+  }
+}
+
+/**
+ * Adds each row's leaf values, tree by tree, eight rows at a time: eight running sums in registers instead of
+ * one sum stored and loaded again for every tree.
+ */
+function addLeaves(layout: TreeLayout, leaves: Int32Array, sums: Float64Array, count: number) {
+  const { leafValue, trees } = layout;
+  for (let i = 0, j = 0; i < count; i += 8, j++) {
+    let s0 = sums[i] as number;
+    let s1 = sums[i + 1] as number;
+    let s2 = sums[i + 2] as number;
+    let s3 = sums[i + 3] as number;
+    let s4 = sums[i + 4] as number;
+    let s5 = sums[i + 5] as number;
+    let s6 = sums[i + 6] as number;
+    let s7 = sums[i + 7] as number;
+    for (let t = 0, at = j, base = 0; t < trees; t++, at += 4, base += 16) {
+      const w = leaves[at] as number;
+      s0 += leafValue[base + (w & 15)] as number;
+      s1 += leafValue[base + ((w >>> 4) & 15)] as number;
+      s2 += leafValue[base + ((w >>> 8) & 15)] as number;
+      s3 += leafValue[base + ((w >>> 12) & 15)] as number;
+      s4 += leafValue[base + ((w >>> 16) & 15)] as number;
+      s5 += leafValue[base + ((w >>> 20) & 15)] as number;
+      s6 += leafValue[base + ((w >>> 24) & 15)] as number;
+      s7 += leafValue[base + (w >>> 28)] as number;
+    }
+    sums[i] = s0;
+    sums[i + 1] = s1;
+    sums[i + 2] = s2;
+    sums[i + 3] = s3;
+    sums[i + 4] = s4;
+    sums[i + 5] = s5;
+    sums[i + 6] = s6;
+    sums[i + 7] = s7;
   }
 }
