@@ -14,7 +14,7 @@ export type { Tree, TreeEnsemble } from "./tree";
 
 interface Compiled {
   layout: TreeLayout;
-  /** Built on first need: a summary scores every article in batches. */
+  /** Each built on first need: summaries score in batches only, tooling may score row by row. */
   batch?: BatchScratch;
   quick?: QuickTables;
 }
@@ -57,6 +57,8 @@ export function treeSums(
   const c = compiledOf(trees);
   if (c && c.layout.depth === BATCH_DEPTH) {
     c.batch ??= batchScratch(c.layout);
+    // Even a chunk of a few rows: the single-row scorer would save little on them and cost its own compile
+    // and warm-up on the first articles of a run.
     for (let start = 0; start < rows.length; start += CHUNK) {
       addChunk(c.layout, c.batch, rows, start, Math.min(CHUNK, rows.length - start), sums);
     }
