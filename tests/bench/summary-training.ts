@@ -9,7 +9,7 @@ import { deserialize, serialize } from "node:v8";
 import { scoreBodySentences } from "../../shared/summarize";
 import type { SentenceAnalysis } from "../../shared/summarize/features";
 import { FEATURE_NAMES } from "../../shared/summarize/features";
-import { type ScorerWeights, scoreSentence } from "../../shared/summarize/model";
+import { type ScorerWeights, scoreSentences } from "../../shared/summarize/model";
 import { selectSentences } from "../../shared/summarize/select";
 import { type BoostOptions, boost } from "./gbdt";
 import { type RougeScores, rougeN, scoreRouge, tokenize } from "./rouge/rouge";
@@ -207,7 +207,7 @@ export function evaluate(
 ): DatasetScores {
   return mean(
     articles.map((a) => {
-      const scores = a.analysis.features.map((row) => scoreSentence(row, model));
+      const scores = scoreSentences(a.analysis.features, model);
       const length = { mode: "sentences", value: a.k } as const;
       const { indices } = selectSentences(
         scores,
