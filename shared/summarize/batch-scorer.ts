@@ -1,11 +1,11 @@
 /**
- * Scoring up to 32 rows at once, one bit per row. QuickScorer (quick-scorer.ts) spends most of a row's time
- * clearing leaf bits, node by node; with a whole chunk of rows in hand, every node's test is one word instead:
- * the rows that pass it. A value's first passed threshold marks the row in that threshold's group word, and an
- * OR along the feature's rising thresholds gives every group the rows below it. Each tree then pushes the
- * chunk's word down from its root (passing rows go left) to its leaves, and each leaf's value is added to the
- * rows whose bit reaches it. Trees are visited in order, so every row adds the same leaf values in the same
- * order as alone: the sums are bit-identical.
+ * Scoring up to 32 rows at once, one bit per row, for layouts of depth BATCH_DEPTH. QuickScorer
+ * (quick-scorer.ts) spends most of a row's time clearing leaf bits node by node; with a whole chunk of rows in
+ * hand, every node's test is one word instead: the rows that pass it. A value's first passed threshold marks
+ * the row in that threshold's group word, and an OR along the feature's rising thresholds gives every group
+ * the rows below it. Each tree then pushes the chunk's word down from its root (passing rows go left), which
+ * gives each row's leaf, and every row adds its leaf values tree by tree, in tree order from its own initial
+ * value, as it would alone: the sums are bit-identical.
  */
 import type { TreeLayout } from "./tree-layout";
 
@@ -25,7 +25,7 @@ export interface BatchScratch {
   groupPass: Int32Array;
   /** Tree t's leaf for rows 8j ..< 8j + 8 of the chunk, a nibble each: leaves[t × 4 + j]. */
   leaves: Int32Array;
-  /** The chunk's running sums. */
+  /** The chunk's running sums (addLeaves works by eights, past a chunk's last row, up to CHUNK). */
   sums: Float64Array;
 }
 
@@ -51,9 +51,9 @@ export function addChunk(
   markPasses(layout, scratch.groupPass, rows, start, count);
   findLeaves(layout, scratch.groupPass, scratch.leaves, count);
   const chunkSums = scratch.sums;
-  chunkSums.set(sums.subarray(start, start + count));
+  for (let i = 0; i < count; i++) chunkSums[i] = sums[start + i] as number;
   addLeaves(layout, scratch.leaves, chunkSums, count);
-  sums.set(chunkSums.subarray(0, count), start);
+  for (let i = 0; i < count; i++) sums[start + i] = chunkSums[i] as number;
 }
 
 /** Sets bit i of each group's word when row start + i passes that group's test. */
