@@ -96,11 +96,11 @@ function layoutAt(trees: readonly Tree[], depth: number): TreeLayout | undefined
     const end = start[f + 1] as number;
     sorted.subarray(start[f], end).sort();
     featureGroup[f] = groups;
-    // -0 and 0 sort apart but test alike, and are one key of a Map: one group.
     const slots = new Map<number, number>();
     for (let k = start[f] as number; k < end; k++) {
       const threshold = sorted[k] as number;
-      if (!slots.has(threshold)) {
+      // -0 and 0 sort apart but are equal, and one key of a Map: one group.
+      if (groups === featureGroup[f] || threshold !== sorted[groups - 1]) {
         slots.set(threshold, groups + f + 1);
         sorted[groups++] = threshold;
       }
