@@ -14,6 +14,7 @@ import { endsWithQuestion, hasEarlyColon, startsWithQuote } from "./marks";
 import { descendingOrder } from "./order";
 import { repeatedTrigrams } from "./repeats";
 import { runOnBoundaries } from "./run-ons";
+import { KEPT_LENGTH } from "./scratch";
 import { type SentenceVector, vectorize } from "./vectors";
 
 export type SentenceAnalysis = SentenceVector;
@@ -113,7 +114,6 @@ function selfDot(a: SentenceAnalysis): number {
  * Each term's summed weight over all sentences and over the lead ones, by local id: kept between articles and
  * cleared for each (larger ones are let go), instead of two arrays allocated per article.
  */
-const KEPT_LENGTH = 1 << 18;
 let total = new Float64Array(16);
 let lead = new Float64Array(16);
 

@@ -6,7 +6,8 @@
  * comparisons, keeping the cost linear in the input.
  */
 
-import { float64AtLeast, int32AtLeast } from "./scratch";
+import { EdgeList, windowedPageRank } from "./pagerank";
+import { float64AtLeast, int32AtLeast, KEPT_LENGTH } from "./scratch";
 
 /** What the graph needs of a sentence: its unit tf-idf vector (term ids unique, in any order). */
 export interface GraphSentence {
@@ -15,17 +16,13 @@ export interface GraphSentence {
 }
 
 const WINDOW = 50;
-const DAMPING = 0.85;
-const ITERATIONS = 30;
-const TOLERANCE = 1e-6;
 
 /**
  * Buffers kept between articles: an article's arrays then start at the size the last ones reached instead of
  * growing from small every time. They start tiny on purpose: their growth paths then run on the first article,
  * before V8 optimizes the loops around them (a path first taken after that throws the optimized code away).
- * Buffers above KEPT_LENGTH are let go at the next article, so one huge article does not pin its memory.
+ * Buffers above KEPT_LENGTH are let go at the next article.
  */
-const KEPT_LENGTH = 1 << 18;
 
 /**
  * Every sentence's vector with its terms in id order, in one flat pair of arrays (sentence i is
@@ -81,89 +78,8 @@ function sortedById(sentences: readonly GraphSentence[]): SortedVectors {
   return sorted;
 }
 
-/**
- * The edges of one windowed graph with a positive weight, in (i, j) order, as flat typed arrays: no per-edge
- * objects for the GC, and no zero weights to step over 30 times. Each weight is kept premultiplied by DAMPING,
- * which is the product the update computes first anyway. Reused from article to article (see KEPT_LENGTH).
- */
-class EdgeList {
-  firstEdge: Int32Array = new Int32Array(16);
-  target: Int32Array = new Int32Array(16);
-  weight: Float64Array = new Float64Array(16);
-  strength: Float64Array = new Float64Array(16);
-  edges = 0;
-
-  /** Empties the list for a graph of n sentences. */
-  reset(n: number): void {
-    if (this.firstEdge.length > KEPT_LENGTH || this.target.length > KEPT_LENGTH) {
-      this.firstEdge = new Int32Array(257);
-      this.target = new Int32Array(8192);
-      this.weight = new Float64Array(8192);
-      this.strength = new Float64Array(256);
-    }
-    this.firstEdge = int32AtLeast(this.firstEdge, n + 1);
-    this.strength = float64AtLeast(this.strength, n);
-    this.strength.fill(0, 0, n);
-    this.edges = 0;
-  }
-
-  /** Sentence i's edges start here; calls come in rising i, then `end(n)`. */
-  start(i: number): void {
-    this.firstEdge[i] = this.edges;
-  }
-
-  add(i: number, j: number, w: number): void {
-    if (w <= 0) return;
-    if (this.edges === this.target.length) {
-      this.target = int32AtLeast(this.target, this.edges + 1);
-      this.weight = float64AtLeast(this.weight, this.edges + 1);
-    }
-    this.target[this.edges] = j;
-    this.weight[this.edges] = DAMPING * w;
-    this.edges++;
-    this.strength[i] = (this.strength[i] as number) + w;
-    this.strength[j] = (this.strength[j] as number) + w;
-  }
-
-  end(n: number): void {
-    this.firstEdge[n] = this.edges;
-  }
-}
-
 const overlapGraph = new EdgeList();
 const cosineGraph = new EdgeList();
-
-/**
- * Weighted PageRank over a windowed graph. Scores have mean 1 whatever the article's length. One pass over
- * the sentences per iteration: edges only run forward (i < j), so next[i] is final once sentence i's own
- * edges are added, and rank[i] is read by no later sentence, which frees its slot for the next iteration.
- */
-function windowedPageRank(n: number, graph: EdgeList): Float64Array {
-  const { firstEdge, target, weight, strength } = graph;
-  let rank = new Float64Array(n).fill(1);
-  let next = new Float64Array(n).fill(1 - DAMPING);
-  for (let iteration = 0; iteration < ITERATIONS; iteration++) {
-    let change = 0;
-    for (let i = 0; i < n; i++) {
-      const rankI = rank[i] as number;
-      const strengthI = strength[i] as number;
-      let nextI = next[i] as number;
-      for (let e = firstEdge[i] as number, end = firstEdge[i + 1] as number; e < end; e++) {
-        const j = target[e] as number;
-        const dampedW = weight[e] as number;
-        // The edge carries rank both ways: i → j and j → i, each split by the sender's total strength.
-        next[j] = (next[j] as number) + (dampedW * rankI) / strengthI;
-        nextI += (dampedW * (rank[j] as number)) / (strength[j] as number);
-      }
-      next[i] = nextI;
-      change = Math.max(change, Math.abs(nextI - rankI));
-      rank[i] = 1 - DAMPING;
-    }
-    [rank, next] = [next, rank];
-    if (change < TOLERANCE) break;
-  }
-  return rank;
-}
 
 export interface GraphRanks {
   /** TextRank: similarity = shared terms over the sum of the log term counts (favours informative, long sentences). */
@@ -181,59 +97,141 @@ export function graphRanks(sentences: readonly GraphSentence[]): GraphRanks {
   };
 }
 
-/** Sentence i's weights scattered by term id; stamp[id] === the sentence's mark while they are current. */
-let dense: Float64Array = new Float64Array(16);
-let stamp: Int32Array = new Int32Array(16);
-let mark = 0;
+/**
+ * Where each term last occurred (a place in the sorted vectors; -1 for none yet) and, per place, where its term
+ * occurred before that: every term's occurrences as a list running back through the article.
+ */
+let lastPlace: Int32Array = new Int32Array(16);
+let previousPlace: Int32Array = new Int32Array(16);
+let sentenceAt: Int32Array = new Int32Array(16);
 let logLength: Float64Array = new Float64Array(16);
+/** Sentence j's pairs with the sentences before it, by distance - 1: terms shared and summed products. */
+let cellShared: Int32Array = new Int32Array(16);
+let cellSum: Float64Array = new Float64Array(16);
+let touched: Int32Array = new Int32Array(16);
+/** The pairs that share a term, in the order found (by later sentence), then that order sorted by earlier one. */
+let pairFirst: Int32Array = new Int32Array(16);
+let pairSecond: Int32Array = new Int32Array(16);
+let pairShared: Int32Array = new Int32Array(16);
+let pairSum: Float64Array = new Float64Array(16);
+let byFirst: Int32Array = new Int32Array(16);
+let pairStart: Int32Array = new Int32Array(16);
 
 /**
- * Both graphs in one pass over the windowed pairs: sentence i's weights are scattered into a dense array by
- * term id, so each pair costs one scan of j's terms instead of a merge of both lists. j's terms are read in id
- * order, so the cosine adds the same products in the same order a merge of the two lists would.
+ * Both graphs from the pairs of sentences that share a term: a pair sharing none weighs 0 in both, and most
+ * pairs share none. Each sentence j walks back through the earlier occurrences of its terms, in id order, so a
+ * pair's cosine adds the same products in the same order a merge of the two sorted lists would. Pairs come out
+ * grouped by their later sentence; the edge lists want them by the earlier one (that order fixes every sum
+ * PageRank takes), so they are sorted by it, stably, before the edges are added.
  */
 function windowGraphs(n: number, { start, ids, weights }: SortedVectors): void {
   const width = Math.max(1, Math.min(WINDOW, n - 1));
+  const places = start[n] as number;
+  let vocabulary = 0;
+  for (let t = 0; t < places; t++) vocabulary = Math.max(vocabulary, (ids[t] as number) + 1);
+  if (lastPlace.length > KEPT_LENGTH || previousPlace.length > KEPT_LENGTH) {
+    lastPlace = new Int32Array(4096);
+    previousPlace = new Int32Array(4096);
+    sentenceAt = new Int32Array(4096);
+  }
+  lastPlace = int32AtLeast(lastPlace, vocabulary);
+  lastPlace.fill(-1, 0, vocabulary);
+  previousPlace = int32AtLeast(previousPlace, places);
+  sentenceAt = int32AtLeast(sentenceAt, places);
+  logLength = float64AtLeast(logLength.length > KEPT_LENGTH ? new Float64Array(256) : logLength, n);
+  cellShared = int32AtLeast(cellShared, width);
+  cellSum = float64AtLeast(cellSum, width);
+  touched = int32AtLeast(touched, width);
+  if (pairFirst.length > KEPT_LENGTH) {
+    pairFirst = new Int32Array(4096);
+    pairSecond = new Int32Array(4096);
+    pairShared = new Int32Array(4096);
+    pairSum = new Float64Array(4096);
+    byFirst = new Int32Array(4096);
+  }
+  pairStart = int32AtLeast(pairStart.length > KEPT_LENGTH ? new Int32Array(256) : pairStart, n + 1);
+  pairStart.fill(0, 0, n + 1);
+  for (let j = 0; j < n; j++) {
+    logLength[j] = Math.log(Math.max(1, (start[j + 1] as number) - (start[j] as number)));
+  }
+  addEdges(n, findPairs(n, start, ids, weights, width));
+}
+
+/**
+ * The pairs within the window that share a term (see windowGraphs), each sentence's pairs counted at
+ * pairStart[its index + 1]. Its own function, apart from the set-up: V8 optimizes a function after an amount of
+ * its bytecode has run in proportion to the function's length, so the loops get their optimized code sooner.
+ */
+function findPairs(
+  n: number,
+  start: Int32Array,
+  ids: Int32Array,
+  weights: Float64Array,
+  width: number,
+): number {
+  let pairs = 0;
+  for (let j = 0; j < n; j++) {
+    let cells = 0;
+    for (let t = start[j] as number, end = start[j + 1] as number; t < end; t++) {
+      const id = ids[t] as number;
+      const weight = weights[t] as number;
+      for (let p = lastPlace[id] as number; p >= 0; p = previousPlace[p] as number) {
+        const cell = j - 1 - (sentenceAt[p] as number);
+        if (cell >= width) break;
+        if (cellShared[cell] === 0) touched[cells++] = cell;
+        cellShared[cell] = (cellShared[cell] as number) + 1;
+        cellSum[cell] = (cellSum[cell] as number) + (weights[p] as number) * weight;
+      }
+      previousPlace[t] = lastPlace[id] as number;
+      lastPlace[id] = t;
+      sentenceAt[t] = j;
+    }
+    if (pairs + cells > pairFirst.length) {
+      pairFirst = int32AtLeast(pairFirst, pairs + cells);
+      pairSecond = int32AtLeast(pairSecond, pairs + cells);
+      pairShared = int32AtLeast(pairShared, pairs + cells);
+      pairSum = float64AtLeast(pairSum, pairs + cells);
+    }
+    for (let c = 0; c < cells; c++) {
+      const cell = touched[c] as number;
+      const i = j - 1 - cell;
+      pairFirst[pairs] = i;
+      pairSecond[pairs] = j;
+      pairShared[pairs] = cellShared[cell] as number;
+      pairSum[pairs] = cellSum[cell] as number;
+      pairs++;
+      pairStart[i + 1] = (pairStart[i + 1] as number) + 1;
+      cellShared[cell] = 0;
+      cellSum[cell] = 0;
+    }
+  }
+  return pairs;
+}
+
+/** The found pairs as edges of both graphs, in (i, j) order. */
+function addEdges(n: number, pairs: number): void {
+  for (let i = 0; i < n; i++)
+    pairStart[i + 1] = (pairStart[i + 1] as number) + (pairStart[i] as number);
+  byFirst = int32AtLeast(byFirst, pairs);
+  // A counting sort: pairs found in rising j land in each i's range in rising j.
+  for (let p = 0; p < pairs; p++) {
+    const i = pairFirst[p] as number;
+    byFirst[pairStart[i] as number] = p;
+    pairStart[i] = (pairStart[i] as number) + 1;
+  }
   overlapGraph.reset(n);
   cosineGraph.reset(n);
-  let vocabulary = 0;
-  for (let t = 0, end = start[n] as number; t < end; t++) {
-    vocabulary = Math.max(vocabulary, (ids[t] as number) + 1);
-  }
-  if (dense.length < vocabulary || dense.length > KEPT_LENGTH || mark > 0x7fffffff - n) {
-    // A fresh stamp array: no stamp left in it can equal a mark to come.
-    dense = new Float64Array(Math.max(4096, vocabulary));
-    stamp = new Int32Array(dense.length);
-    mark = 0;
-  }
-  logLength = float64AtLeast(logLength.length > KEPT_LENGTH ? new Float64Array(256) : logLength, n);
-  for (let i = 0; i < n; i++) {
-    logLength[i] = Math.log(Math.max(1, (start[i + 1] as number) - (start[i] as number)));
-  }
+  let at = 0;
   for (let i = 0; i < n; i++) {
     overlapGraph.start(i);
     cosineGraph.start(i);
-    const current = ++mark;
-    for (let t = start[i] as number, end = start[i + 1] as number; t < end; t++) {
-      const id = ids[t] as number;
-      dense[id] = weights[t] as number;
-      stamp[id] = current;
-    }
-    for (let step = 1; step <= width && i + step < n; step++) {
-      const j = i + step;
-      let shared = 0;
-      let sum = 0;
-      for (let t = start[j] as number, end = start[j + 1] as number; t < end; t++) {
-        const id = ids[t] as number;
-        if (stamp[id] === current) {
-          shared++;
-          sum += (dense[id] as number) * (weights[t] as number);
-        }
-      }
+    for (const end = pairStart[i] as number; at < end; at++) {
+      const p = byFirst[at] as number;
+      const j = pairSecond[p] as number;
       // TextRank's overlap similarity: shared terms over the sum of the log term counts.
       const denominator = (logLength[i] as number) + (logLength[j] as number);
-      overlapGraph.add(i, j, denominator <= 0 ? 0 : shared / denominator);
-      cosineGraph.add(i, j, sum);
+      overlapGraph.add(i, j, denominator <= 0 ? 0 : (pairShared[p] as number) / denominator);
+      cosineGraph.add(i, j, pairSum[p] as number);
     }
   }
   overlapGraph.end(n);

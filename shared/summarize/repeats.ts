@@ -9,7 +9,7 @@
  * trigram was seen earlier when its first sentence is earlier, later when its last one is later.
  */
 
-import { int32AtLeast } from "./scratch";
+import { int32AtLeast, KEPT_LENGTH } from "./scratch";
 
 export interface RepeatedTrigrams {
   /** Per sentence, the share of its distinct trigrams that occur in an earlier sentence. */
@@ -24,7 +24,6 @@ export interface RepeatedTrigrams {
  * slots never move, then each sentence's distinct trigrams' slots, end to end. Kept between articles (larger
  * ones are let go) and its table part cleared for each.
  */
-const KEPT_LENGTH = 1 << 18;
 let memory: Int32Array = new Int32Array(16);
 const SLOT = 4;
 const KEY = 0;

@@ -5,6 +5,12 @@
  * meet its first growth in some later article without feedback, and throw its optimized caller away.
  */
 
+/**
+ * Scratch arrays kept between articles start each article at the size the last ones reached; those above this
+ * many elements are let go at the next article, so one huge article does not pin its memory.
+ */
+export const KEPT_LENGTH = 1 << 18;
+
 /** `array` when it holds `size` elements, else a larger copy of it. */
 export function int32AtLeast(array: Int32Array, size: number): Int32Array {
   if (size <= array.length) return array;

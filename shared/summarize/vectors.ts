@@ -5,7 +5,7 @@
  * in order of first appearance, the order every sum over it is taken in.
  */
 import type { LanguageProfile } from "./language";
-import { int32AtLeast } from "./scratch";
+import { int32AtLeast, KEPT_LENGTH } from "./scratch";
 import { readSentence } from "./terms";
 
 export interface SentenceVector {
@@ -29,8 +29,6 @@ export interface ArticleVectors {
   vocabularySize: number;
 }
 
-/** Scratch kept between articles (larger ones are let go): see graph.ts's KEPT_LENGTH for why. */
-const KEPT_LENGTH = 1 << 18;
 /** Sentences per term id; all 0 between articles. */
 let documentFrequency: Int32Array = new Int32Array(16);
 /** counts[id] for the sentence at hand; reset to 0 for its terms once they are read. */
