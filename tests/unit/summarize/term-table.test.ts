@@ -50,4 +50,20 @@ describe("TermTable", () => {
     expect(table.termCount).toBe(2);
     expect(computed).toBe(5);
   });
+
+  it("should keep every word and its number as it grows past the slots it started with", () => {
+    // Prepare: a table of 4 slots, which grows when 2 are taken.
+    const table = new TermTable((word) => word.slice(0, 3), 1000, 4);
+    const words = Array.from({ length: 300 }, (_, i) => `w${i.toString(36)}x`);
+
+    // Act
+    const first = words.map((word) => table.get(word));
+    const again = words.map((word) => table.get(word));
+
+    // Assess: stems w0x … share their first three letters, so numbers repeat; a second lookup finds each word.
+    expect(again).toEqual(first);
+    expect(first.slice(0, 3)).toEqual(["w0x", "w1x", "w2x"]);
+    expect(table.size).toBe(300);
+    expect(table.termCount).toBe(new Set(words.map((word) => word.slice(0, 3))).size);
+  });
 });
