@@ -26,19 +26,25 @@ const WINDOW = 50;
 
 /**
  * Every sentence's vector with its terms in id order, in one flat pair of arrays (sentence i is
- * start[i] ..< start[i + 1]). Insertion sort: vectors are short and ids mostly rising already.
+ * start[i] ..< start[i + 1]). Insertion sort: vectors are short and ids mostly rising already. The same pass
+ * notes what the graphs need of each sentence's length and of the ids, in a loop V8 optimizes early.
  */
 interface SortedVectors {
   start: Int32Array;
   ids: Int32Array;
   weights: Float64Array;
+  /** One more than the highest id. */
+  vocabulary: number;
 }
 
 const sorted: SortedVectors = {
   start: new Int32Array(16),
   ids: new Int32Array(16),
   weights: new Float64Array(16),
+  vocabulary: 0,
 };
+/** Per sentence, the log of its term count (at least 1): TextRank's overlap divides by a sum of two. */
+let logLength: Float64Array = new Float64Array(16);
 
 function sortedById(sentences: readonly GraphSentence[]): SortedVectors {
   const n = sentences.length;
@@ -54,12 +60,15 @@ function sortedById(sentences: readonly GraphSentence[]): SortedVectors {
   }
   const ids = int32AtLeast(sorted.ids, start[n] as number);
   const weights = float64AtLeast(sorted.weights, ids.length);
+  logLength = float64AtLeast(logLength.length > KEPT_LENGTH ? new Float64Array(256) : logLength, n);
+  let vocabulary = 0;
   for (let s = 0; s < n; s++) {
     const sentence = sentences[s] as GraphSentence;
     const first = start[s] as number;
+    const end = start[s + 1] as number;
     ids.set(sentence.termIds, first);
     weights.set(sentence.weights, first);
-    for (let i = first + 1, end = start[s + 1] as number; i < end; i++) {
+    for (let i = first + 1; i < end; i++) {
       const id = ids[i] as number;
       const weight = weights[i] as number;
       let j = i - 1;
@@ -71,7 +80,10 @@ function sortedById(sentences: readonly GraphSentence[]): SortedVectors {
       ids[j + 1] = id;
       weights[j + 1] = weight;
     }
+    if (end > first) vocabulary = Math.max(vocabulary, (ids[end - 1] as number) + 1);
+    logLength[s] = Math.log(Math.max(1, end - first));
   }
+  sorted.vocabulary = vocabulary;
   sorted.start = start;
   sorted.ids = ids;
   sorted.weights = weights;
@@ -104,7 +116,6 @@ export function graphRanks(sentences: readonly GraphSentence[]): GraphRanks {
 let lastPlace: Int32Array = new Int32Array(16);
 let previousPlace: Int32Array = new Int32Array(16);
 let sentenceAt: Int32Array = new Int32Array(16);
-let logLength: Float64Array = new Float64Array(16);
 /** Sentence j's pairs with the sentences before it, by distance - 1: terms shared and summed products. */
 let cellShared: Int32Array = new Int32Array(16);
 let cellSum: Float64Array = new Float64Array(16);
@@ -124,11 +135,9 @@ let pairStart: Int32Array = new Int32Array(16);
  * grouped by their later sentence; the edge lists want them by the earlier one (that order fixes every sum
  * PageRank takes), so they are sorted by it, stably, before the edges are added.
  */
-function windowGraphs(n: number, { start, ids, weights }: SortedVectors): void {
+function windowGraphs(n: number, { start, ids, weights, vocabulary }: SortedVectors): void {
   const width = Math.max(1, Math.min(WINDOW, n - 1));
   const places = start[n] as number;
-  let vocabulary = 0;
-  for (let t = 0; t < places; t++) vocabulary = Math.max(vocabulary, (ids[t] as number) + 1);
   if (lastPlace.length > KEPT_LENGTH || previousPlace.length > KEPT_LENGTH) {
     lastPlace = new Int32Array(4096);
     previousPlace = new Int32Array(4096);
@@ -138,7 +147,6 @@ function windowGraphs(n: number, { start, ids, weights }: SortedVectors): void {
   lastPlace.fill(-1, 0, vocabulary);
   previousPlace = int32AtLeast(previousPlace, places);
   sentenceAt = int32AtLeast(sentenceAt, places);
-  logLength = float64AtLeast(logLength.length > KEPT_LENGTH ? new Float64Array(256) : logLength, n);
   cellShared = int32AtLeast(cellShared, width);
   cellSum = float64AtLeast(cellSum, width);
   touched = int32AtLeast(touched, width);
@@ -151,9 +159,6 @@ function windowGraphs(n: number, { start, ids, weights }: SortedVectors): void {
   }
   pairStart = int32AtLeast(pairStart.length > KEPT_LENGTH ? new Int32Array(256) : pairStart, n + 1);
   pairStart.fill(0, 0, n + 1);
-  for (let j = 0; j < n; j++) {
-    logLength[j] = Math.log(Math.max(1, (start[j + 1] as number) - (start[j] as number)));
-  }
   addEdges(n, findPairs(n, start, ids, weights, width));
 }
 
