@@ -155,8 +155,11 @@ export function analyzeArticle(
   const { textRank: pageRank, lexRank: cosineRank } = graphRanks(sentences);
   const pageRankRank = ranksOf(pageRank);
   const cosineRankRank = ranksOf(cosineRank);
-  // A typed array sorts numerically without a comparator call per comparison.
-  const sortedWords = Int32Array.from(sentences, (s) => s.words).sort();
+  // A typed array sorts numerically without a comparator call per comparison; filled by a loop, which V8 runs
+  // faster than Int32Array.from's generic path with a mapping function.
+  const sortedWords = new Int32Array(n);
+  for (let i = 0; i < n; i++) sortedWords[i] = (sentences[i] as SentenceAnalysis).words;
+  sortedWords.sort();
   const medianWords = Math.max(1, sortedWords[sortedWords.length >> 1] ?? 1);
   const meanWords = Math.max(1, sentences.reduce((sum, s) => sum + s.words, 0) / Math.max(1, n));
   const kOverN = n > 0 ? Math.min(1, k / n) : 1;

@@ -57,6 +57,9 @@ export class EdgeList {
   }
 }
 
+/** The iterations' second rank array, kept between calls: one of the two is returned, the other is scratch. */
+let spare: Float64Array = new Float64Array(16);
+
 /**
  * Weighted PageRank over a windowed graph. Scores have mean 1 whatever the article's length. One pass over
  * the sentences per iteration: edges only run forward (i < j), so next[i] is final once sentence i's own
@@ -64,8 +67,11 @@ export class EdgeList {
  */
 export function windowedPageRank(n: number, graph: EdgeList): Float64Array {
   const { firstEdge, target, weight, strength } = graph;
-  let rank = new Float64Array(n).fill(1);
-  let next = new Float64Array(n).fill(1 - DAMPING);
+  const ranks = new Float64Array(n).fill(1);
+  spare = float64AtLeast(spare.length > KEPT_LENGTH ? new Float64Array(256) : spare, n);
+  spare.fill(1 - DAMPING, 0, n);
+  let rank: Float64Array = ranks;
+  let next: Float64Array = spare;
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
     let change = 0;
     for (let i = 0; i < n; i++) {
@@ -83,8 +89,11 @@ export function windowedPageRank(n: number, graph: EdgeList): Float64Array {
       change = Math.max(change, Math.abs(nextI - rankI));
       rank[i] = 1 - DAMPING;
     }
-    [rank, next] = [next, rank];
+    const done = rank;
+    rank = next;
+    next = done;
     if (change < TOLERANCE) break;
   }
-  return rank;
+  if (rank !== ranks) ranks.set(rank.subarray(0, n));
+  return ranks;
 }

@@ -46,6 +46,10 @@ let article = 0;
 let idStore: Int32Array = new Int32Array(16);
 let countStore: Int32Array = new Int32Array(16);
 let hashStore: Int32Array = new Int32Array(16);
+/** Per sentence: where its terms and its hashes start in the stores (sentence i's end at i + 1), its words. */
+let termStart: Int32Array = new Int32Array(16);
+let hashStart: Int32Array = new Int32Array(16);
+let wordCounts: Int32Array = new Int32Array(16);
 
 export function vectorize(texts: readonly string[], language: LanguageProfile): ArticleVectors {
   const n = texts.length;
@@ -59,6 +63,11 @@ export function vectorize(texts: readonly string[], language: LanguageProfile): 
     countStore = new Int32Array(4096);
   }
   if (hashStore.length > KEPT_LENGTH) hashStore = new Int32Array(4096);
+  if (termStart.length > KEPT_LENGTH) {
+    termStart = new Int32Array(256);
+    hashStart = new Int32Array(256);
+    wordCounts = new Int32Array(256);
+  }
   if (localOf.length > KEPT_LENGTH || article === 0x7fffffff) {
     localOf = new Int32Array(4096);
     stampOf = new Int32Array(4096);
@@ -67,11 +76,14 @@ export function vectorize(texts: readonly string[], language: LanguageProfile): 
   article++;
   let vocabularySize = 0;
   // Sentence i's terms are termStart[i] ..< termStart[i + 1] of the stores, its hashes likewise.
-  const termStart = new Int32Array(n + 1);
-  const hashStart = new Int32Array(n + 1);
+  termStart = int32AtLeast(termStart, n + 1);
+  hashStart = int32AtLeast(hashStart, n + 1);
+  termStart[0] = 0;
+  hashStart[0] = 0;
   let termEnd = 0;
   let hashEnd = 0;
-  const words = new Int32Array(n);
+  wordCounts = int32AtLeast(wordCounts, n);
+  const words = wordCounts;
   const stopwordCounts = new Int32Array(n);
   const numberChars = new Int32Array(n);
   const hasQuote = new Uint8Array(n);
