@@ -110,135 +110,84 @@ export function graphRanks(sentences: readonly GraphSentence[]): GraphRanks {
 }
 
 /**
- * Where each term last occurred (a place in the sorted vectors; -1 for none yet) and, per place, where its term
- * occurred before that: every term's occurrences as a list running back through the article.
+ * Per place in the sorted vectors, where its term occurs next (-1 for nowhere) and in which sentence it is;
+ * and, while those are filled in from the end, where each term occurs first after the place at hand.
  */
-let lastPlace: Int32Array = new Int32Array(16);
-let previousPlace: Int32Array = new Int32Array(16);
+let nextPlace: Int32Array = new Int32Array(16);
 let sentenceAt: Int32Array = new Int32Array(16);
-/** Sentence j's pairs with the sentences before it, by distance - 1: terms shared and summed products. */
+let firstPlace: Int32Array = new Int32Array(16);
+/** Sentence i's pairs with the sentences after it, by distance - 1: terms shared and summed products. */
 let cellShared: Int32Array = new Int32Array(16);
 let cellSum: Float64Array = new Float64Array(16);
-let touched: Int32Array = new Int32Array(16);
-/** The pairs that share a term, in the order found (by later sentence), then that order sorted by earlier one. */
-let pairFirst: Int32Array = new Int32Array(16);
-let pairSecond: Int32Array = new Int32Array(16);
-let pairShared: Int32Array = new Int32Array(16);
-let pairSum: Float64Array = new Float64Array(16);
-let byFirst: Int32Array = new Int32Array(16);
-let pairStart: Int32Array = new Int32Array(16);
 
 /**
  * Both graphs from the pairs of sentences that share a term: a pair sharing none weighs 0 in both, and most
- * pairs share none. Each sentence j walks back through the earlier occurrences of its terms, in id order, so a
- * pair's cosine adds the same products in the same order a merge of the two sorted lists would. Pairs come out
- * grouped by their later sentence; the edge lists want them by the earlier one (that order fixes every sum
- * PageRank takes), so they are sorted by it, stably, before the edges are added.
+ * pairs share none. Each sentence i walks forward through the later occurrences of its terms, in id order, so
+ * a pair's cosine adds the same products in the same order a merge of the two sorted lists would; its pairs
+ * then go to the edge lists in rising j, the (i, j) order that fixes every sum PageRank takes.
  */
 function windowGraphs(n: number, { start, ids, weights, vocabulary }: SortedVectors): void {
   const width = Math.max(1, Math.min(WINDOW, n - 1));
   const places = start[n] as number;
-  if (lastPlace.length > KEPT_LENGTH || previousPlace.length > KEPT_LENGTH) {
-    lastPlace = new Int32Array(4096);
-    previousPlace = new Int32Array(4096);
+  if (nextPlace.length > KEPT_LENGTH || firstPlace.length > KEPT_LENGTH) {
+    nextPlace = new Int32Array(4096);
     sentenceAt = new Int32Array(4096);
+    firstPlace = new Int32Array(4096);
   }
-  lastPlace = int32AtLeast(lastPlace, vocabulary);
-  lastPlace.fill(-1, 0, vocabulary);
-  previousPlace = int32AtLeast(previousPlace, places);
+  nextPlace = int32AtLeast(nextPlace, places);
   sentenceAt = int32AtLeast(sentenceAt, places);
+  firstPlace = int32AtLeast(firstPlace, vocabulary);
+  firstPlace.fill(-1, 0, vocabulary);
   cellShared = int32AtLeast(cellShared, width);
   cellSum = float64AtLeast(cellSum, width);
-  touched = int32AtLeast(touched, width);
-  if (pairFirst.length > KEPT_LENGTH) {
-    pairFirst = new Int32Array(4096);
-    pairSecond = new Int32Array(4096);
-    pairShared = new Int32Array(4096);
-    pairSum = new Float64Array(4096);
-    byFirst = new Int32Array(4096);
+  linkOccurrences(n, start, ids);
+  overlapGraph.reset(n);
+  cosineGraph.reset(n);
+  addEdges(n, start, weights, width);
+  overlapGraph.end(n);
+  cosineGraph.end(n);
+}
+
+/** nextPlace and sentenceAt of every place, from the last sentence back. */
+function linkOccurrences(n: number, start: Int32Array, ids: Int32Array): void {
+  for (let s = n - 1; s >= 0; s--) {
+    for (let t = (start[s + 1] as number) - 1, first = start[s] as number; t >= first; t--) {
+      const id = ids[t] as number;
+      nextPlace[t] = firstPlace[id] as number;
+      firstPlace[id] = t;
+      sentenceAt[t] = s;
+    }
   }
-  pairStart = int32AtLeast(pairStart.length > KEPT_LENGTH ? new Int32Array(256) : pairStart, n + 1);
-  pairStart.fill(0, 0, n + 1);
-  addEdges(n, findPairs(n, start, ids, weights, width));
 }
 
 /**
- * The pairs within the window that share a term (see windowGraphs), each sentence's pairs counted at
- * pairStart[its index + 1]. Its own function, apart from the set-up: V8 optimizes a function after an amount of
- * its bytecode has run in proportion to the function's length, so the loops get their optimized code sooner.
+ * Each sentence's edges to the later sentences within the window that share a term with it. Its own function,
+ * apart from the set-up: V8 optimizes a function after an amount of its bytecode has run in proportion to the
+ * function's length, so the loops get their optimized code sooner.
  */
-function findPairs(
-  n: number,
-  start: Int32Array,
-  ids: Int32Array,
-  weights: Float64Array,
-  width: number,
-): number {
-  let pairs = 0;
-  for (let j = 0; j < n; j++) {
-    let cells = 0;
-    for (let t = start[j] as number, end = start[j + 1] as number; t < end; t++) {
-      const id = ids[t] as number;
+function addEdges(n: number, start: Int32Array, weights: Float64Array, width: number): void {
+  for (let i = 0; i < n; i++) {
+    overlapGraph.start(i);
+    cosineGraph.start(i);
+    for (let t = start[i] as number, end = start[i + 1] as number; t < end; t++) {
       const weight = weights[t] as number;
-      for (let p = lastPlace[id] as number; p >= 0; p = previousPlace[p] as number) {
-        const cell = j - 1 - (sentenceAt[p] as number);
+      for (let p = nextPlace[t] as number; p >= 0; p = nextPlace[p] as number) {
+        const cell = (sentenceAt[p] as number) - i - 1;
         if (cell >= width) break;
-        if (cellShared[cell] === 0) touched[cells++] = cell;
         cellShared[cell] = (cellShared[cell] as number) + 1;
-        cellSum[cell] = (cellSum[cell] as number) + (weights[p] as number) * weight;
+        cellSum[cell] = (cellSum[cell] as number) + weight * (weights[p] as number);
       }
-      previousPlace[t] = lastPlace[id] as number;
-      lastPlace[id] = t;
-      sentenceAt[t] = j;
     }
-    if (pairs + cells > pairFirst.length) {
-      pairFirst = int32AtLeast(pairFirst, pairs + cells);
-      pairSecond = int32AtLeast(pairSecond, pairs + cells);
-      pairShared = int32AtLeast(pairShared, pairs + cells);
-      pairSum = float64AtLeast(pairSum, pairs + cells);
-    }
-    for (let c = 0; c < cells; c++) {
-      const cell = touched[c] as number;
-      const i = j - 1 - cell;
-      pairFirst[pairs] = i;
-      pairSecond[pairs] = j;
-      pairShared[pairs] = cellShared[cell] as number;
-      pairSum[pairs] = cellSum[cell] as number;
-      pairs++;
-      pairStart[i + 1] = (pairStart[i + 1] as number) + 1;
+    for (let cell = 0, cells = Math.min(width, n - 1 - i); cell < cells; cell++) {
+      const shared = cellShared[cell] as number;
+      if (shared === 0) continue;
+      const j = i + 1 + cell;
+      // TextRank's overlap similarity: shared terms over the sum of the log term counts.
+      const denominator = (logLength[i] as number) + (logLength[j] as number);
+      overlapGraph.add(i, j, denominator <= 0 ? 0 : shared / denominator);
+      cosineGraph.add(i, j, cellSum[cell] as number);
       cellShared[cell] = 0;
       cellSum[cell] = 0;
     }
   }
-  return pairs;
-}
-
-/** The found pairs as edges of both graphs, in (i, j) order. */
-function addEdges(n: number, pairs: number): void {
-  for (let i = 0; i < n; i++)
-    pairStart[i + 1] = (pairStart[i + 1] as number) + (pairStart[i] as number);
-  byFirst = int32AtLeast(byFirst, pairs);
-  // A counting sort: pairs found in rising j land in each i's range in rising j.
-  for (let p = 0; p < pairs; p++) {
-    const i = pairFirst[p] as number;
-    byFirst[pairStart[i] as number] = p;
-    pairStart[i] = (pairStart[i] as number) + 1;
-  }
-  overlapGraph.reset(n);
-  cosineGraph.reset(n);
-  let at = 0;
-  for (let i = 0; i < n; i++) {
-    overlapGraph.start(i);
-    cosineGraph.start(i);
-    for (const end = pairStart[i] as number; at < end; at++) {
-      const p = byFirst[at] as number;
-      const j = pairSecond[p] as number;
-      // TextRank's overlap similarity: shared terms over the sum of the log term counts.
-      const denominator = (logLength[i] as number) + (logLength[j] as number);
-      overlapGraph.add(i, j, denominator <= 0 ? 0 : (pairShared[p] as number) / denominator);
-      cosineGraph.add(i, j, pairSum[p] as number);
-    }
-  }
-  overlapGraph.end(n);
-  cosineGraph.end(n);
 }
