@@ -43,6 +43,18 @@ describe("sentenceTerms", () => {
     expect(result.stopwords).toBeGreaterThanOrEqual(2);
   });
 
+  it("should take a single quote for a quotation mark only at the start or after a space, as sentenceMarks does", () => {
+    // Prepare
+    const texts = ["'tis so", "he said 'no'", "it's so", "so,'no", "(‘no", "« non »", "no quote"];
+
+    // Act
+    const read = texts.map((text) => sentenceTerms(text, languageProfile("en")).hasQuote);
+
+    // Assess
+    expect(read).toEqual([true, true, false, false, false, true, false]);
+    expect(read).toEqual(texts.map((text) => sentenceMarks(text).hasQuote));
+  });
+
   it("should read the words the word regex reads, with the terms of the cached lookup, and the character facts sentenceMarks reads, on any text", () => {
     // Prepare: ASCII, accented and combining letters, digits, punctuation, Greek, CJK and astral characters.
     const piece = fc.constantFrom(
