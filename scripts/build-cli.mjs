@@ -5,12 +5,14 @@
  * scripts/cli.mjs whenever a source file is newer than the build.
  *
  * Plain options on purpose: infra/aws/bundling.ts builds the Lambda bundles with its own; the two could share
- * a base set of options later.
+ * a base set of options later. What they share already: eld's n-gram database, carried by both as one table
+ * (scripts/eld-table.mjs).
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
+import { eldTable } from "./eld-table.mjs";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const OUT_DIR = join(ROOT, "dist/cli");
@@ -38,17 +40,13 @@ function jsonModule(name, value, path) {
 }
 
 /**
- * Large data as JSON.parse of a string instead of an object literal: V8 reads JSON several times faster than
- * it compiles the same literal, and these are most of the CLIs' start-up (eld's 1.3 MB n-gram table, the
- * summarizer's trees).
+ * JSON files as JSON.parse of a string instead of an object literal: V8 reads JSON several times faster than
+ * it compiles the same literal, and the summarizer's trees are much of the CLIs' start-up. (eld's n-gram
+ * database, larger still, is carried as a table read on the first detection: scripts/eld-table.mjs.)
  */
 const dataAsJson = {
   name: "data-as-json",
   setup(build) {
-    build.onLoad({ filter: /[\\/]eld[\\/]src[\\/]ngrams[\\/]\w+\.js$/ }, async ({ path }) => {
-      const { ngramsData } = await import(pathToFileURL(path).href);
-      return { contents: jsonModule("ngramsData", ngramsData, path), loader: "js" };
-    });
     build.onLoad({ filter: /\.json$/ }, ({ path }) => {
       const value = JSON.parse(readFileSync(path, "utf8"));
       return {
@@ -95,7 +93,12 @@ export function cliBuildOptions({ entry, outfile, bundleDependencies }) {
     banner: {
       js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
     },
-    plugins: bundleDependencies ? [dataAsJson] : [dependenciesExternalButJson, dataAsJson],
+    // The table of eld's database is written to lazy/ beside `outfile`, as is, which reads quickest.
+    plugins: [
+      ...(bundleDependencies ? [] : [dependenciesExternalButJson]),
+      dataAsJson,
+      eldTable({ compress: false }),
+    ],
     external: DOCUMENT_READERS,
     metafile: true,
     logLevel: "warning",
@@ -108,7 +111,7 @@ export async function buildClis() {
   // Taken before reading any source: a file saved while the build runs counts as newer than the build.
   const builtAt = Date.now();
   mkdirSync(OUT_DIR, { recursive: true });
-  const inputs = new Set(["package.json", "scripts/build-cli.mjs"]);
+  const inputs = new Set(["package.json", "scripts/build-cli.mjs", "scripts/eld-table.mjs"]);
   await Promise.all(
     Object.entries(CLIS).map(async ([name, { entry, bundleDependencies }]) => {
       const outfile = join(OUT_DIR, `${name}.mjs`);

@@ -3,8 +3,8 @@
  * synth), by the tests and by `npm run bench:bundle`, so what is measured and tested is what is deployed.
  * A package is `index.mjs` (esbuild: ESM, minified, AWS SDK bundled; what Node parses at every cold start) with
  * its source map, and a `lazy/` folder of what is loaded on first use only, through bundle-shims/lazy-files.mjs:
- * LAZY_PACKAGES as CommonJS files, LAZY_DATA as JSON, and eld's n-grams as the sorted table its shim searches;
- * those its bundle reaches (esbuild's metafile), no others. What each choice costs or saves: docs/BUNDLE.md.
+ * LAZY_PACKAGES as CommonJS files, LAZY_DATA as JSON, and eld's n-gram database as its table (written by
+ * scripts/eld-table.mjs's plugin, as for the CLIs); those its bundle reaches (esbuild's metafile), no others. What each choice costs or saves: docs/BUNDLE.md.
  * As a script, `node --import tsx infra/aws/bundling.ts <stage> <dir>` builds a stage's package into <dir>.
  */
 import { spawnSync } from "node:child_process";
@@ -12,12 +12,12 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { AssetHashType, DockerImage, type ILocalBundling } from "aws-cdk-lib";
 import { Code } from "aws-cdk-lib/aws-lambda";
 import { type BuildOptions, build, type Metafile, type Plugin } from "esbuild";
+import { eldTable } from "../../scripts/eld-table.mjs";
 import { FUNCTION_NAMES, type FunctionName } from "../../shared/pipeline/dead-letter-routes";
-import { ELD_META_FILE, ELD_NGRAMS_FILE } from "./bundle-shims/lazy-files.mjs";
+import { LAZY_FOLDER } from "./bundle-shims/lazy-files.mjs";
 
 const PROJECT_ROOT = join(import.meta.dirname, "../..");
 const SHIMS = join(PROJECT_ROOT, "infra/aws/bundle-shims");
@@ -27,7 +27,7 @@ const require = createRequire(import.meta.url);
 export const BUNDLE_TARGET = "node22";
 /** Stack traces of the minified bundle name source files and lines (set on every function). */
 export const LAMBDA_NODE_OPTIONS = "--enable-source-maps";
-export const LAZY_FOLDER = "lazy";
+export { LAZY_FOLDER };
 
 /**
  * Packages built into one CommonJS file of lazy/: specifier → the exports its importers call. The file holds
@@ -82,20 +82,6 @@ export const LAZY_DATA: Readonly<Record<string, string>> = {
 /** Modules replaced in index.mjs by the file of bundle-shims/ that says why. */
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   "node:http": join(SHIMS, "node-http.cjs"),
-  "eld/extrasmall": join(SHIMS, "eld-extrasmall.mjs"),
-};
-
-/**
- * eld's database, as shared/normalize/language-eld.mjs imports it (by path: eld's package exports only its
- * detector), replaced by the lazily read table of bundle-shims/eld-ngrams.mjs.
- */
-const eldDatabase: Plugin = {
-  name: "eld-database",
-  setup(plugin) {
-    plugin.onResolve({ filter: /(^|[\\/])eld[\\/]src[\\/]ngrams[\\/]extrasmall\.js$/ }, () => ({
-      path: join(SHIMS, "eld-ngrams.mjs"),
-    }));
-  },
 };
 
 /** Modules replaced in the lazy files, likewise. */
@@ -185,7 +171,8 @@ export async function buildLambdaPackage(
     banner: {
       js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
     },
-    plugins: standIns ? [lazyStandIns, eldDatabase] : [],
+    // eld's table brotli-compressed: a fifth of its bytes, which keeps normalize's package within its target.
+    plugins: standIns ? [lazyStandIns, eldTable({ compress: true })] : [],
     ...overrides,
     alias: { ...(standIns ? BUNDLE_ALIASES : {}), ...overrides.alias },
     metafile: true,
@@ -213,35 +200,7 @@ export async function buildLambdaPackage(
     mkdirSync(lazyDir, { recursive: true });
     writeFileSync(join(lazyDir, file), JSON.stringify(require(specifier)));
   }
-  if ("infra/aws/bundle-shims/eld-ngrams.mjs" in metafile.inputs) await writeEldTable(lazyDir);
   return { bundleFile, metafile };
-}
-
-/**
- * eld's extra-small database as bundle-shims/eld-ngrams.mjs reads it: the header as JSON, the n-grams as
- * lines `key\tlanguage:score,…` sorted by key in JavaScript string order, latin1 (keys are byte strings), brotli-compressed
- * (a fifth smaller than gzip for the table, which keeps normalize's package within its size target).
- */
-async function writeEldTable(lazyDir: string): Promise<void> {
-  const source = join(PROJECT_ROOT, "node_modules/eld/src/ngrams/extrasmall.js");
-  const { ngramsData } = (await import(pathToFileURL(source).href)) as {
-    ngramsData: { ngrams: Record<string, Record<string, number>> };
-  };
-  const { ngrams, ...meta } = ngramsData;
-  const keys = Object.keys(ngrams).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const lines = keys.map((key) => {
-    if (/[\t\n]|[^\x20-\xff]/.test(key))
-      throw new Error(`${source}: n-gram ${JSON.stringify(key)} is not a byte string`);
-    const scores = Object.entries(ngrams[key] ?? {}).map(([lang, score]) => `${lang}:${score}`);
-    return `${key}\t${scores.join(",")}`;
-  });
-  mkdirSync(join(lazyDir, "eld"), { recursive: true });
-  writeFileSync(join(lazyDir, ELD_META_FILE), JSON.stringify(meta));
-  const table = Buffer.from(lines.join("\n"), "latin1");
-  const options = {
-    params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: table.length },
-  };
-  writeFileSync(join(lazyDir, ELD_NGRAMS_FILE), brotliCompressSync(table, options));
 }
 
 export const stageEntry = (stage: FunctionName) =>

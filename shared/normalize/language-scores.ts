@@ -15,6 +15,7 @@
 import { avgScore } from "./language-eld.mjs";
 import {
   addPacked,
+  BASE_NGRAM_SCORE,
   entryEnd,
   entryStamp,
   entryStart,
@@ -182,7 +183,7 @@ function readNgrams(text: string, charOf: Uint8Array): void {
  * getByteNgrams and calculateScores for one word: 4 bytes every 3 from its start (the first after a space),
  * then its end before a space; each distinct n-gram of the text counted once, its scores added. One function,
  * the key packed in place and looked up in language-ngram-memo.ts's slots here (its layout and hash, as
- * addPacked and growSlots keep them): the first pass (a Lambda's, a CLI run's) pays for every function V8
+ * addSlot keeps them): the first pass (a Lambda's, a CLI run's) pays for every function V8
  * optimizes.
  */
 function readWord(length: number): void {
@@ -198,7 +199,7 @@ function readWord(length: number): void {
     if (size > PACKED_CHARS) {
       entry = longEntry(word, leading, from, to);
     } else {
-      // The key's characters 0-3 in `low`, 4-5 and its size in `high` (never 0: 0 marks an empty slot).
+      // The key packed as language-eld-table.mjs's packKey packs it, looked up as slotOf places it.
       let low = leading ? 32 : 0;
       let high = size << 16;
       let at = leading ? 1 : 0;
@@ -215,7 +216,7 @@ function readWord(length: number): void {
       for (;;) {
         const found = slotHigh[slot] as number;
         if (found === 0) {
-          entry = addPacked(slot, low, high, size);
+          entry = addPacked(slot, low, high);
           break;
         }
         if (found === high && slotLow[slot] === low) {
@@ -230,7 +231,8 @@ function readWord(length: number): void {
       ngramCount++;
       for (let k = entryStart[entry] as number, end = entryEnd[entry] as number; k < end; k++) {
         const language = poolLanguage[k] as number;
-        scores[language] = (scores[language] as number) + (poolScore[k] as number);
+        scores[language] =
+          (scores[language] as number) + ((poolScore[k] as number) + BASE_NGRAM_SCORE);
       }
     }
     if (last) return;

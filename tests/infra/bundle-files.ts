@@ -6,7 +6,7 @@ import type { StageName } from "../../shared/pipeline/routing";
 export const EXPECTED_LAZY: Readonly<Record<StageName, readonly string[]>> = {
   normalize: [
     ...["chardet.cjs", "chardet.cjs.map", "docx-stack.cjs", "docx-stack.cjs.map"],
-    ...["eld/meta.json", "eld/ngrams.txt.br", "html-stack.cjs", "html-stack.cjs.map"],
+    ...["eld/ngrams.bin", "html-stack.cjs", "html-stack.cjs.map"],
     ...["markdown-stack.cjs", "markdown-stack.cjs.map", "pdf-stack.cjs", "pdf-stack.cjs.map"],
     ...["semver.cjs", "semver.cjs.map"],
   ],

@@ -1,2 +1,2 @@
-export declare const ELD_META_FILE: string;
-export declare const ELD_NGRAMS_FILE: string;
+export declare const LAZY_FOLDER: string;
+export declare const ELD_TABLE_FILE: string;

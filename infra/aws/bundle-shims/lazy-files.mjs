@@ -5,11 +5,12 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
-/** eld's database as eld-ngrams.mjs reads it and infra/aws/bundling.ts writes it. */
-export const ELD_META_FILE = "eld/meta.json";
-export const ELD_NGRAMS_FILE = "eld/ngrams.txt.br";
+/** The folder beside the bundle. */
+export const LAZY_FOLDER = "lazy";
+/** eld's database as eld-table.mjs reads it and scripts/eld-table.mjs writes it. */
+export const ELD_TABLE_FILE = "eld/ngrams.bin";
 
-const LAZY_URL = new URL("./lazy/", import.meta.url);
+const LAZY_URL = new URL(`./${LAZY_FOLDER}/`, import.meta.url);
 // A require of our own, not the bundle's: esbuild leaves calls to it alone rather than resolve them at build.
 const requireLazy = createRequire(LAZY_URL);
 

@@ -9,7 +9,8 @@ import { gunzipSync } from "node:zlib";
 import { eld } from "eld/extrasmall";
 import { describe, expect, it } from "vitest";
 import { detectLanguage, SHORT_TEXT_LANGUAGES } from "../../../shared/normalize/language";
-import { ngramsData, separators } from "../../../shared/normalize/language-eld.mjs";
+import { separators } from "../../../shared/normalize/language-eld.mjs";
+import type { EldDatabase } from "../../../shared/normalize/language-eld-table.mjs";
 import { detectWithEld } from "../../../shared/normalize/language-scores";
 import { lettersOf, separate } from "../../../shared/normalize/language-separators";
 import { LanguageSubset } from "../../../shared/normalize/language-subset";
@@ -20,6 +21,9 @@ const CORPUS: string[] = JSON.parse(
   readFileSync(join(ROOT, "tests/fixtures/language/identity-corpus.json"), "utf8"),
 );
 const SHORT = new LanguageSubset(SHORT_TEXT_LANGUAGES);
+const { ngramsData } = (await import(
+  "../../../node_modules/eld/src/ngrams/extrasmall.js" as string
+)) as { ngramsData: EldDatabase };
 
 /** What language.ts read of eld.detect before language-scores.ts existed. */
 function eldVerdict(text: string) {

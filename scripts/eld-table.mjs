@@ -1,0 +1,73 @@
+/**
+ * How the CLI and Lambda builds (scripts/build-cli.mjs, infra/aws/bundling.ts) carry eld's n-gram database: as
+ * its table (shared/normalize/language-eld-table.mjs), written beside the bundle as lazy/eld/ngrams.bin and
+ * read on the first detection, instead of eld's object literal of 49,553 objects parsed at every start. One
+ * esbuild plugin for both: it replaces shared/normalize/language-eld-data.mjs (which packs the table from eld's
+ * database when the sources run) by infra/aws/bundle-shims/eld-table.mjs, and refuses eld's database itself.
+ */
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { brotliCompressSync, constants as zlib } from "node:zlib";
+import { ELD_TABLE_FILE, LAZY_FOLDER } from "../infra/aws/bundle-shims/lazy-files.mjs";
+import { packEldTable } from "../shared/normalize/language-eld-table.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const SHIM = join(ROOT, "infra/aws/bundle-shims/eld-table.mjs");
+const DATABASE = join(ROOT, "node_modules/eld/src/ngrams/extrasmall.js");
+
+/** The table's bytes, made once per process (compressing takes a second): compressed → bytes. */
+const made = new Map();
+
+async function tableBytes(compress) {
+  if (!made.has(compress)) {
+    const { ngramsData } = await import(pathToFileURL(DATABASE).href);
+    const table = packEldTable(ngramsData);
+    const params = { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: table.length };
+    made.set(compress, compress ? brotliCompressSync(table, { params }) : table);
+  }
+  return made.get(compress);
+}
+
+/**
+ * The plugin. `compress`: brotli (the shim tells the two apart), for the Lambda packages, whose size has a
+ * target; the CLIs read the table as is, which is quicker.
+ */
+export function eldTable({ compress }) {
+  return {
+    name: "eld-table",
+    setup(build) {
+      let reached = false;
+      build.onStart(() => {
+        reached = false;
+      });
+      build.onResolve({ filter: /[\\/]language-eld-data\.mjs$/ }, () => {
+        reached = true;
+        return { path: SHIM };
+      });
+      build.onResolve(
+        { filter: /^eld($|\/)|[\\/]eld[\\/]src[\\/]ngrams[\\/]/ },
+        ({ path, importer }) => ({
+          errors: [
+            {
+              text: `${importer} imports ${path}: bundles carry eld's n-gram database as its table (scripts/eld-table.mjs); detect languages with shared/normalize/language.ts`,
+            },
+          ],
+        }),
+      );
+      build.onEnd(async (result) => {
+        if (!reached || result.errors.length > 0) return;
+        const { absWorkingDir = process.cwd(), outfile, outdir } = build.initialOptions;
+        const out = outfile
+          ? dirname(resolve(absWorkingDir, outfile))
+          : resolve(absWorkingDir, outdir);
+        const file = join(out, LAZY_FOLDER, ELD_TABLE_FILE);
+        mkdirSync(dirname(file), { recursive: true });
+        // Builds running at once (the CLIs, two CLI runs) write the same bytes: each whole, by a rename.
+        const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+        writeFileSync(temporary, await tableBytes(compress));
+        renameSync(temporary, file);
+      });
+    },
+  };
+}

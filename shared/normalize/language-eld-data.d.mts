@@ -1,0 +1,2 @@
+/** The table of eld's n-gram database (language-eld-table.mjs's format). */
+export declare function eldTableBytes(): Uint8Array;
