@@ -7,9 +7,9 @@
  * Layout: MAGIC; a 4-byte little-endian length and that many bytes of JSON (`{format, type, languages, slots,
  * entries, pairs}`, padded with spaces to a multiple of 4); Int32 arrays in the platform's byte order (little
  * endian on every platform Node runs the project on; the header says so): the open-addressing slots (key's
- * low, high integers as packKey makes them, entry; `slots` each, placed by slotOf with linear probing), each
- * entry's first score (`entries + 1`, the last one the end); then Uint8 arrays: every score's language id, then
- * its value as eld stores it. Plain JavaScript: `prepare` builds the CLIs with plain Node, which cannot
+ * low, high integers as packKey makes them, entry; `slots` each, keys placed by slotOf with linear probing in
+ * sorted order, entries numbered in slot order), each entry's first score (`entries + 1`, the last one the
+ * end); then Uint8 arrays: every score's language id, then its value as eld stores it. Plain JavaScript: `prepare` builds the CLIs with plain Node, which cannot
  * import TypeScript.
  */
 
@@ -62,10 +62,8 @@ export function packEldTable(ngramsData) {
   const slotLow = new Int32Array(slots);
   const slotHigh = new Int32Array(slots);
   const slotEntry = new Int32Array(slots);
-  const starts = new Int32Array(entries + 1);
-  const ids = [];
-  const values = [];
-  keys.forEach((key, entry) => {
+  const keyOf = new Array(slots);
+  for (const key of keys) {
     const fits = key.length > 0 && key.length <= KEY_BYTES;
     if (!fits || ![...key].every((char) => char.charCodeAt(0) > 0 && isByte(char.charCodeAt(0))))
       throw new Error(`eld's database: n-gram ${JSON.stringify(key)} is not 1-${KEY_BYTES} bytes`);
@@ -74,8 +72,18 @@ export function packEldTable(ngramsData) {
     while (slotHigh[slot] !== 0) slot = (slot + 1) & (slots - 1);
     slotLow[slot] = low;
     slotHigh[slot] = high;
+    keyOf[slot] = key;
+  }
+  // Entries numbered in slot order: slotEntry then rises, which compresses (the Lambda packages' size).
+  const starts = new Int32Array(entries + 1);
+  const ids = [];
+  const values = [];
+  let entry = 0;
+  for (let slot = 0; slot < slots; slot++) {
+    const key = keyOf[slot];
+    if (key === undefined) continue;
     slotEntry[slot] = entry;
-    starts[entry] = ids.length;
+    starts[entry++] = ids.length;
     for (const [id, score] of Object.entries(ngrams[key])) {
       if (!isByte(Number(id)) || !isByte(score))
         throw new Error(
@@ -84,7 +92,7 @@ export function packEldTable(ngramsData) {
       ids.push(Number(id));
       values.push(score);
     }
-  });
+  }
   starts[entries] = ids.length;
   const meta = { format: FORMAT, littleEndian: LITTLE_ENDIAN, type, languages, slots, entries };
   let json = JSON.stringify({ ...meta, pairs: ids.length });
