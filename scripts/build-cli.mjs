@@ -9,9 +9,10 @@
  * (scripts/eld-table.mjs).
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
+import { ELD_TABLE_FILE, LAZY_FOLDER } from "../infra/aws/bundle-shims/lazy-files.mjs";
 import { eldTable } from "./eld-table.mjs";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -112,11 +113,16 @@ export async function buildClis() {
   const builtAt = Date.now();
   mkdirSync(OUT_DIR, { recursive: true });
   const inputs = new Set(["package.json", "scripts/build-cli.mjs", "scripts/eld-table.mjs"]);
+  // What the launcher must find to run a CLI: the bundles, and the files written beside them.
+  const outputs = new Set([`${LAZY_FOLDER}/${ELD_TABLE_FILE}`]);
   await Promise.all(
     Object.entries(CLIS).map(async ([name, { entry, bundleDependencies }]) => {
       const outfile = join(OUT_DIR, `${name}.mjs`);
       const result = await build(cliBuildOptions({ entry, outfile, bundleDependencies }));
-      for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
+      for (const file of result.outputFiles) {
+        writeAtomically(file.path, file.contents);
+        outputs.add(relative(OUT_DIR, file.path).split(sep).join("/"));
+      }
       for (const input of Object.keys(result.metafile.inputs)) {
         if (!input.split(/[\\/]/).includes("node_modules")) inputs.add(input);
       }
@@ -124,7 +130,10 @@ export async function buildClis() {
   );
   // Dependencies change only through npm install, which runs `prepare` again: the project's files suffice.
   const files = [...inputs].sort().map((file) => relative(ROOT, join(ROOT, file)));
-  writeAtomically(INPUTS_FILE, `${JSON.stringify({ builtAt, files })}\n`);
+  writeAtomically(
+    INPUTS_FILE,
+    `${JSON.stringify({ builtAt, files, outputs: [...outputs].sort() })}\n`,
+  );
 }
 
 /** Two CLI runs may rebuild at once: neither must ever load the other's half-written file. */

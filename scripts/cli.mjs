@@ -14,8 +14,11 @@ const name = process.argv[2] ?? "";
 
 function isStale() {
   try {
-    const { builtAt, files } = JSON.parse(readFileSync(join(OUT_DIR, "inputs.json"), "utf8"));
-    statSync(join(OUT_DIR, `${name}.mjs`));
+    const { builtAt, files, outputs } = JSON.parse(
+      readFileSync(join(OUT_DIR, "inputs.json"), "utf8"),
+    );
+    // A bundle or a file beside it (eld's table in lazy/) deleted since the build: build again.
+    for (const output of outputs ?? [`${name}.mjs`]) statSync(join(OUT_DIR, output));
     return files.some((file) => {
       try {
         return statSync(join(ROOT, file)).mtimeMs > builtAt;

@@ -1,5 +1,12 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -55,6 +62,40 @@ describe("built CLIs (scripts/cli.mjs → dist/cli)", () => {
     // Assess
     expect(built.stdout).toMatch(/usage: npm start -- <file or folder/);
   }, 120_000);
+
+  it("should rebuild before running when a file written beside the bundles is missing", async () => {
+    // Prepare: the launcher in a scratch checkout whose build step only leaves a mark, built with every
+    // source older than the build but without the lazy file the build wrote beside the bundle.
+    const root = mkdtempSync(join(tmpdir(), "cli-launcher-"));
+    mkdirSync(join(root, "scripts"));
+    mkdirSync(join(root, "dist/cli"), { recursive: true });
+    copyFileSync(LAUNCHER, join(root, "scripts/cli.mjs"));
+    writeFileSync(
+      join(root, "scripts/build-cli.mjs"),
+      `import { writeFileSync } from "node:fs";
+export const CLIS = { hello: {} };
+export async function buildClis() {
+  writeFileSync(new URL("../dist/cli/rebuilt", import.meta.url), "");
+}
+`,
+    );
+    writeFileSync(join(root, "dist/cli/hello.mjs"), 'console.log("ran");\n');
+    writeFileSync(
+      join(root, "dist/cli/inputs.json"),
+      JSON.stringify({
+        builtAt: Date.now() + 60_000,
+        files: ["scripts/cli.mjs"],
+        outputs: ["hello.mjs", "lazy/eld/ngrams.bin"],
+      }),
+    );
+
+    // Act
+    const result = await run(process.execPath, [join(root, "scripts/cli.mjs"), "hello"]);
+
+    // Assess
+    expect(existsSync(join(root, "dist/cli/rebuilt"))).toBe(true);
+    expect(result.stdout).toBe("ran\n");
+  });
 
   it("should exit 2 with its usage for an unknown CLI name", async () => {
     // Act
