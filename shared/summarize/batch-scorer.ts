@@ -1,13 +1,30 @@
 /**
- * Scoring up to 32 rows at once, one bit per row, for layouts of depth BATCH_DEPTH. QuickScorer
- * (quick-scorer.ts) spends most of a row's time clearing leaf bits node by node; with a whole chunk of rows in
- * hand, every node's test is one word instead: the rows that pass it. A value's first passed threshold marks
- * the row in that threshold's group word, and an OR along the feature's rising thresholds gives every group
- * the rows below it. Each tree then pushes the chunk's word down from its root (passing rows go left), which
- * gives each row's leaf, and every row adds its leaf values tree by tree, in tree order from its own initial
- * value, as it would alone: the sums are bit-identical.
+ * Scoring up to 32 rows at once, one bit per row, for layouts of depth BATCH_DEPTH. Scored one by one, a row
+ * spends its time on a branch per node whose outcome is random; with a whole chunk of rows in hand, every
+ * node's test is one word instead: the rows that pass it. A value's first passed threshold marks the row in
+ * that threshold's group word, and an OR along the feature's rising thresholds gives every group the rows below
+ * it. Each tree then pushes the chunk's word down from its root (passing rows go left), which gives each row's
+ * leaf, and every row adds its leaf values tree by tree, in tree order from its own initial value, as it would
+ * alone: the sums are bit-identical.
  */
-import type { TreeLayout } from "./tree-layout";
+import { BATCH_DEPTH, type TreeLayout } from "./tree-layout";
+
+/** Tests and leaves of a tree padded to BATCH_DEPTH. */
+const TESTS = (1 << BATCH_DEPTH) - 1;
+const LEAVES = 1 << BATCH_DEPTH;
+
+/**
+ * A leaf's index takes BATCH_DEPTH = 4 bits, a nibble: findLeaves walks the tree's four levels unrolled and
+ * packs eight rows' leaves into one int32 (SPREAD), and addLeaves reads them back as eight nibbles. Another depth
+ * needs those three rewritten, not only the constants.
+ */
+if (BATCH_DEPTH !== 4) {
+  throw new Error(
+    `batch-scorer.ts packs leaf indices in nibbles: it is written for depth 4, not ${BATCH_DEPTH}`,
+  );
+}
+/** Rows whose leaves one int32 holds, a nibble each. */
+const ROWS_PER_WORD = 8;
 
 /** Byte b's bit k moved to bit 4k: eight rows' bits of one level, one per nibble. */
 const SPREAD = Int32Array.from({ length: 256 }, (_, b) => {
@@ -19,20 +36,37 @@ const SPREAD = Int32Array.from({ length: 256 }, (_, b) => {
 
 /** Rows per chunk: one bit each in an int32. */
 export const CHUNK = 32;
+/** Words of leaves per tree and chunk. */
+const LEAF_WORDS = CHUNK / ROWS_PER_WORD;
+
+/** The word with a bit set for each of the chunk's `count` rows (a shift by 32 would shift by 0). */
+function rowsMask(count: number): number {
+  return count === CHUNK ? -1 : ~(-1 << count);
+}
+
+/** A programming error: treeSums hands the batch scorer only layouts of BATCH_DEPTH. */
+function checkDepth(layout: TreeLayout): void {
+  if (layout.depth !== BATCH_DEPTH) {
+    throw new Error(
+      `The batch scorer takes trees laid out at depth ${BATCH_DEPTH}, not ${layout.depth}`,
+    );
+  }
+}
 
 export interface BatchScratch {
   /** The chunk's rows that pass each test, one word per slot of TreeLayout.nodeSlot. */
   groupPass: Int32Array;
-  /** Tree t's leaf for rows 8j ..< 8j + 8 of the chunk, a nibble each: leaves[t × 4 + j]. */
+  /** Tree t's leaf for rows 8j ..< 8j + 8 of the chunk, a nibble each: leaves[t × LEAF_WORDS + j]. */
   leaves: Int32Array;
   /** The chunk's running sums (addLeaves works by eights, past a chunk's last row, up to CHUNK). */
   sums: Float64Array;
 }
 
 export function batchScratch(layout: TreeLayout): BatchScratch {
+  checkDepth(layout);
   return {
     groupPass: new Int32Array(layout.groupThreshold.length + layout.featureGroup.length),
-    leaves: new Int32Array(layout.trees * (CHUNK / 8)),
+    leaves: new Int32Array(layout.trees * LEAF_WORDS),
     sums: new Float64Array(CHUNK),
   };
 }
@@ -48,6 +82,7 @@ export function addChunk(
   count: number,
   sums: Float64Array,
 ): void {
+  checkDepth(layout);
   markPasses(layout, scratch.groupPass, rows, start, count);
   findLeaves(layout, scratch.groupPass, scratch.leaves, count);
   const chunkSums = scratch.sums;
@@ -68,7 +103,7 @@ function markPasses(
   const features = featureGroup.length - 1;
   groupPass.fill(0);
   groupPass[0] = -1;
-  const chunk = count === 32 ? -1 : ~(-1 << count);
+  const chunk = rowsMask(count);
   // Rows past the chunk's end search for its last row again, and set no bit.
   const last = start + count - 1;
   for (let f = 0; f < features; f++) {
@@ -119,11 +154,11 @@ function markPasses(
 /** Pushes the chunk's rows down every tree and writes down each row's leaf. */
 function findLeaves(layout: TreeLayout, groupPass: Int32Array, leaves: Int32Array, count: number) {
   const { nodeSlot } = layout;
-  const chunk = count === 32 ? -1 : ~(-1 << count);
+  const chunk = rowsMask(count);
   const trees = layout.trees;
   for (let t = 0; t < trees; t++) {
-    // The tree's 15 tests, level by level: the rows each node receives, and the rows that go right at each level.
-    const b = t * 15;
+    // The tree's TESTS (15) tests, level by level: the rows each node receives, and the rows that go right at each level.
+    const b = t * TESTS;
     const p0 = groupPass[nodeSlot[b] as number] as number;
     const n1 = chunk & p0;
     const n2 = chunk & ~p0;
@@ -158,7 +193,7 @@ function findLeaves(layout: TreeLayout, groupPass: Int32Array, leaves: Int32Arra
       (n13 & ~(groupPass[nodeSlot[b + 13] as number] as number)) |
       (n14 & ~(groupPass[nodeSlot[b + 14] as number] as number));
     // Row i's leaf is bit i of r0..r3: spread eight rows at a time into the nibbles of one word.
-    for (let i = 0, at = t * 4; i < count; i += 8, at++) {
+    for (let i = 0, at = t * LEAF_WORDS; i < count; i += ROWS_PER_WORD, at++) {
       leaves[at] =
         ((SPREAD[(r0 >>> i) & 255] as number) << 3) |
         ((SPREAD[(r1 >>> i) & 255] as number) << 2) |
@@ -169,12 +204,12 @@ function findLeaves(layout: TreeLayout, groupPass: Int32Array, leaves: Int32Arra
 }
 
 /**
- * Adds each row's leaf values, tree by tree, eight rows at a time: eight running sums in registers instead of
- * one sum stored and loaded again for every tree.
+ * Adds each row's leaf values, tree by tree, eight rows at a time (the eight nibbles of a word of leaves):
+ * eight running sums in registers instead of one sum stored and loaded again for every tree.
  */
 function addLeaves(layout: TreeLayout, leaves: Int32Array, sums: Float64Array, count: number) {
   const { leafValue, trees } = layout;
-  for (let i = 0, j = 0; i < count; i += 8, j++) {
+  for (let i = 0, j = 0; i < count; i += ROWS_PER_WORD, j++) {
     let s0 = sums[i] as number;
     let s1 = sums[i + 1] as number;
     let s2 = sums[i + 2] as number;
@@ -183,7 +218,7 @@ function addLeaves(layout: TreeLayout, leaves: Int32Array, sums: Float64Array, c
     let s5 = sums[i + 5] as number;
     let s6 = sums[i + 6] as number;
     let s7 = sums[i + 7] as number;
-    for (let t = 0, at = j, base = 0; t < trees; t++, at += 4, base += 16) {
+    for (let t = 0, at = j, base = 0; t < trees; t++, at += LEAF_WORDS, base += LEAVES) {
       const w = leaves[at] as number;
       s0 += leafValue[base + (w & 15)] as number;
       s1 += leafValue[base + ((w >>> 4) & 15)] as number;

@@ -4,7 +4,7 @@
  * because the right weighting of position against centrality depends on how much of the article is asked for.
  */
 import { FEATURE_COUNT, FEATURE_NAMES } from "./features";
-import { type TreeEnsemble, treeSum, treeSums } from "./trees";
+import { type TreeEnsemble, treeSums } from "./trees";
 
 const IN_LEAD_K = FEATURE_NAMES.indexOf("inLeadK");
 const K_OVER_N = FEATURE_NAMES.indexOf("kOverN");
@@ -61,12 +61,10 @@ function priorLogit(features: Float64Array, model: ScorerWeights): number {
   return model.base + model.leadBonus * leadPrior * (features[IN_LEAD_K] as number) - lengthPrior;
 }
 
-/** Probability-like score in (0, 1). */
-export function scoreSentence(features: Float64Array, model: ScorerWeights): number {
-  return 1 / (1 + Math.exp(-treeSum(model.trees, features, priorLogit(features, model))));
-}
-
-/** scoreSentence of every row, bit for bit, for less work than row by row: an article's rows at once. */
+/**
+ * Each row's probability-like score in (0, 1). An article's rows at once: the trees score them together for
+ * less work than row by row (trees.ts), and each row's score is the one it gets alone.
+ */
 export function scoreSentences(rows: readonly Float64Array[], model: ScorerWeights): number[] {
   const initial = rows.map((row) => priorLogit(row, model));
   return Array.from(treeSums(model.trees, rows, initial), (z) => 1 / (1 + Math.exp(-z)));

@@ -4,9 +4,9 @@ import { FEATURE_COUNT, FEATURE_NAMES } from "../../../shared/summarize/features
 import {
   DEFAULT_WEIGHTS,
   type ScorerWeights,
-  scoreSentence,
   scoreSentences,
 } from "../../../shared/summarize/model";
+import { walkSum } from "../../../shared/summarize/tree";
 
 /** A scorer without trees and without lead prior: only the base and the length prior speak. */
 const priorsOnly = (lengthPenalty: number): ScorerWeights => ({
@@ -23,14 +23,13 @@ function rowOf(words: number): Float64Array {
   return row;
 }
 
-describe("scoreSentence", () => {
+describe("scoreSentences", () => {
   it("should lower the score of a sentence beyond 30 words by the length prior per 10 words", () => {
     // Prepare
     const model = priorsOnly(0.5);
 
     // Act
-    const short = scoreSentence(rowOf(30), model);
-    const long = scoreSentence(rowOf(50), model);
+    const [short, long] = scoreSentences([rowOf(30), rowOf(50)], model) as [number, number];
 
     // Assess
     expect(short).toBeCloseTo(0.5, 12);
@@ -42,15 +41,13 @@ describe("scoreSentence", () => {
     const { lengthPenalty: _, ...model } = priorsOnly(0);
 
     // Act
-    const score = scoreSentence(rowOf(120), model);
+    const [score] = scoreSentences([rowOf(120)], model);
 
     // Assess
     expect(score).toBe(0.5);
   });
-});
 
-describe("scoreSentences", () => {
-  it("should give every row of an article the score scoreSentence gives it alone, bit for bit", () => {
+  it("should give every row of an article the score it gets alone, bit for bit", () => {
     // Prepare: rows of the committed model's features, sentence counts across chunk sizes, NaN included
     const value = fc.oneof(
       fc.constantFrom(0, 1, Number.NaN),
@@ -68,9 +65,33 @@ describe("scoreSentences", () => {
         const scores = scoreSentences(rows, DEFAULT_WEIGHTS);
 
         // Assess
-        expect(scores).toEqual(rows.map((row) => scoreSentence(row, DEFAULT_WEIGHTS)));
+        expect(scores).toEqual(rows.flatMap((row) => scoreSentences([row], DEFAULT_WEIGHTS)));
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it("should score each row as walking the committed trees from the base does", () => {
+    // Prepare: no lead or length prior, so every row's logit starts at the base (NaN features would make the
+    // priors NaN: they are covered above)
+    const model: ScorerWeights = { ...DEFAULT_WEIGHTS, leadBonus: 0, lengthPenalty: 0 };
+    const value = fc.oneof(fc.constantFrom(0, 1), fc.double({ noNaN: true, min: -1, max: 8 }));
+    const article = fc.array(
+      fc.array(value, { minLength: FEATURE_COUNT, maxLength: FEATURE_COUNT }),
+      { minLength: 1, maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(article, (values) => {
+        const rows = values.map((row) => Float64Array.from(row));
+
+        // Act
+        const scores = scoreSentences(rows, model);
+
+        // Assess
+        const walked = rows.map((row) => walkSum(model.trees, row, model.base));
+        expect(scores).toEqual(walked.map((z) => 1 / (1 + Math.exp(-z))));
+      }),
+      { numRuns: 40 },
     );
   });
 });
