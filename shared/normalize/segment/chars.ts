@@ -27,6 +27,16 @@ export function charAt(text: string, i: number): string {
   return i >= 0 && i < text.length ? text.charAt(i) : "";
 }
 
+/**
+ * The characters isSpace and isBullet accept, as bodies of regex character classes: the home of both lists,
+ * which the regexes of the segmenter are built from. The predicates stay comparisons on the code unit (the scan
+ * calls them per character); a test over every UTF-16 code unit holds each to its class.
+ */
+export const SPACE_CLASS = " \\n\\t\\r\\u00a0\\u3000\\u2000-\\u200a";
+/** `• 9. The first item • 10. The second item`: bullets open a list item wherever they stand. */
+export const BULLET_CLASS = "\\u2022\\u2043\\u25aa\\u25e6\\u2023\\u25cf";
+
+/** A character of SPACE_CLASS. */
 export function isSpace(code: number): boolean {
   return (
     code === Code.Space ||
@@ -179,7 +189,7 @@ export function isLower(ch: string): boolean {
   return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
 
-/** Bullets that open a list item wherever they stand: `• 9. The first item • 10. The second item`. */
+/** A character of BULLET_CLASS. */
 export function isBullet(code: number): boolean {
   return (
     code === 0x2022 || // •

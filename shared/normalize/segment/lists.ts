@@ -1,4 +1,4 @@
-import { codeAt, isAsciiDigit, isBullet, isSpace } from "./chars";
+import { BULLET_CLASS, codeAt, isAsciiDigit, isBullet, isSpace, SPACE_CLASS } from "./chars";
 
 /**
  * List items written inline: `1.) The first item 2.) The second item`, `1) …`, `1. …`, `a. …`, and items
@@ -26,7 +26,7 @@ interface Marker {
 }
 
 // Global, reset before each use: building a RegExp per call costs more than a short paragraph's scan.
-const BULLET = /[\u2022\u2043\u25aa\u25e6\u2023\u25cf]/gu;
+const BULLET = new RegExp(`[${BULLET_CLASS}]`, "gu");
 
 /**
  * Could a list marker or a bullet stand at `i`? Asked by the scanner at the characters it stops on, so the
@@ -72,8 +72,10 @@ export function findListMarkers(text: string): ListMarkers | null {
  * space. Matches come in text order, and none overlaps the next (the space after one is looked at, not
  * taken).
  */
-const MARKER =
-  /(?<![^ \n\t\r\u00a0\u3000\u2000-\u200a\u2022\u2043\u25aa\u25e6\u2023\u25cf])(?:(\d{1,2})|([a-z]))(\.\)?|\))(?=[ \n\t\r\u00a0\u3000\u2000-\u200a])/g;
+const MARKER = new RegExp(
+  `(?<![^${SPACE_CLASS}${BULLET_CLASS}])(?:(\\d{1,2})|([a-z]))(\\.\\)?|\\))(?=[${SPACE_CLASS}])`,
+  "g",
+);
 
 /**
  * The list markers of the text, in text order: "1." "a." "1)" "1.)". Found by one native search rather than a
