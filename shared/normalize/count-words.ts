@@ -12,8 +12,10 @@ const OTHER = 2;
 const JOINER = 4;
 /**
  * What each UTF-16 code unit is to countWords (0 = not looked up yet): a table read instead of a regex test on
- * a one-character string for every non-ASCII character. By unit, as before: each half of a surrogate pair is
- * OTHER, whatever the pair is.
+ * a one-character string for every non-ASCII character. By code unit, not code point, so the count reads one
+ * unit at a time without decoding pairs: each half of a surrogate pair is OTHER, whatever the pair is, so a
+ * letter beyond the Basic Multilingual Plane (historic scripts, mathematical letters), rare in articles, is no
+ * word character.
  */
 const unitKind = new Uint8Array(0x10000);
 for (let code = 0; code < 0x80; code++) {
