@@ -1,6 +1,6 @@
 /**
- * The tree ensemble as trained and committed (weights.json), and its plain reading: the reference every faster
- * scorer must match bit for bit, and the scorer of trees too deep for them.
+ * The tree ensemble as trained and committed (weights.json), and its plain reading: the reference the batch
+ * scorer (batch-scorer.ts) must match bit for bit, and the scorer of trees too deep for it.
  */
 
 /**
