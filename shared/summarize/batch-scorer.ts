@@ -157,7 +157,7 @@ function findLeaves(layout: TreeLayout, groupPass: Int32Array, leaves: Int32Arra
   const chunk = rowsMask(count);
   const trees = layout.trees;
   for (let t = 0; t < trees; t++) {
-    // The tree's TESTS tests, level by level: the rows each node receives, and the rows going right per level.
+    // The tree's TESTS nodes, level by level: the rows each node receives, and the rows going right per level.
     const b = t * TESTS;
     const p0 = groupPass[nodeSlot[b] as number] as number;
     const n1 = chunk & p0;
