@@ -1,4 +1,5 @@
 import type { Block, RemovedItem, Sentence } from "../contract/article";
+import { callUntilFeedback, warmUpOnFirstUse } from "../v8/warm-up";
 import { type SentenceSpan, segmentSentences } from "./segment";
 import type { TypedBlock } from "./structure";
 
@@ -24,6 +25,7 @@ export function assemble(
   language: string | undefined,
   cased = true,
 ): AssembledText {
+  warmUp();
   const parts: string[] = [];
   const blocks: Block[] = [];
   const dropped: RemovedItem[] = [];
@@ -97,7 +99,9 @@ function hasWord(text: string, start: number, end: number): boolean {
   return false;
 }
 
-// The non-ASCII path (a sentence opening with "“" or "£", a letter like "é"), taken at load: optimized before
-// any sentence took it, hasWord would be thrown away at the first one and compiled again. Nine calls: V8 keeps
-// feedback for a function from its eighth call on.
-for (let call = 0; call < 9; call++) hasWord("“é", 0, 2);
+/**
+ * hasWord's non-ASCII path (a sentence opening with "“" or "£", a letter like "é"), taken before the first
+ * article: optimized before any sentence took it, hasWord would be thrown away at the first one and compiled
+ * again (shared/v8/warm-up.ts).
+ */
+const warmUp = warmUpOnFirstUse(() => callUntilFeedback(() => hasWord("“é", 0, 2)));

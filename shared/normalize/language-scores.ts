@@ -12,6 +12,8 @@
  * per process (language-ngram-memo.ts, language-eld-table.mjs), and only the best two scores are kept. The gain is measured by
  * tests/bench/language.bench.ts.
  */
+
+import { callUntilFeedback, warmUpOnFirstUse } from "../v8/warm-up";
 import { avgScore } from "./language-eld.mjs";
 import {
   addPacked,
@@ -56,6 +58,14 @@ const MAX_WORD_BYTES = 70;
 const SCALE = 25;
 const RELIABLE_RATIO = 0.75;
 
+/**
+ * Letters of two and of three UTF-8 bytes, which English news meets only now and then: readNgrams optimized
+ * before the first é would be thrown away at it and compiled again (shared/v8/warm-up.ts). Detections whose
+ * answers are not used; the memo keeps their n-grams, as it would any text's.
+ */
+const WARM_UP = "café señor Łódź жизнь 中文 ひらがな";
+const warmUp = warmUpOnFirstUse(() => callUntilFeedback(() => detectWithEld(WARM_UP)));
+
 // Per-detection state, reused.
 const word = new Uint8Array(ENFORCE_CUT_AFTER + 8);
 let scores = new Float64Array(64);
@@ -66,7 +76,7 @@ let ngramCount = 0;
  * language is "".
  */
 export function detectWithEld(text: string, subset?: LanguageSubset): EldVerdict | undefined {
-  if (!warmedUp) warmUp();
+  warmUp();
   const data = getTables();
   const languageCount = data.codes.length;
   nextStamp();
@@ -120,21 +130,6 @@ export function detectWithEld(text: string, subset?: LanguageSubset): EldVerdict
       (avgScore[code] as number) * RELIABLE_RATIO > firstScore || 0.01 > Math.abs(firstScore - next)
     );
   return { code, best: firstScore, runnerUp: scored > 1 ? secondScore : 0, reliable };
-}
-
-let warmedUp = false;
-/**
- * Letters of two and of three UTF-8 bytes, which English news meets only now and then: the optimizing compiler
- * builds readNgrams from the paths taken before, and the first é after that would throw the code away to be
- * compiled again. Read as many times as V8 calls a function before it keeps feedback for it, plus one.
- */
-const WARM_UP = "café señor Łódź жизнь 中文 ひらがな";
-const WARM_UP_ROUNDS = 9;
-
-/** Detections whose answers are not used; the memo keeps their n-grams, as it would any text's. */
-function warmUp(): void {
-  warmedUp = true;
-  for (let round = 0; round < WARM_UP_ROUNDS; round++) detectWithEld(WARM_UP);
 }
 
 /** textProcessor, strToUtf8Bytes and getByteNgrams: every word's n-grams, counted and scored. */

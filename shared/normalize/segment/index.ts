@@ -1,4 +1,5 @@
 import { hasUppercase } from "../../text/case";
+import { warmUpOnFirstUse } from "../../v8/warm-up";
 import { decideBoundary, detachedCloserEnd, isLoneToken } from "./boundary";
 import {
   Code,
@@ -140,23 +141,19 @@ export function segmentSentences(
   /** False when the caller knows the text has no uppercase letter (it is not scanned for one again). */
   mayBeCased = true,
 ): SentenceSpan[] {
-  if (!warmedUp) warmUp();
+  warmUp();
   return scan(text, lang, mayBeCased);
 }
 
-let warmedUp = false;
-
 /**
- * WARM_UP's lines, segmented before the first text rather than at import: a process that never segments
- * (a translate Lambda importing the contract) does not pay for it, and a benchmark of the first pass counts it.
- * Three rounds: V8 keeps no feedback for a function until its eighth call, which the first round makes.
+ * WARM_UP's lines, segmented before the first text (shared/v8/warm-up.ts). Three rounds: the first makes more
+ * than CALLS_BEFORE_FEEDBACK calls of scan, so the next two leave their feedback.
  */
-function warmUp(): void {
-  warmedUp = true;
+const warmUp = warmUpOnFirstUse(() => {
   for (let round = 0; round < 3; round++) {
     for (const [text, lang] of WARM_UP) scan(text, lang, true);
   }
-}
+});
 
 function scan(text: string, lang: string | undefined, mayBeCased: boolean): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
