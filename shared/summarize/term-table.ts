@@ -83,17 +83,16 @@ export class TermTable {
     const { entries, keys } = this;
     const mask = keys.length - 1;
     const length = end - start;
-    let slot = Math.imul(hash, 0x9e3779b1) & mask;
-    for (
-      let tag = entries[2 * slot + 1] as number;
-      tag !== 0;
-      tag = entries[2 * slot + 1] as number
-    ) {
+    // The step to the next slot runs on every lookup, the first included (see homeBefore).
+    let slot = homeBefore(hash, mask);
+    while (true) {
+      slot = (slot + 1) & mask;
+      const tag = entries[2 * slot + 1] as number;
+      if (tag === 0) break;
       if (entries[2 * slot] === hash) {
         const key = keys[slot] as string;
         if (key.length === length && sameChars(key, text, start)) return tag - TAG;
       }
-      slot = (slot + 1) & mask;
     }
     const word = text.slice(start, end).toLowerCase();
     const term = this.compute(word);
@@ -126,8 +125,9 @@ export class TermTable {
   private insert(word: string, hash: number, id: number): void {
     if (2 * (this.size + 1) > this.keys.length) this.grow();
     const mask = this.keys.length - 1;
-    let slot = Math.imul(hash, 0x9e3779b1) & mask;
-    while (this.entries[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    let slot = homeBefore(hash, mask);
+    do slot = (slot + 1) & mask;
+    while (this.entries[2 * slot + 1] !== 0);
     this.keys[slot] = word;
     this.entries[2 * slot] = hash;
     this.entries[2 * slot + 1] = id + TAG;
@@ -148,6 +148,16 @@ export class TermTable {
       if (tag !== 0) this.insert(keys[slot] as string, entries[2 * slot] as number, tag - TAG);
     }
   }
+}
+
+/**
+ * The slot before a hash's home slot: probes step forward from it, so the step runs on every probe, the first
+ * included. A step taken only past a taken slot would first run at the first collision, some articles into a
+ * run, with V8's optimized tokenizer compiled already without feedback for it: that code would be thrown away
+ * and compiled again.
+ */
+function homeBefore(hash: number, mask: number): number {
+  return ((Math.imul(hash, 0x9e3779b1) & mask) + mask) & mask;
 }
 
 /** key (lowercase) === text[start ..< start + key.length] with A-Z lowered. */
