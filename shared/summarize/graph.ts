@@ -167,8 +167,9 @@ function linkOccurrences(n: number, start: Int32Array, ids: Int32Array): void {
  */
 function addEdges(n: number, start: Int32Array, weights: Float64Array, width: number): void {
   for (let i = 0; i < n; i++) {
-    overlapGraph.start(i);
-    cosineGraph.start(i);
+    const cells = Math.min(width, n - 1 - i);
+    overlapGraph.start(i, cells);
+    cosineGraph.start(i, cells);
     for (let t = start[i] as number, end = start[i + 1] as number; t < end; t++) {
       const weight = weights[t] as number;
       for (let p = nextPlace[t] as number; p >= 0; p = nextPlace[p] as number) {
@@ -178,7 +179,7 @@ function addEdges(n: number, start: Int32Array, weights: Float64Array, width: nu
         cellSum[cell] = (cellSum[cell] as number) + weight * (weights[p] as number);
       }
     }
-    for (let cell = 0, cells = Math.min(width, n - 1 - i); cell < cells; cell++) {
+    for (let cell = 0; cell < cells; cell++) {
       const shared = cellShared[cell] as number;
       if (shared === 0) continue;
       const j = i + 1 + cell;

@@ -34,17 +34,21 @@ export class EdgeList {
     this.edges = 0;
   }
 
-  /** Sentence i's edges start here; calls come in rising i, then `end(n)`. */
-  start(i: number): void {
+  /**
+   * Sentence i's edges start here, and room is made for `most` of them; calls come in rising i, then `end(n)`.
+   * The room is made once per sentence, not tested at every edge: `add` stays small where it is inlined.
+   */
+  start(i: number, most: number): void {
     this.firstEdge[i] = this.edges;
+    if (this.edges + most > this.target.length) {
+      this.target = int32AtLeast(this.target, this.edges + most);
+      this.weight = float64AtLeast(this.weight, this.edges + most);
+    }
   }
 
+  /** One of the edges `start` made room for. */
   add(i: number, j: number, w: number): void {
     if (w <= 0) return;
-    if (this.edges === this.target.length) {
-      this.target = int32AtLeast(this.target, this.edges + 1);
-      this.weight = float64AtLeast(this.weight, this.edges + 1);
-    }
     this.target[this.edges] = j;
     this.weight[this.edges] = DAMPING * w;
     this.edges++;
