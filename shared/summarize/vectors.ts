@@ -104,8 +104,18 @@ export function vectorize(texts: readonly string[], language: LanguageProfile): 
       localOf = int32AtLeast(localOf, language.terms.termCount);
       stampOf = int32AtLeast(stampOf, language.terms.termCount);
     }
+    // Room for the sentence's terms, made once for all of them rather than tested at each.
+    const most = read.termCount;
+    if (termEnd + most > idStore.length) {
+      idStore = int32AtLeast(idStore, termEnd + most);
+      countStore = int32AtLeast(countStore, termEnd + most);
+    }
+    if (vocabularySize + most > counts.length) {
+      documentFrequency = int32AtLeast(documentFrequency, vocabularySize + most);
+      counts = int32AtLeast(counts, vocabularySize + most);
+    }
     const first = termEnd;
-    for (let t = 0; t < read.termCount; t++) {
+    for (let t = 0; t < most; t++) {
       const termId = termIds[t] as number;
       let id: number;
       if (stampOf[termId] === article) {
@@ -114,14 +124,8 @@ export function vectorize(texts: readonly string[], language: LanguageProfile): 
         id = vocabularySize++;
         stampOf[termId] = article;
         localOf[termId] = id;
-        documentFrequency = int32AtLeast(documentFrequency, id + 1);
-        counts = int32AtLeast(counts, id + 1);
       }
       if (counts[id] === 0) {
-        if (termEnd === idStore.length) {
-          idStore = int32AtLeast(idStore, termEnd + 1);
-          countStore = int32AtLeast(countStore, termEnd + 1);
-        }
         idStore[termEnd++] = id;
       }
       counts[id] = (counts[id] as number) + 1;
