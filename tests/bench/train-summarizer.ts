@@ -2,7 +2,7 @@
  * Fits the summarizer's sentence scorer on the dev data (../shared/eval) and, with --write, saves the weights to
  * shared/summarize/weights.json. Prints 5-fold cross-validated ROUGE (folds by article within every file) next
  * to LEAD-k so that choices are judged on articles the model did not see.
- *   npm run train:summarizer [-- --write] [-- --lambda 0.01 --redundancy 0.6]
+ *   npm run train:summarizer [-- --write] [-- --lambda 0.01 --redundancy 0.6] (`-- --help`: every option)
  * --cache FILE keeps the prepared articles (features and oracle labels) in FILE between runs that only change
  * the learner's or the selection's options; delete it whenever features, normalization or the data change.
  */
@@ -20,6 +20,64 @@ import {
 } from "./summary-training";
 
 const args = process.argv.slice(2);
+/** Number options (`--name N`) and the selection settings a grid may sweep (`--grid-name a,b,c`). */
+const NUMBER_OPTIONS = [
+  "trees",
+  "depth",
+  "lr",
+  "lambda",
+  "min-child",
+  "bins",
+  "redundancy",
+  "trigram",
+  "soft",
+  "lead-bonus",
+  "lead-slope",
+  "length-penalty",
+  "bags",
+  "subsample",
+  "seed",
+  "w-cnndm",
+  "w-cased",
+  "w-bbc",
+  "w-orangesum",
+];
+const GRID_OPTIONS = ["lead-bonus", "lead-slope", "redundancy", "trigram", "length-penalty"];
+const USAGE = `usage: npm run train:summarizer -- [--write] [--cache FILE] [--<option> N]… [--grid-<setting> a,b,…]…
+  options: ${NUMBER_OPTIONS.join(", ")}
+  grid settings: ${GRID_OPTIONS.join(", ")}`;
+
+/** Options checked before minutes of training: a mistyped one would otherwise be ignored silently. */
+function checkArguments(): void {
+  const valued = new Set(["--cache", ...NUMBER_OPTIONS.map((n) => `--${n}`)]);
+  for (const name of GRID_OPTIONS) valued.add(`--grid-${name}`);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === "--help") {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    if (arg === "--write") continue;
+    const value = args[i + 1];
+    const bad = !valued.has(arg)
+      ? `unknown option ${arg}`
+      : value === undefined || value.startsWith("--")
+        ? `${arg} needs a value`
+        : arg !== "--cache" &&
+            !(arg.startsWith("--grid-") ? value.split(",") : [value]).every((v) =>
+              Number.isFinite(Number(v)),
+            )
+          ? `${arg} takes numbers, got ${value}`
+          : undefined;
+    if (bad) {
+      console.error(`train:summarizer: ${bad}\n${USAGE}`);
+      process.exit(2);
+    }
+    i++;
+  }
+}
+checkArguments();
+
 function option(name: string, fallback: number): number {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : fallback;
