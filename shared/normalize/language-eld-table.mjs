@@ -2,15 +2,15 @@
  * eld's n-gram database as one byte table in the layout of language-ngram-memo.ts's memo, so that reading it is
  * copying arrays: written by the CLI and Lambda builds beside their bundles (scripts/eld-table.mjs), packed from
  * eld's own database on the first detection when the sources run (language-eld-data.mjs). eld ships the
- * database as an object literal of 49,553 objects, which a bundle would parse at every start.
+ * database as an object literal of about 50,000 objects, which a bundle would parse at every start.
  *
- * Layout: MAGIC; a 4-byte little-endian length and that many bytes of JSON (`{format, type, languages, slots,
- * entries, pairs}`, padded with spaces to a multiple of 4); Int32 arrays in the platform's byte order (little
- * endian on every platform Node runs the project on; the header says so): the open-addressing slots (key's
- * low, high integers as packKey makes them, entry; `slots` each, keys placed by slotOf with linear probing in
- * sorted order, entries numbered in slot order), each entry's first score (`entries + 1`, the last one the
- * end); then Uint8 arrays: every score's language id, then its value as eld stores it. Plain JavaScript: `prepare` builds the CLIs with plain Node, which cannot
- * import TypeScript.
+ * Layout: MAGIC; a 4-byte little-endian length and that many bytes of UTF-8 JSON (`{format, littleEndian, type,
+ * languages, slots, entries, pairs}`, padded with spaces to a multiple of 4 bytes); Int32 arrays in the
+ * platform's byte order (little endian on every platform Node runs the project on; `littleEndian` says so):
+ * the open-addressing slots (key's low, high integers as packKey makes them, entry; `slots` each, keys placed
+ * by slotOf with linear probing in sorted order, entries numbered in slot order), each entry's first score
+ * (`entries + 1`, the last one the end); then Uint8 arrays: every score's language id, then its value as eld
+ * stores it. Plain JavaScript: `prepare` builds the CLIs with plain Node, which cannot import TypeScript.
  */
 
 /** The longest key of eld's database (a space, four bytes, a space); a longer one is refused. */
@@ -95,9 +95,10 @@ export function packEldTable(ngramsData) {
   }
   starts[entries] = ids.length;
   const meta = { format: FORMAT, littleEndian: LITTLE_ENDIAN, type, languages, slots, entries };
-  let json = JSON.stringify({ ...meta, pairs: ids.length });
-  while (json.length % 4 !== 0) json += " ";
-  const header = new TextEncoder().encode(json);
+  // Padded as bytes, not characters: the arrays after it must start 4-byte aligned whatever the JSON holds.
+  const json = new TextEncoder().encode(JSON.stringify({ ...meta, pairs: ids.length }));
+  const header = new Uint8Array(Math.ceil(json.length / 4) * 4).fill(0x20);
+  header.set(json);
   const length = new Uint8Array(4);
   new DataView(length.buffer).setUint32(0, header.length, true);
   const parts = [MAGIC, length, header, slotLow, slotHigh, slotEntry, starts];
@@ -111,36 +112,60 @@ export function packEldTable(ngramsData) {
   return table;
 }
 
-/** The parts of a table: views of `bytes` (of a copy if they are not 4-byte aligned). */
+const isCount = (value) => Number.isInteger(value) && value >= 0;
+
+/**
+ * The parts of a table: views of `bytes` (of a copy if they are not 4-byte aligned). Throws, naming what is
+ * wrong, on bytes that are not a whole table of this format (a damaged or truncated file).
+ */
 export function unpackEldTable(table) {
   if (!isEldTable(table)) throw new Error("eld's n-gram table: not a table (its first bytes)");
-  const bytes = table.byteOffset % 4 === 0 ? table : table.slice();
+  // A copy, not slice(): a Node Buffer's slice is a view of the same unaligned bytes.
+  const bytes = table.byteOffset % 4 === 0 ? table : new Uint8Array(table);
+  const size = bytes.byteLength;
+  const headerStart = MAGIC.length + 4;
+  if (size < headerStart)
+    throw new Error(`eld's n-gram table: ${size} bytes, too short for a header`);
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(MAGIC.length, true);
-  let at = bytes.byteOffset + MAGIC.length + 4;
-  const json = new TextDecoder().decode(new Uint8Array(bytes.buffer, at, headerLength));
-  const header = JSON.parse(json);
-  if (header.format !== FORMAT || header.littleEndian !== LITTLE_ENDIAN)
+  if (headerStart + headerLength > size)
+    throw new Error(
+      `eld's n-gram table: header of ${headerLength} bytes runs past the table's ${size} bytes`,
+    );
+  const json = new TextDecoder().decode(bytes.subarray(headerStart, headerStart + headerLength));
+  let header;
+  try {
+    header = JSON.parse(json);
+  } catch (error) {
+    throw new Error(`eld's n-gram table: header is not JSON (${error.message})`);
+  }
+  if (header?.format !== FORMAT || header.littleEndian !== LITTLE_ENDIAN)
     throw new Error(
       `eld's n-gram table: format ${json.slice(0, 40)}…, expected ${FORMAT} of this platform`,
     );
   const { type, languages, slots, entries, pairs } = header;
-  at += headerLength;
-  const take = (Type, length) => {
-    at += length * Type.BYTES_PER_ELEMENT;
-    return new Type(bytes.buffer, at - length * Type.BYTES_PER_ELEMENT, length);
+  for (const [name, value] of Object.entries({ slots, entries, pairs }))
+    if (!isCount(value)) throw new Error(`eld's n-gram table: header's ${name} is ${value}`);
+  let at = headerStart + headerLength;
+  const take = (Type, length, name) => {
+    const end = at + length * Type.BYTES_PER_ELEMENT;
+    if (end > size)
+      throw new Error(`eld's n-gram table: ${name} end at byte ${end}, past the table's ${size}`);
+    const part = new Type(bytes.buffer, bytes.byteOffset + at, length);
+    at = end;
+    return part;
   };
   const parts = {
     type,
     languages,
     entries,
-    slotLow: take(Int32Array, slots),
-    slotHigh: take(Int32Array, slots),
-    slotEntry: take(Int32Array, slots),
-    starts: take(Int32Array, entries + 1),
-    ids: take(Uint8Array, pairs),
-    values: take(Uint8Array, pairs),
+    slotLow: take(Int32Array, slots, "slots"),
+    slotHigh: take(Int32Array, slots, "slots"),
+    slotEntry: take(Int32Array, slots, "slots"),
+    starts: take(Int32Array, entries + 1, "entries"),
+    ids: take(Uint8Array, pairs, "language ids"),
+    values: take(Uint8Array, pairs, "scores"),
   };
-  if (at !== bytes.byteOffset + bytes.length)
-    throw new Error(`eld's n-gram table: ${bytes.length} bytes, not the length its header gives`);
+  if (at !== size)
+    throw new Error(`eld's n-gram table: ${size} bytes, not the ${at} its header gives`);
   return parts;
 }

@@ -82,6 +82,50 @@ describe("eld's n-gram table", () => {
     expect(isEldTable(bytes)).toBe(true);
     expect(isEldTable(other)).toBe(false);
     expect(() => unpackEldTable(other)).toThrow(/not a table/);
-    expect(() => unpackEldTable(bytes.subarray(0, bytes.length - 1))).toThrow(/length/);
+    expect(() => unpackEldTable(bytes.subarray(0, bytes.length - 1))).toThrow(/past the table/);
+  });
+
+  it("should read a table from bytes that do not start 4-byte aligned, such as a Node Buffer's", () => {
+    // Prepare
+    const bytes = packEldTable(ngramsData);
+    const unaligned = Buffer.alloc(bytes.length + 1).subarray(1);
+    unaligned.set(bytes);
+    // Act
+    const read = unpackEldTable(unaligned);
+    // Assess
+    expect(unaligned.byteOffset % 4).not.toBe(0);
+    expect(read.slotLow).toEqual(table.slotLow);
+    expect(read.starts).toEqual(table.starts);
+    expect(read.values).toEqual(table.values);
+  });
+
+  it("should refuse a truncated or damaged table, naming what does not fit", () => {
+    // Prepare
+    const bytes = packEldTable(ngramsData);
+    const headerLength = new DataView(bytes.buffer).getUint32(4, true);
+    const notJson = bytes.slice();
+    notJson[8] = 0x0a;
+    notJson[9] = 0x7b;
+    // Act
+    const refusals = [
+      bytes.subarray(0, 6),
+      bytes.subarray(0, 8 + headerLength - 1),
+      bytes.subarray(0, 8 + headerLength + 100),
+      notJson,
+    ].map((damaged) => {
+      try {
+        unpackEldTable(damaged);
+        return "read";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    });
+    // Assess
+    expect(refusals).toEqual([
+      expect.stringMatching(/6 bytes, too short for a header/),
+      expect.stringMatching(/header of \d+ bytes runs past the table's \d+ bytes/),
+      expect.stringMatching(/slots end at byte \d+, past the table's \d+/),
+      expect.stringMatching(/header is not JSON/),
+    ]);
   });
 });
