@@ -2,7 +2,7 @@
  * Builds the command-line interfaces into dist/cli/ (git-ignored) with esbuild, so that `npm run normalize`,
  * `npm run summarize` and `npm start` start Node on plain JavaScript instead of compiling TypeScript through
  * tsx at every call. Run by `prepare` (so by `npm ci` / `npm install`), by `npm run build:cli`, and by
- * scripts/cli.mjs whenever a source file is newer than the build.
+ * scripts/cli.mjs whenever a source file is newer than the build or a file the build wrote is missing.
  *
  * Plain options on purpose: infra/aws/bundling.ts builds the Lambda bundles with its own; the two could share
  * a base set of options later. What they share already: eld's n-gram database, carried by both as one table
@@ -12,7 +12,6 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
-import { ELD_TABLE_FILE, LAZY_FOLDER } from "../infra/aws/bundle-shims/lazy-files.mjs";
 import { eldTable } from "./eld-table.mjs";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -79,9 +78,10 @@ const DOCUMENT_READERS = ["mammoth", "jszip", "unpdf"];
 
 /**
  * esbuild options for one CLI entry. Exported so that the throughput bench (tests/bench/summary-speed.ts) times
- * code built exactly as the CLIs are.
+ * code built exactly as the CLIs are, and tests/infra/eld-table.test.ts tests it. `written`, if given, gets
+ * the files written beside `outfile` (eld's table), relative to its folder.
  */
-export function cliBuildOptions({ entry, outfile, bundleDependencies }) {
+export function cliBuildOptions({ entry, outfile, bundleDependencies, written }) {
   return {
     absWorkingDir: ROOT,
     entryPoints: [entry],
@@ -98,7 +98,7 @@ export function cliBuildOptions({ entry, outfile, bundleDependencies }) {
     plugins: [
       ...(bundleDependencies ? [] : [dependenciesExternalButJson]),
       dataAsJson,
-      eldTable({ compress: false }),
+      eldTable({ compress: false, written }),
     ],
     external: DOCUMENT_READERS,
     metafile: true,
@@ -113,12 +113,13 @@ export async function buildClis() {
   const builtAt = Date.now();
   mkdirSync(OUT_DIR, { recursive: true });
   const inputs = new Set(["package.json", "scripts/build-cli.mjs", "scripts/eld-table.mjs"]);
-  // What the launcher must find to run a CLI: the bundles, and the files written beside them.
-  const outputs = new Set([`${LAZY_FOLDER}/${ELD_TABLE_FILE}`]);
+  // What the launcher must find to run a CLI: the bundles, and the files the plugins wrote beside them.
+  const outputs = new Set();
   await Promise.all(
     Object.entries(CLIS).map(async ([name, { entry, bundleDependencies }]) => {
       const outfile = join(OUT_DIR, `${name}.mjs`);
-      const result = await build(cliBuildOptions({ entry, outfile, bundleDependencies }));
+      const options = cliBuildOptions({ entry, outfile, bundleDependencies, written: outputs });
+      const result = await build(options);
       for (const file of result.outputFiles) {
         writeAtomically(file.path, file.contents);
         outputs.add(relative(OUT_DIR, file.path).split(sep).join("/"));

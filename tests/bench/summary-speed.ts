@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import type { ColdPass } from "./summary-cold";
 import { EVAL_DIR } from "./summary-data";
 
@@ -25,9 +25,7 @@ export function median(xs: readonly number[]): number {
 /** summary-cold.ts built with scripts/build-cli.mjs's options into a temporary directory; `remove` deletes it. */
 export async function buildColdPass(): Promise<{ script: string; remove: () => void }> {
   const { build } = await import("esbuild");
-  const { cliBuildOptions } = (await import(
-    pathToFileURL(join(ROOT, "scripts/build-cli.mjs")).href
-  )) as { cliBuildOptions: (cli: object) => Parameters<typeof build>[0] };
+  const { cliBuildOptions } = await import("../../scripts/build-cli.mjs");
   const dir = mkdtempSync(join(tmpdir(), "summary-cold-"));
   const script = join(dir, "summary-cold.mjs");
   const options = cliBuildOptions({
