@@ -11,20 +11,21 @@
  */
 
 import { dictionary } from "./language-eld.mjs";
-import { eldTableBytes } from "./language-eld-data.mjs";
-import { type EldTable, KEY_BYTES, slotOf, unpackEldTable } from "./language-eld-table.mjs";
+import { eldTable as readEldTable } from "./language-eld-data.mjs";
+import { type EldTable, slotOf } from "./language-eld-table.mjs";
 
 /** calculateScores: the database stores every score less this. */
 export const BASE_NGRAM_SCORE = 53;
-/** The longest key held as two integers: a leading space, four bytes, a trailing space (eld's longest). */
-export const PACKED_CHARS = KEY_BYTES;
-/** The memo starts again past this many n-grams, so that text unknown to eld cannot grow it forever. */
+/**
+ * The memo starts again past this many n-grams, eld's own included (they fill about 50,000 of them), so that
+ * text unknown to eld cannot grow it forever.
+ */
 const MAX_ENTRIES = 1 << 17;
 
 let table: EldTable | undefined;
 /** eld's database as its table, read once: the memo starts from it again when full. */
 function eldTable(): EldTable {
-  table ??= unpackEldTable(eldTableBytes());
+  table ??= readEldTable();
   return table;
 }
 
@@ -55,10 +56,10 @@ export function getTables(): Tables {
 }
 
 // The memo: n-gram key → entry; an entry's scores are pool[start[e] .. end[e]), as eld stores them. A key of up
-// to PACKED_CHARS characters (all of eld's) is two integers, found in an open-addressing table; a longer one is
-// a string. Copied from the table by the first detection, with room for a few thousand texts of news beyond
-// eld's n-grams (growing costs the first pass). Exported as live bindings for readWord's lookup; only this
-// module assigns them.
+// to KEY_BYTES (language-eld-table.mjs) characters (all of eld's) is two integers, found in an open-addressing
+// table; a longer one is a string. Copied from the table by the first detection, with room for a few thousand
+// texts of news beyond eld's n-grams (growing costs the first pass). Exported as live bindings for readWord's
+// lookup; only this module assigns them.
 const ROOM_ENTRIES = 1 << 14;
 export let slotLow = new Int32Array(0);
 export let slotHigh = new Int32Array(0);
@@ -110,7 +111,7 @@ export function addPacked(slot: number, low: number, high: number): number {
 }
 
 /**
- * The entry of a key longer than PACKED_CHARS (the end of a word past eld's bytes per word, which eld's
+ * The entry of a key longer than KEY_BYTES (the end of a word past eld's bytes per word, which eld's
  * database lacks): word[from..to).
  */
 export function longEntry(word: Uint8Array, leading: boolean, from: number, to: number): number {

@@ -15,6 +15,7 @@
 
 import { callUntilFeedback, warmUpOnFirstUse } from "../v8/warm-up";
 import { avgScore } from "./language-eld.mjs";
+import { KEY_BYTES } from "./language-eld-table.mjs";
 import {
   addPacked,
   BASE_NGRAM_SCORE,
@@ -24,7 +25,6 @@ import {
   getTables,
   longEntry,
   nextStamp,
-  PACKED_CHARS,
   poolLanguage,
   poolScore,
   slotEntry,
@@ -191,7 +191,7 @@ function readWord(length: number): void {
     const leading = start === 0;
     const size = (leading ? 1 : 0) + (to - from) + (last ? 1 : 0);
     let entry: number;
-    if (size > PACKED_CHARS) {
+    if (size > KEY_BYTES) {
       entry = longEntry(word, leading, from, to);
     } else {
       // The key packed as language-eld-table.mjs's packKey packs it, looked up as slotOf places it.

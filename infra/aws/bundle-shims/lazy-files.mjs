@@ -1,9 +1,12 @@
 /**
- * The one door from a Lambda bundle to its lazy/ folder, written beside index.mjs by infra/aws/bundling.ts.
- * Once bundled, `import.meta.url` is index.mjs's URL, so the paths hold on Lambda and in every local copy.
+ * The one door from a bundle to its lazy/ folder, written beside it: the Lambda bundles' index.mjs
+ * (infra/aws/bundling.ts) and the CLIs' (scripts/build-cli.mjs, whose eld table scripts/eld-table.mjs writes
+ * to the file named here). Once bundled, `import.meta.url` is the bundle's URL, so the paths hold on Lambda
+ * and in every local copy.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 
 /** The folder beside the bundle. */
 export const LAZY_FOLDER = "lazy";
@@ -16,6 +19,11 @@ const requireLazy = createRequire(LAZY_URL);
 
 export function readLazyFile(file, encoding) {
   return readFileSync(new URL(file, LAZY_URL), encoding);
+}
+
+/** The path of lazy/`file`, for messages. */
+export function lazyFilePath(file) {
+  return fileURLToPath(new URL(file, LAZY_URL));
 }
 
 /** Stands for export `name` of lazy/`file` (CommonJS), which Node loads on the first call or `new`. */
