@@ -4,7 +4,8 @@
  * A package is `index.mjs` (esbuild: ESM, minified, AWS SDK bundled; what Node parses at every cold start) with
  * its source map, and a `lazy/` folder of what is loaded on first use only, through bundle-shims/lazy-files.mjs:
  * LAZY_PACKAGES as CommonJS files, LAZY_DATA as JSON, and eld's n-gram database as its table (written by
- * scripts/eld-table.mjs's plugin, as for the CLIs); those its bundle reaches (esbuild's metafile), no others. What each choice costs or saves: docs/BUNDLE.md.
+ * scripts/eld-table.mjs's plugin, as for the CLIs); those its bundle reaches (esbuild's metafile), no others.
+ * What each choice costs or saves: docs/BUNDLE.md.
  * As a script, `node --import tsx infra/aws/bundling.ts <stage> <dir>` builds a stage's package into <dir>.
  */
 import { spawnSync } from "node:child_process";
@@ -171,7 +172,7 @@ export async function buildLambdaPackage(
     banner: {
       js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
     },
-    // eld's table brotli-compressed: a fifth of its bytes, which keeps normalize's package within its target.
+    // eld's table brotli-compressed, which keeps normalize's package within its target (docs/BUNDLE.md).
     plugins: standIns ? [lazyStandIns, eldTable({ compress: true })] : [],
     ...overrides,
     alias: { ...(standIns ? BUNDLE_ALIASES : {}), ...overrides.alias },

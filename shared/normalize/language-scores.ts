@@ -6,11 +6,11 @@
  *
  * Why it exists: eld spent most of its time on its own bookkeeping rather than on the scores (in a profile of
  * the summarize CLI, detection was one of the largest costs of a pass: eld's calculateScores, getByteNgrams,
- * textProcessor, getScores, orderAndScale). Per text it builds a string per byte and per n-gram, an object of n-grams, enumerates a
- * database object per n-gram with for-in, then an object of every language's score that language.ts sorted.
- * Here an n-gram is two integers, its scores are in typed arrays holding eld's database as a table, read once
- * per process (language-ngram-memo.ts, language-eld-table.mjs), and only the best two scores are kept. The gain is measured by
- * tests/bench/language.bench.ts.
+ * textProcessor, getScores, orderAndScale). Per text it builds a string per byte and per n-gram, an object of
+ * n-grams, enumerates a database object per n-gram with for-in, then an object of every language's score that
+ * language.ts sorted. Here an n-gram is two integers, its scores are in typed arrays holding eld's database as
+ * a table, read once per process (language-ngram-memo.ts, language-eld-table.mjs), and only the best two
+ * scores are kept. The gain is measured by tests/bench/language.bench.ts.
  */
 
 import { callUntilFeedback, warmUpOnFirstUse } from "../v8/warm-up";
