@@ -16,11 +16,25 @@ import type { ColdPass } from "./summary-cold";
 import { DATASETS, EVAL_DIR, evalDataAvailable, readRows, rowToArticle } from "./summary-data";
 import { buildColdPass, cliStartup, coldPass, medianPass } from "./summary-speed";
 
-const json = process.argv.includes("--json");
-const runsArg = process.argv.indexOf("--runs");
-const runs = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 3;
+const args = process.argv.slice(2);
+const json = args.includes("--json");
+const runsArg = args.indexOf("--runs");
+const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 3;
 if (!Number.isInteger(runs) || runs < 1) {
-  console.error(`--runs takes a positive integer, got ${process.argv[runsArg + 1]}`);
+  console.error(`--runs takes a positive integer, got ${args[runsArg + 1]}`);
+  process.exit(2);
+}
+// A mistyped option would otherwise be ignored, and a minute of measuring spent on what was not asked for.
+const unknown = args.find(
+  (arg, i) => arg !== "--json" && arg !== "--runs" && !(runsArg >= 0 && i === runsArg + 1),
+);
+if (unknown !== undefined) {
+  const usage = "usage: npm run bench:summary -- [--json] [--runs N]";
+  if (unknown === "--help") {
+    console.log(usage);
+    process.exit(0);
+  }
+  console.error(`bench:summary: unknown argument ${unknown}\n${usage}`);
   process.exit(2);
 }
 
