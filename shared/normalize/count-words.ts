@@ -5,9 +5,9 @@
  * which no word crosses, so the count is the same.
  */
 
+import { isWordUnit } from "../text/word";
 import { warmUpOnFirstUse } from "../v8/warm-up";
 
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 /** Kinds of code unit to countWords; WORD is the one odd value, so `kind & 1` says "word character". */
 const WORD = 1;
 const OTHER = 2;
@@ -36,7 +36,7 @@ function kindOf(code: number): number {
 }
 
 function lookUpKind(code: number): number {
-  const kind = WORD_CHAR.test(String.fromCharCode(code)) ? WORD : OTHER;
+  const kind = isWordUnit(code) ? WORD : OTHER;
   unitKind[code] = kind;
   return kind;
 }

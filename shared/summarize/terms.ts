@@ -5,6 +5,9 @@
  * features need (number characters, quotation marks, a capital after the first letter), so that the
  * sentence's characters are read once rather than once per fact.
  */
+
+import { UPPERCASE } from "../text/case";
+import { WORD_CHAR } from "../text/word";
 import type { LanguageProfile } from "./language";
 import { sentenceMarks } from "./marks";
 import { hasUppercaseAfterFirst } from "./run-ons";
@@ -69,10 +72,8 @@ const GENERAL_PATH = 64;
 /** Units a word's scan must look at beyond hashing them. */
 const NOTABLE = NUMBER_UNIT | UPPERCASE_UNIT | FOLDS | GENERAL_PATH;
 
-const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
 const NUMBER_CHAR = /^\p{N}$/u;
 const SPACE_CHAR = /^\s$/u;
-const UPPERCASE_CHAR = /^\p{Lu}$/u;
 const unitBits = new Uint8Array(0x10000).fill(KNOWN | GENERAL_PATH, 0xd800, 0xe000);
 
 function bitsOf(unit: number): number {
@@ -87,7 +88,7 @@ function bitsOf(unit: number): number {
       (WORD_CHAR.test(char) ? WORD_UNIT : 0) |
       (NUMBER_CHAR.test(char) ? NUMBER_UNIT : 0) |
       (SPACE_CHAR.test(char) ? SPACE_UNIT : 0) |
-      (UPPERCASE_CHAR.test(char) ? UPPERCASE_UNIT : 0) |
+      (UPPERCASE.test(char) ? UPPERCASE_UNIT : 0) |
       (char.toLowerCase() !== char ? FOLDS : 0);
     unitBits[unit] = bits;
   }

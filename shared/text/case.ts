@@ -4,7 +4,8 @@
  * letter: where a lost line break may hide). One answer to "is there a \p{Lu} here", read from one table.
  */
 
-const UPPERCASE = /\p{Lu}/u;
+/** \p{Lu}: for callers that keep their own table of units, as isUppercaseUnit does. */
+export const UPPERCASE = /\p{Lu}/u;
 /** \p{Lu} by BMP code unit, filled in as units are met: 0 unknown, 1 uppercase, 2 not. */
 const uppercaseUnit = new Uint8Array(0x10000);
 /** Global, for test() from lastIndex: an ASCII capital, then the next non-ASCII unit, found natively. */
