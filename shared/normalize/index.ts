@@ -55,7 +55,13 @@ const FORMATS: Record<string, SourceFormat> = {
 
 /** Formats read from their binary container by an asynchronous library rather than decoded as text. */
 type DocumentFormat = "docx" | "pdf";
-const DOCUMENT_READERS: Record<DocumentFormat, typeof readPdf> = { docx: readDocx, pdf: readPdf };
+/** A reader gets the input limit: what a document unpacks to is bounded by it, as its text is (checkTextSize). */
+type DocumentReader = (
+  bytes: Uint8Array,
+  fileName: string,
+  maxBytes: number,
+) => Promise<ParsedDocument>;
+const DOCUMENT_READERS: Record<DocumentFormat, DocumentReader> = { docx: readDocx, pdf: readPdf };
 const isDocumentFormat = (format: SourceFormat): format is DocumentFormat =>
   Object.hasOwn(DOCUMENT_READERS, format);
 
@@ -146,7 +152,8 @@ export function normalizeArticle(input: NormalizeInput): NormalizedArticle {
 export async function normalizeDocument(input: NormalizeInput): Promise<NormalizedArticle> {
   const format = checkedFormat(input);
   if (!isDocumentFormat(format)) return normalizeArticle(input);
-  const doc = await DOCUMENT_READERS[format](input.bytes, input.fileName);
+  const maxBytes = input.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  const doc = await DOCUMENT_READERS[format](input.bytes, input.fileName, maxBytes);
   checkTextSize(doc, input);
   return articleOf(doc, input, "utf-8", input.bytes.length);
 }

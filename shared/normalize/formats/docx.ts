@@ -1,7 +1,7 @@
 import type JSZip from "jszip";
 import type { RemovedItem } from "../../contract/article";
 import { collapseWhitespace } from "../clean";
-import { EmptyArticleError, UnreadableDocumentError } from "../errors";
+import { EmptyArticleError, InputTooLargeError, UnreadableDocumentError } from "../errors";
 import { readHtml } from "./html";
 import type { ParsedDocument } from "./types";
 
@@ -59,10 +59,50 @@ async function runningLines(zip: JSZip): Promise<RemovedItem[]> {
 }
 
 /**
+ * What a .docx's parts may unpack to, all together, per byte of text the input limit allows. Word's XML
+ * wraps text in a few times its size (run properties, revision ids), far under this; a zip bomb (a few
+ * kilobytes that inflate to gigabytes) far over it, and the XML parser would hold all of it in memory, which a
+ * Lambda function dies of without a word.
+ */
+const UNPACKED_PER_TEXT_BYTE = 16;
+
+/**
+ * Counts what the package's parts inflate to, stream by stream, and stops at the first chunk past the budget:
+ * nothing of them is kept, and a bomb is inflated no further than the budget and one chunk. The sizes the zip
+ * declares for its parts are not trusted: a bomb can state any.
+ */
+async function checkUnpackedSize(zip: JSZip, budget: number, fileName: string): Promise<void> {
+  let unpacked = 0;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    await new Promise<void>((resolve, reject) => {
+      const stream = entry.nodeStream("nodebuffer");
+      stream.on("data", (chunk: Buffer) => {
+        unpacked += chunk.length;
+        if (unpacked <= budget) return;
+        stream.pause();
+        reject(
+          new InputTooLargeError(
+            `unpacks to more than ${budget} bytes (a .docx may unpack to at most ${UNPACKED_PER_TEXT_BYTE} times the input limit); it is refused without being read further`,
+            fileName,
+          ),
+        );
+      });
+      stream.on("error", reject);
+      stream.on("end", () => resolve());
+    });
+  }
+}
+
+/**
  * Word (.docx) → article blocks: mammoth turns the document body into HTML (headings by their Word styles,
  * paragraphs, lists, tables; no page headers or footers, which are listed as removed), read by the HTML path.
  */
-export async function readDocx(bytes: Uint8Array, fileName: string): Promise<ParsedDocument> {
+export async function readDocx(
+  bytes: Uint8Array,
+  fileName: string,
+  maxBytes: number,
+): Promise<ParsedDocument> {
   // mammoth's Node build reads a Buffer (its browser build an ArrayBuffer): a view of the same bytes.
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let html: string;
@@ -73,9 +113,12 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Par
     import("mammoth"),
   ]);
   try {
-    running = await runningLines(await zip.loadAsync(buffer));
+    const parts = await zip.loadAsync(buffer);
+    await checkUnpackedSize(parts, UNPACKED_PER_TEXT_BYTE * maxBytes, fileName);
+    running = await runningLines(parts);
     html = (await mammoth.convertToHtml({ buffer })).value;
   } catch (error) {
+    if (error instanceof InputTooLargeError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new UnreadableDocumentError(
       `is not a Word document that can be read (${reason})`,
