@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchArgs } from "./args";
 import {
   type QualityRow,
   qualitySpec,
@@ -26,15 +27,14 @@ const SCALING_BYTES = [10_000, 31_623, 100_000, 316_228, 1_000_000, 3_162_278, 1
 const BENCH_TIMEOUT_MS = 30 * 60_000;
 const PROBE_TIMEOUT_MS = 5 * 60_000;
 
-const args = process.argv.slice(2);
-const asJson = args.includes("--json");
-const only = args.find((a) => a.startsWith("--only="))?.slice(7) ?? optionValue("--only");
-const withScaling = !args.includes("--no-scaling");
-
-function optionValue(flag: string): string | undefined {
-  const i = args.indexOf(flag);
-  return i >= 0 ? args[i + 1] : undefined;
-}
+const options = benchArgs("npm run bench -- [--json] [--only normalize,summary,…] [--no-scaling]", {
+  json: { type: "boolean" },
+  only: { type: "string" },
+  "no-scaling": { type: "boolean" },
+});
+const asJson = options.json === true;
+const only = options.only;
+const withScaling = options["no-scaling"] !== true;
 
 /** Progress goes to stderr so that stdout stays one JSON object under --json. */
 function progress(message: string): void {

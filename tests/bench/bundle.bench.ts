@@ -23,6 +23,7 @@ import {
   stageEntry,
 } from "../../infra/aws/bundling";
 import { ROUTES } from "../../shared/pipeline/routing";
+import { benchArgs, positiveInteger } from "./args";
 import {
   buildProbes,
   FIRST_USE,
@@ -37,10 +38,10 @@ import {
 const ROOT = join(import.meta.dirname, "../..");
 const OUT = join(ROOT, "tests/bench/results/bundle");
 const DOC = join(ROOT, "docs/BUNDLE.md");
-const args = process.argv.slice(2);
-const json = args.includes("--json");
-const runsArg = args.indexOf("--runs");
-const RUNS = Math.max(10, runsArg >= 0 ? Number(args[runsArg + 1]) : 15);
+const USAGE = "npm run bench:bundle -- [--json] [--runs N]";
+const options = benchArgs(USAGE, { json: { type: "boolean" }, runs: { type: "string" } });
+const json = options.json === true;
+const RUNS = Math.max(10, positiveInteger(USAGE, "runs", options.runs, 15));
 const KiB = 1024;
 /** Issue 12's targets: index.mjs + lazy/ per function, and init over the SDK floor. */
 const TARGET_PACKAGE_BYTES = 1536 * KiB;

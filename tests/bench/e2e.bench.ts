@@ -9,31 +9,27 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import type { SourceFile } from "../../infra/local/cli/files";
 import { runArticles } from "../../infra/local/run";
 import { startLocalStack } from "../../infra/local/stack";
 import { chooseTranslator, type TranslatorChoice } from "../../infra/local/translators";
 import { ENV } from "../../shared/pipeline/config";
+import { benchArgs, positiveInteger, refuse } from "./args";
 
 const EVAL = join(import.meta.dirname, "../../../shared/eval");
 const SOURCES = ["cnndm_cased_dev.jsonl", "bbc_dev.jsonl"];
 
-const { values } = parseArgs({
-  options: {
-    json: { type: "boolean" },
-    translator: { type: "string" },
-    articles: { type: "string" },
-  },
+const USAGE = "npm run bench:e2e -- [--translator apertium|none] [--articles N] [--json]";
+const values = benchArgs(USAGE, {
+  json: { type: "boolean" },
+  translator: { type: "string" },
+  articles: { type: "string" },
 });
 const asJson = values.json === true;
-const wanted = Number(values.articles ?? 200);
+const wanted = positiveInteger(USAGE, "articles", values.articles, 200);
 const requested = (values.translator ?? "apertium") as TranslatorChoice;
-if (!["apertium", "none"].includes(requested) || !Number.isInteger(wanted) || wanted < 1) {
-  process.stderr.write(
-    "usage: npm run bench:e2e -- [--translator apertium|none] [--articles N] [--json]\n",
-  );
-  process.exit(2);
+if (!["apertium", "none"].includes(requested)) {
+  refuse(USAGE, `--translator must be apertium or none, got "${requested}"`);
 }
 
 interface Row {

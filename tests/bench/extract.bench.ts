@@ -18,6 +18,7 @@ import { join } from "node:path";
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { normalizeArticle } from "../../shared/normalize";
+import { benchArgs } from "./args";
 import { loadPages, type Page, pagesAvailable, titleMatches } from "./extract/pages";
 import { type PageScore, scorePage, summarize } from "./extract/shingles";
 import { REPO } from "./normalize-corpus";
@@ -142,13 +143,13 @@ function printPages(pages: Page[]): void {
   }
 }
 
-function main(args: string[]): void {
+function main(args: { json?: boolean; pages?: boolean }): void {
   if (!pagesAvailable(FOLDER)) {
     console.log(`bench:extract: ${FOLDER} is absent; nothing to measure.`);
     return;
   }
   const pages = loadPages(FOLDER);
-  if (args.includes("--pages")) {
+  if (args.pages === true) {
     printPages(pages);
     return;
   }
@@ -170,7 +171,7 @@ function main(args: string[]): void {
     ([name, extract], i) =>
       [name, rounded(evaluate(pages, extract, best[i] as number))] as [string, Row],
   );
-  if (args.includes("--json")) {
+  if (args.json === true) {
     const [ours, theirs] = rows.map(([, row]) => row) as [Row, Row];
     console.log(JSON.stringify({ ...ours, readability: theirs }));
     return;
@@ -178,4 +179,8 @@ function main(args: string[]): void {
   printTable(rows);
 }
 
-main(process.argv.slice(2));
+const options = benchArgs("npm run --silent bench:extract -- [--json] [--pages]", {
+  json: { type: "boolean" },
+  pages: { type: "boolean" },
+});
+main(options);

@@ -14,6 +14,7 @@ import { eld } from "eld/extrasmall";
 const EVAL = join(dirname(fileURLToPath(import.meta.url)), "../../../shared/eval");
 
 import { detectLanguage, SHORT_TEXT_LANGUAGES } from "../../shared/normalize/language";
+import { benchArgs } from "./args";
 
 /** 20 major news languages: the strictest restriction worth comparing. */
 const MAJOR = [
@@ -115,7 +116,9 @@ function measure(
 }
 
 function main(): void {
-  const json = process.argv.includes("--json");
+  const json =
+    benchArgs("npm run --silent bench:language -- [--json]", { json: { type: "boolean" } }).json ===
+    true;
   if (!existsSync(EVAL)) {
     const message = `../shared/eval is absent (${EVAL}): nothing to measure`;
     if (json) console.log(JSON.stringify({ skipped: message }));

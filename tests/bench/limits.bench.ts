@@ -35,6 +35,7 @@ import { budgetProblem, maxLanguagesFor, STAGE_RESOURCES } from "../../shared/pi
 import { ROUTES, routeOf, type StageName } from "../../shared/pipeline/routing";
 import { AMAZON_TRANSLATE_LANGUAGES } from "../../shared/translate/supported-languages";
 import { s3Notification, sqsRecord } from "../functions/fake-aws";
+import { benchArgs, positiveInteger } from "./args";
 import { deliverAll, type StageFigures } from "./limits/deliveries";
 import { largestDocuments } from "./limits/documents";
 import { FakeAws } from "./limits/fake-aws";
@@ -56,14 +57,25 @@ const LANGUAGE_POOL = [
   ...AMAZON_TRANSLATE_LANGUAGES.filter((c) => c !== "en" && !FIRST_LANGUAGES.includes(c)),
 ];
 
-const args = process.argv.slice(2);
-const json = args.includes("--json");
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : undefined;
-};
-const maxInputBytes = flag("--max-input-bytes") ?? DEFAULT_MAX_INPUT_BYTES;
-const languageCount = flag("--languages") ?? maxLanguagesFor(maxInputBytes);
+const USAGE = "npm run bench:limits -- [--json] [--max-input-bytes N] [--languages L]";
+const options = benchArgs(USAGE, {
+  json: { type: "boolean" },
+  "max-input-bytes": { type: "string" },
+  languages: { type: "string" },
+});
+const json = options.json === true;
+const maxInputBytes = positiveInteger(
+  USAGE,
+  "max-input-bytes",
+  options["max-input-bytes"],
+  DEFAULT_MAX_INPUT_BYTES,
+);
+const languageCount = positiveInteger(
+  USAGE,
+  "languages",
+  options.languages,
+  maxLanguagesFor(maxInputBytes),
+);
 /** One folder per configuration, so that two configurations can be measured at once. */
 const OUT = join(ROOT, `tests/bench/results/limits/${maxInputBytes}x${languageCount}`);
 const progress = (line: string) => {

@@ -4,25 +4,19 @@
  * each ends with one manifest: prints articles, manifests, lost, duplicated, wall time and peak RSS.
  * --translator mock translates into Spanish through the Amazon Translate adapter on a mocked client.
  */
-import { parseArgs } from "node:util";
 import { type LoadTranslator, runLoad } from "../reliability/load";
+import { benchArgs, positiveInteger, refuse } from "./args";
 
-const { values } = parseArgs({
-  options: {
-    count: { type: "string", default: "1000" },
-    translator: { type: "string", default: "none" },
-    json: { type: "boolean", default: false },
-  },
+const USAGE = "npm run bench:load -- [--count 1000] [--translator none|mock] [--json]";
+const values = benchArgs(USAGE, {
+  count: { type: "string" },
+  translator: { type: "string", default: "none" },
+  json: { type: "boolean", default: false },
 });
 
-const count = Number(values.count);
-if (!Number.isInteger(count) || count < 1) {
-  console.error(`--count must be a positive integer, got "${values.count}"`);
-  process.exit(2);
-}
+const count = positiveInteger(USAGE, "count", values.count, 1000);
 if (values.translator !== "none" && values.translator !== "mock") {
-  console.error(`--translator must be none or mock, got "${values.translator}"`);
-  process.exit(2);
+  refuse(USAGE, `--translator must be none or mock, got "${values.translator}"`);
 }
 
 // Powertools prints notices (empty metrics) on stdout; --json promises one object there and nothing else.

@@ -20,6 +20,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { normalizeArticle } from "../../shared/normalize";
+import { benchArgs } from "./args";
 import { printShapeTable, type ShapeTiming, timeMarkdownShapes } from "./markdown-shapes";
 import { EVAL, evalIsPresent, longText, newsArticles, sampleArticles } from "./normalize-corpus";
 import { measureShape, printShapes, type ShapeRow } from "./normalize-shape-rows";
@@ -220,6 +221,9 @@ function main(args: string[]): void {
     process.stdout.write(JSON.stringify(child(args.slice(1))));
     return;
   }
+  const json =
+    benchArgs("npm run bench:normalize -- [--json]", { json: { type: "boolean" } }, args).json ===
+    true;
   const news = runChild<Measurement>("news");
   const html = runChild<Measurement>("html");
   const folder = mkdtempSync(join(tmpdir(), "normalize-bench-"));
@@ -234,7 +238,7 @@ function main(args: string[]): void {
     const ratio = (best(tenMb) / tenMb.bytes / (best(oneMb) / oneMb.bytes)) * 10;
     const shapes = SHAPES.map((_shape, index) => runChild<ShapeRow>("shape", String(index)));
     const mdShapes = runChild<ShapeTiming[]>("md-shapes");
-    if (args.includes("--json")) {
+    if (json) {
       console.log(
         JSON.stringify({
           mbPerSecNews: round(mbPerSec(news)),

@@ -10,6 +10,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { segmentSentences } from "../../shared/normalize";
+import { benchArgs } from "./args";
 import { EVAL, longText } from "./normalize-corpus";
 
 const GOLDEN = join(EVAL, "segmenter", "golden-rules.json");
@@ -24,8 +25,12 @@ interface Case {
   expected: string[];
 }
 
-const json = process.argv.includes("--json");
-const showFailures = process.argv.includes("--failures");
+const options = benchArgs("npm run bench:segment -- [--json] [--failures]", {
+  json: { type: "boolean" },
+  failures: { type: "boolean" },
+});
+const json = options.json === true;
+const showFailures = options.failures === true;
 
 if (!existsSync(GOLDEN)) {
   const message = `bench:segment: ${GOLDEN} is absent (the eval data sits beside the repo, not in it): nothing measured.`;

@@ -11,32 +11,16 @@
 import { performance } from "node:perf_hooks";
 import { normalizeArticle } from "../../shared/normalize";
 import { bodySentences, summarizeArticle } from "../../shared/summarize";
+import { benchArgs, positiveInteger } from "./args";
 import { scoreRouge } from "./rouge/rouge";
 import type { ColdPass } from "./summary-cold";
 import { DATASETS, EVAL_DIR, evalDataAvailable, readRows, rowToArticle } from "./summary-data";
 import { buildColdPass, cliStartup, coldPass, medianPass } from "./summary-speed";
 
-const args = process.argv.slice(2);
-const json = args.includes("--json");
-const runsArg = args.indexOf("--runs");
-const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 3;
-if (!Number.isInteger(runs) || runs < 1) {
-  console.error(`--runs takes a positive integer, got ${args[runsArg + 1]}`);
-  process.exit(2);
-}
-// A mistyped option would otherwise be ignored, and a minute of measuring spent on what was not asked for.
-const unknown = args.find(
-  (arg, i) => arg !== "--json" && arg !== "--runs" && !(runsArg >= 0 && i === runsArg + 1),
-);
-if (unknown !== undefined) {
-  const usage = "usage: npm run bench:summary -- [--json] [--runs N]";
-  if (unknown === "--help") {
-    console.log(usage);
-    process.exit(0);
-  }
-  console.error(`bench:summary: unknown argument ${unknown}\n${usage}`);
-  process.exit(2);
-}
+const USAGE = "npm run bench:summary -- [--json] [--runs N]";
+const options = benchArgs(USAGE, { json: { type: "boolean" }, runs: { type: "string" } });
+const json = options.json === true;
+const runs = positiveInteger(USAGE, "runs", options.runs, 3);
 
 if (!evalDataAvailable()) {
   const message = `Dev data not found at ${EVAL_DIR} (it sits beside the repo, not in it): nothing measured.`;

@@ -20,6 +20,7 @@ import { AmazonTranslateTranslator } from "../../shared/adapters/amazon-translat
 import { DEFAULT_TRANSLATE_CONCURRENCY, TRANSLATE_TEXT_MAX_BYTES } from "../../shared/limits";
 import { codePoints, utf8Bytes } from "../../shared/translate/bytes";
 import { translateArticle } from "../../shared/translate/translate-article";
+import { benchArgs } from "./args";
 import { evaluateApertium } from "./translate/apertium-eval";
 import { syntheticArticle } from "./translate/synthetic-article";
 import { transportCosts } from "./translate/transport-costs";
@@ -29,7 +30,8 @@ const NEWSTEST = join(HERE, "..", "..", "..", "shared", "eval", "en_es_newstest2
 const LATENCY_MS = 200;
 const ARTICLE_BYTES = 100_000;
 const LANGUAGES = ["es", "fr", "de", "pt", "it"];
-const asJson = process.argv.includes("--json");
+const asJson =
+  benchArgs("npm run bench:translate -- [--json]", { json: { type: "boolean" } }).json === true;
 
 const say = (line = "") => {
   if (!asJson) process.stdout.write(`${line}\n`);
