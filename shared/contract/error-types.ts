@@ -14,7 +14,7 @@ export const ERROR_TYPES = {
     "a .json file with no `text` or `body`, or an HTML page where no article body was found",
   NoSentenceError: "text remains, but not one sentence with a letter or a digit",
   InputTooLargeError:
-    "the file, or the text a .docx or .pdf unpacks to, is over the deployment's `maxInputBytes`; or a .docx's parts unpack to many times it (a zip bomb)",
+    "the file, or the text a .docx or .pdf unpacks to, is over the deployment's `maxInputBytes`; or a .docx's or .pdf's compressed parts unpack to many times it (a bomb)",
   InvalidLanguageError:
     "a language override (JSON `language`, object metadata) that is not a language code",
   NestingTooDeepError: "HTML nested deeper than the extractor can walk",

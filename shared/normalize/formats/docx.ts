@@ -4,6 +4,7 @@ import { collapseWhitespace } from "../clean";
 import { EmptyArticleError, InputTooLargeError, UnreadableDocumentError } from "../errors";
 import { readHtml } from "./html";
 import type { ParsedDocument } from "./types";
+import { unpackedBudget, unpackedTooLarge } from "./unpacked";
 
 /** The header and footer parts of a WordprocessingML package (word/header1.xml, word/footer2.xml…). */
 const RUNNING_PART = /^word\/(header|footer)\d*\.xml$/;
@@ -59,14 +60,6 @@ async function runningLines(zip: JSZip): Promise<RemovedItem[]> {
 }
 
 /**
- * What a .docx's parts may unpack to, all together, per byte of text the input limit allows. Word's XML
- * wraps text in a few times its size (run properties, revision ids), far under this; a zip bomb (a few
- * kilobytes that inflate to gigabytes) far over it, and the XML parser would hold all of it in memory, which a
- * Lambda function dies of without a word.
- */
-const UNPACKED_PER_TEXT_BYTE = 16;
-
-/**
  * Counts what the package's parts inflate to, stream by stream, and stops at the first chunk past the budget:
  * nothing of them is kept, and a bomb is inflated no further than the budget and one chunk. The sizes the zip
  * declares for its parts are not trusted: a bomb can state any.
@@ -81,12 +74,7 @@ async function checkUnpackedSize(zip: JSZip, budget: number, fileName: string): 
         unpacked += chunk.length;
         if (unpacked <= budget) return;
         stream.pause();
-        reject(
-          new InputTooLargeError(
-            `unpacks to more than ${budget} bytes (a .docx may unpack to at most ${UNPACKED_PER_TEXT_BYTE} times the input limit); it is refused without being read further`,
-            fileName,
-          ),
-        );
+        reject(unpackedTooLarge("docx", budget, fileName));
       });
       stream.on("error", reject);
       stream.on("end", () => resolve());
@@ -114,7 +102,7 @@ export async function readDocx(
   ]);
   try {
     const parts = await zip.loadAsync(buffer);
-    await checkUnpackedSize(parts, UNPACKED_PER_TEXT_BYTE * maxBytes, fileName);
+    await checkUnpackedSize(parts, unpackedBudget(maxBytes), fileName);
     running = await runningLines(parts);
     html = (await mammoth.convertToHtml({ buffer })).value;
   } catch (error) {

@@ -1,7 +1,9 @@
 import { InputError } from "../../errors";
 import { NoTextLayerError, PasswordProtectedPdfError, UnreadableDocumentError } from "../errors";
 import { layoutPages, type PdfPage, type PdfTextRun } from "./pdf-layout";
+import { checkPdfStreams } from "./pdf-streams";
 import type { ParsedDocument } from "./types";
+import { unpackedBudget } from "./unpacked";
 
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
@@ -54,9 +56,15 @@ function refusal(error: unknown, fileName: string): InputError {
  * PDF → article blocks, through pdf.js (unpdf's build of it for serverless runtimes: no worker, no canvas):
  * each page's text runs as the page draws them, then laid out into headings and paragraphs without the
  * running headers, footers and page numbers (pdf-layout.ts). A PDF pdf.js opens only with a password, or
- * whose pages carry no text (scans), is refused with its own error.
+ * whose pages carry no text (scans), is refused with its own error, and one whose streams would unpack to
+ * more than the input limit allows (unpacked.ts) before pdf.js opens it.
  */
-export async function readPdf(bytes: Uint8Array, fileName: string): Promise<ParsedDocument> {
+export async function readPdf(
+  bytes: Uint8Array,
+  fileName: string,
+  maxBytes: number,
+): Promise<ParsedDocument> {
+  checkPdfStreams(bytes, unpackedBudget(maxBytes), fileName);
   // Imported by the first PDF only: pdf.js is larger than everything else the command line loads.
   const { getDocumentProxy } = await import("unpdf");
   let pdf: PDFDocumentProxy | undefined;
