@@ -37,7 +37,7 @@ import { AMAZON_TRANSLATE_LANGUAGES } from "../../shared/translate/supported-lan
 import { s3Notification, sqsRecord } from "../functions/fake-aws";
 import { benchArgs, positiveInteger } from "./args";
 import { deliverAll, type StageFigures } from "./limits/deliveries";
-import { largestDocuments } from "./limits/documents";
+import { bombDocuments, largestDocuments } from "./limits/documents";
 import { FakeAws } from "./limits/fake-aws";
 import { largestArticles } from "./limits/inputs";
 import { formatRows } from "./limits/per-format";
@@ -210,8 +210,13 @@ async function main(): Promise<void> {
     aws,
     bucket: INGEST,
     resultsBucket: RESULTS,
-    // And the .docx and .pdf of maxInputBytes, whose text is over it: refused, with their figures.
-    articles: [...articles, ...(await largestDocuments(maxInputBytes, { oversized: true }))],
+    // And the .docx and .pdf of maxInputBytes, whose text is over it, and two document bombs: refused, with
+    // their figures.
+    articles: [
+      ...articles,
+      ...(await largestDocuments(maxInputBytes, { oversized: true })),
+      ...(await bombDocuments(maxInputBytes)),
+    ],
     bundleFile: bundles.normalize,
     env,
     workDir: OUT,

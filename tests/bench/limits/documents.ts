@@ -7,6 +7,7 @@
  * well under `bytes`. `oversized` builds them at `bytes` of file instead, to show that refusal.
  * Built by the fixture generator's means: the `docx` package and tests/fixtures/documents/pdf-writer.ts. */
 import { type Document, Packer } from "docx";
+import { unpackedBudget } from "../../../shared/normalize/formats/unpacked";
 import { articleDocx, type DocxBlock } from "../../fixtures/documents/docx-writer";
 import {
   type PdfLine,
@@ -128,5 +129,24 @@ export async function largestDocuments(
   return [
     { name: `${prefix}.docx`, body: docx },
     { name: `${prefix}.pdf`, body: pdf },
+  ];
+}
+
+/**
+ * A .docx and a .pdf of a few hundred kilobytes whose compressed parts unpack to twice what the normalizer
+ * allows at `bytes` (shared/normalize/formats/unpacked.ts): one paragraph, then blanks, as document bombs are.
+ * Refused while they are counted, within the stage's memory.
+ */
+export async function bombDocuments(bytes: number): Promise<{ name: string; body: Uint8Array }[]> {
+  const blanks = 2 * unpackedBudget(bytes);
+  const paragraph = "The council said the report would be published next week.";
+  const docx = await Packer.toBuffer(docxOf([`${paragraph}${" ".repeat(blanks)}`]));
+  const pdf = writePdf({
+    pages: [{ lines: [{ text: paragraph, x: 72, y: PAGE_TOP, size: 11 }], blankBytes: blanks }],
+    compress: true,
+  });
+  return [
+    { name: "bomb.docx", body: docx },
+    { name: "bomb.pdf", body: pdf },
   ];
 }

@@ -7,61 +7,36 @@ import { describe, expect, it } from "vitest";
 import { normalizeDocument } from "../../../shared/normalize";
 import { InputTooLargeError } from "../../../shared/normalize/errors";
 import { checkPdfStreams } from "../../../shared/normalize/formats/pdf-streams";
+import { type PdfPageSpec, type PdfSpec, writePdf } from "../../fixtures/documents/pdf-writer";
 
 const LIMIT = 64 * 1024;
-const TEXT = "BT /F1 12 Tf 72 712 Td (The harbour strike went on for a third day.) Tj ET\n";
+const SENTENCE = "The harbour strike went on for a third day.";
 
-/** A one-page PDF whose page draws `content`, with one more object: an image XObject of `image` bytes. */
-function onePagePdf(content: string, image = ""): Uint8Array {
-  const stream = (dictionary: string, data: string) => {
-    const packed = deflateSync(Buffer.from(data, "latin1"));
-    return Buffer.concat([
-      Buffer.from(`<< ${dictionary} /Length ${packed.length} /Filter /FlateDecode >>\nstream\n`),
-      packed,
-      Buffer.from("\nendstream"),
-    ]);
-  };
-  const objects = [
-    Buffer.from("<< /Type /Catalog /Pages 2 0 R >>"),
-    Buffer.from("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
-    Buffer.from(
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>",
-    ),
-    stream("", content),
-    Buffer.from("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
-    stream(
-      "/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8",
-      image,
-    ),
-  ];
-  const parts = [Buffer.from("%PDF-1.4\n")];
-  let length = parts[0]?.length ?? 0;
-  const offsets: number[] = [];
-  for (const [i, object] of objects.entries()) {
-    offsets.push(length);
-    const part = Buffer.concat([
-      Buffer.from(`${i + 1} 0 obj\n`),
-      object,
-      Buffer.from("\nendobj\n"),
-    ]);
-    parts.push(part);
-    length += part.length;
-  }
-  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`]
-    .concat(offsets.map((offset) => `${String(offset).padStart(10, "0")} 00000 n \n`))
-    .join("");
-  parts.push(
-    Buffer.from(
-      `${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`,
-    ),
+function onePagePdf(page: Partial<PdfPageSpec>, spec: Partial<PdfSpec> = {}): Uint8Array {
+  const lines = [{ text: SENTENCE, x: 72, y: 712, size: 12 }];
+  return writePdf({ pages: [{ lines, ...page }], compress: true, ...spec });
+}
+
+/** Stream objects alone, each `[dictionary entries, bytes of spaces deflated]`: what checkPdfStreams scans. */
+function streams(...specs: [string, number][]): Uint8Array {
+  return Buffer.concat(
+    specs.flatMap(([entries, bytes], i) => {
+      const data = deflateSync(Buffer.alloc(bytes, 0x20));
+      return [
+        Buffer.from(
+          `${i + 1} 0 obj\n<< ${entries} /Filter /FlateDecode /Length ${data.length} >>\nstream\r\n`,
+        ),
+        data,
+        Buffer.from("\nendstream\nendobj\n"),
+      ];
+    }),
   );
-  return new Uint8Array(Buffer.concat(parts));
 }
 
 describe("a PDF's deflated streams", () => {
   it("should refuse a PDF bomb with InputTooLargeError naming the file, before pdf.js reads it", async () => {
     // Prepare: a page of a few kilobytes that inflates to far past sixteen times the limit.
-    const bomb = onePagePdf(TEXT + " ".repeat(40 * LIMIT));
+    const bomb = onePagePdf({ blankBytes: 40 * LIMIT });
     expect(bomb.length).toBeLessThan(LIMIT);
 
     // Act
@@ -74,32 +49,31 @@ describe("a PDF's deflated streams", () => {
 
   it("should not count an image stream, which reading the text never inflates", async () => {
     // Prepare
-    const pdf = onePagePdf(TEXT, "\0".repeat(40 * LIMIT));
+    const pdf = onePagePdf({ image: true }, { imageSide: 7 * Math.ceil(Math.sqrt(LIMIT)) });
 
     // Act
     const article = await normalizeDocument({ bytes: pdf, fileName: "photo.pdf", maxBytes: LIMIT });
 
     // Assess
-    expect(article.text).toBe("The harbour strike went on for a third day.");
+    expect(article.text).toBe(SENTENCE);
   });
 
   it("should count every text stream, up to the budget and no further", () => {
-    // Prepare
-    const pdf = onePagePdf(TEXT + " ".repeat(1000));
+    // Prepare: two deflated streams of 600 and 400 bytes, and one image stream.
+    const pdf = streams(["", 600], ["/Subtype /Image", 5000], ["", 400]);
 
     // Act & Assess
-    expect(() => checkPdfStreams(pdf, TEXT.length + 1000, "page.pdf")).not.toThrow();
-    expect(() => checkPdfStreams(pdf, TEXT.length + 999, "page.pdf")).toThrow(InputTooLargeError);
+    expect(() => checkPdfStreams(pdf, 1000, "page.pdf")).not.toThrow();
+    expect(() => checkPdfStreams(pdf, 999, "page.pdf")).toThrow(InputTooLargeError);
   });
 
   it("should not count data that does not inflate, as an encrypted PDF's streams", () => {
     // Prepare: bytes between stream and endstream that are no zlib data.
-    const pdf = new Uint8Array(
-      Buffer.from(
-        "%PDF-1.4\n1 0 obj\n<< /Length 8 /Filter /FlateDecode >>\nstream\n\x8f\x01\x02\x03\x04\x05\x06\x07\nendstream\nendobj\n",
-        "latin1",
-      ),
-    );
+    const pdf = Buffer.concat([
+      Buffer.from("1 0 obj\n<< /Length 8 /Filter /FlateDecode >>\nstream\n"),
+      Buffer.from([0x8f, 1, 2, 3, 4, 5, 6, 7]),
+      Buffer.from("\nendstream\nendobj\n"),
+    ]);
 
     // Act & Assess
     expect(() => checkPdfStreams(pdf, 1, "sealed.pdf")).not.toThrow();
