@@ -5,7 +5,7 @@
  * in order of first appearance, the order every sum over it is taken in.
  */
 import type { LanguageProfile } from "./language";
-import { int32AtLeast, KEPT_LENGTH } from "./scratch";
+import { float64AtLeast, int32AtLeast, KEPT_LENGTH } from "./scratch";
 import { readSentence } from "./terms";
 
 export interface SentenceVector {
@@ -50,6 +50,11 @@ let hashStore: Int32Array = new Int32Array(16);
 let termStart: Int32Array = new Int32Array(16);
 let hashStart: Int32Array = new Int32Array(16);
 let wordCounts: Int32Array = new Int32Array(16);
+/**
+ * idf by document frequency, for the article at hand: a term's idf depends only on its df, which is at most n,
+ * so n logarithms replace one per term occurrence.
+ */
+let idfOf: Float64Array = new Float64Array(16);
 
 export function vectorize(texts: readonly string[], language: LanguageProfile): ArticleVectors {
   const n = texts.length;
@@ -96,7 +101,10 @@ export function vectorize(texts: readonly string[], language: LanguageProfile): 
     hasQuote[i] = read.hasQuote ? 1 : 0;
     capitalAfterFirst[i] = read.capitalAfterFirst ? 1 : 0;
     hashStore = int32AtLeast(hashStore, hashEnd + read.hashCount);
-    for (let w = 0; w < read.hashCount; w++) hashStore[hashEnd++] = read.wordHashes[w] as number;
+    // Locals, not the module's variables, in the loops: V8 then keeps them in registers.
+    const hashes = hashStore;
+    const wordHashes = read.wordHashes;
+    for (let w = 0; w < read.hashCount; w++) hashes[hashEnd++] = wordHashes[w] as number;
     hashStart[i + 1] = hashEnd;
 
     const termIds = read.termIds;
@@ -114,27 +122,33 @@ export function vectorize(texts: readonly string[], language: LanguageProfile): 
       documentFrequency = int32AtLeast(documentFrequency, vocabularySize + most);
       counts = int32AtLeast(counts, vocabularySize + most);
     }
+    const stamps = stampOf;
+    const locals = localOf;
+    const tally = counts;
+    const ids = idStore;
     const first = termEnd;
     for (let t = 0; t < most; t++) {
       const termId = termIds[t] as number;
       let id: number;
-      if (stampOf[termId] === article) {
-        id = localOf[termId] as number;
+      if (stamps[termId] === article) {
+        id = locals[termId] as number;
       } else {
         id = vocabularySize++;
-        stampOf[termId] = article;
-        localOf[termId] = id;
+        stamps[termId] = article;
+        locals[termId] = id;
       }
-      if (counts[id] === 0) {
-        idStore[termEnd++] = id;
+      if (tally[id] === 0) {
+        ids[termEnd++] = id;
       }
-      counts[id] = (counts[id] as number) + 1;
+      tally[id] = (tally[id] as number) + 1;
     }
+    const termCounts = countStore;
+    const df = documentFrequency;
     for (let t = first; t < termEnd; t++) {
-      const id = idStore[t] as number;
-      countStore[t] = counts[id] as number;
-      counts[id] = 0;
-      documentFrequency[id] = (documentFrequency[id] as number) + 1;
+      const id = ids[t] as number;
+      termCounts[t] = tally[id] as number;
+      tally[id] = 0;
+      df[id] = (df[id] as number) + 1;
     }
     termStart[i + 1] = termEnd;
   }
@@ -145,14 +159,22 @@ export function vectorize(texts: readonly string[], language: LanguageProfile): 
   const sentences: SentenceVector[] = [];
   const tokens: Int32Array[] = [];
   const termDensity = new Float64Array(n);
+  idfOf = float64AtLeast(idfOf.length > KEPT_LENGTH ? new Float64Array(256) : idfOf, n + 1);
+  const idf = idfOf;
+  for (let df = 1; df <= n; df++) idf[df] = Math.log((n + 1) / df);
+  const starts = termStart;
+  const frequencies = documentFrequency;
+  const termCounts = countStore;
   for (let i = 0; i < n; i++) {
-    const first = termStart[i] as number;
-    const end = termStart[i + 1] as number;
+    const first = starts[i] as number;
+    const end = starts[i + 1] as number;
     let norm = 0;
     let density = 0;
     for (let t = first; t < end; t++) {
-      const df = documentFrequency[allIds[t] as number] as number;
-      const weight = (1 + Math.log(countStore[t] as number)) * Math.log((n + 1) / df);
+      const df = frequencies[allIds[t] as number] as number;
+      const count = termCounts[t] as number;
+      // log(1) is 0: the usual count needs no logarithm.
+      const weight = (count === 1 ? 1 : 1 + Math.log(count)) * (idf[df] as number);
       allWeights[t] = weight;
       norm += weight * weight;
       density += df / n;
