@@ -1,7 +1,6 @@
 /**
- * Per-sentence features for the scorer. Everything is computed in time linear in the article's length:
- * centrality is each sentence's summed cosine similarity to all others, which equals its dot product with the
- * sum of the (unit) sentence vectors, so no sentence pair is ever compared directly.
+ * Per-sentence features for the scorer, in time linear in the article's length (see similarity.ts for
+ * centrality).
  *
  * No feature reads casing, paragraph breaks or the title: those depend on how an article was stored, not on
  * what it says. The requested length relative to the article (k of n) is a feature, since how much of an
@@ -14,8 +13,8 @@ import { endsWithQuestion, hasEarlyColon, startsWithQuote } from "./marks";
 import { descendingOrder } from "./order";
 import { repeatedTrigrams } from "./repeats";
 import { runOnBoundaries } from "./run-ons";
-import { KEPT_LENGTH } from "./scratch";
-import { type SentenceVector, vectorize } from "./vectors";
+import { type Similarities, similarities } from "./similarity";
+import { type ArticleVectors, type SentenceVector, vectorize } from "./vectors";
 
 export type SentenceAnalysis = SentenceVector;
 
@@ -85,16 +84,6 @@ export const FEATURE_NAMES = [
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 
-const LEAD_SIZE = 3;
-
-function dot(a: SentenceAnalysis, dense: Float64Array): number {
-  let sum = 0;
-  for (let t = 0; t < a.termIds.length; t++) {
-    sum += (a.weights[t] as number) * (dense[a.termIds[t] as number] as number);
-  }
-  return sum;
-}
-
 /** 0 for the highest value, 1 for the lowest (ties by position). */
 function ranksOf(values: ArrayLike<number>): Float64Array {
   const n = values.length;
@@ -104,17 +93,9 @@ function ranksOf(values: ArrayLike<number>): Float64Array {
   return ranks;
 }
 
-function selfDot(a: SentenceAnalysis): number {
-  let sum = 0;
-  for (const w of a.weights) sum += w * w;
-  return sum;
-}
-
 /**
  * The median of the sentences' word counts, at least 1. A typed array sorts numerically without a comparator
- * call per comparison; it is filled by a loop, which V8 runs faster than Int32Array.from's generic path with a
- * mapping function, in a function of its own: a loop in analyzeArticle would get that long function optimized
- * in a later pass, with inlined code that is then thrown away.
+ * call per comparison.
  */
 function medianWordCount(sentences: readonly SentenceAnalysis[]): number {
   const n = sentences.length;
@@ -124,12 +105,27 @@ function medianWordCount(sentences: readonly SentenceAnalysis[]): number {
   return Math.max(1, sorted[n >> 1] ?? 1);
 }
 
-/**
- * Each term's summed weight over all sentences and over the lead ones, by local id: kept between articles and
- * cleared for each (larger ones are let go), instead of two arrays allocated per article.
- */
-let total = new Float64Array(16);
-let lead = new Float64Array(16);
+function meanWordCount(sentences: readonly SentenceAnalysis[]): number {
+  const n = sentences.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += (sentences[i] as SentenceAnalysis).words;
+  return Math.max(1, sum / Math.max(1, n));
+}
+
+/** What the rows read beside the vectors, one value per sentence unless said otherwise. */
+interface Measures extends Similarities {
+  centralityRank: Float64Array;
+  pageRank: Float64Array;
+  pageRankRank: Float64Array;
+  cosineRank: Float64Array;
+  cosineRankRank: Float64Array;
+  repeated: Float64Array;
+  repeatedLater: Float64Array;
+  runOns: Float64Array;
+  /** The median and the mean of the sentences' word counts, at least 1. */
+  medianWords: number;
+  meanWords: number;
+}
 
 /**
  * @param texts the article's body sentences in document order
@@ -140,51 +136,60 @@ export function analyzeArticle(
   k: number,
   language: LanguageProfile,
 ): ArticleAnalysis {
-  const n = texts.length;
   const vectors = vectorize(texts, language);
-  const { sentences, termDensity, stopwordCounts, tokens, vocabularySize } = vectors;
+  const { sentences, tokens } = vectors;
   const { earlier: repeated, later: repeatedLater } = repeatedTrigrams(tokens);
   const runOns = runOnBoundaries(texts, vectors.capitalAfterFirst);
-
-  if (total.length < vocabularySize || total.length > KEPT_LENGTH) {
-    total = new Float64Array(Math.max(4096, vocabularySize));
-    lead = new Float64Array(total.length);
-  } else {
-    total.fill(0, 0, vocabularySize);
-    lead.fill(0, 0, vocabularySize);
-  }
-  sentences.forEach((s, i) => {
-    for (let t = 0; t < s.termIds.length; t++) {
-      const id = s.termIds[t] as number;
-      total[id] = (total[id] as number) + (s.weights[t] as number);
-      if (i < LEAD_SIZE) lead[id] = (lead[id] as number) + (s.weights[t] as number);
-    }
-  });
-
-  const leadCount = Math.min(LEAD_SIZE, n);
-  const centrality = sentences.map((s) => (n > 1 ? (dot(s, total) - selfDot(s)) / (n - 1) : 0));
-  // A loop, not Math.max(...spread): a 10 MB article has more sentences than the call stack takes arguments.
-  const maxCentrality = centrality.reduce((max, c) => Math.max(c, max), 1e-9);
-  const centralityRank = ranksOf(centrality);
+  const similar = similarities(sentences, vectors.vocabularySize);
   const { textRank: pageRank, lexRank: cosineRank } = graphRanks(sentences);
-  const pageRankRank = ranksOf(pageRank);
-  const cosineRankRank = ranksOf(cosineRank);
-  const medianWords = medianWordCount(sentences);
-  const meanWords = Math.max(1, sentences.reduce((sum, s) => sum + s.words, 0) / Math.max(1, n));
+  const measures: Measures = {
+    ...similar,
+    centralityRank: ranksOf(similar.centrality),
+    pageRank,
+    pageRankRank: ranksOf(pageRank),
+    cosineRank,
+    cosineRankRank: ranksOf(cosineRank),
+    repeated,
+    repeatedLater,
+    runOns,
+    medianWords: medianWordCount(sentences),
+    meanWords: meanWordCount(sentences),
+  };
+  return { sentences, features: featureRows(texts, k, vectors, measures), tokens };
+}
+
+/**
+ * One row per sentence, in FEATURE_NAMES order. A loop of its own, not a part of analyzeArticle: V8 optimizes
+ * a function once an amount of its bytecode has run in proportion to its length, so this loop gets its
+ * optimized code after a few articles.
+ */
+function featureRows(
+  texts: readonly string[],
+  k: number,
+  vectors: ArticleVectors,
+  measures: Measures,
+): Float64Array[] {
+  const n = texts.length;
+  const { sentences, termDensity, stopwordCounts, numberChars, hasQuote } = vectors;
+  const { centrality, maxCentrality, centralityRank, leadSimilarity, pageRank, pageRankRank } =
+    measures;
+  const { cosineRank, cosineRankRank, repeated, repeatedLater, runOns } = measures;
+  const { medianWords, meanWords } = measures;
   const kOverN = n > 0 ? Math.min(1, k / n) : 1;
 
   // One allocation for every row (see vectors.ts's stores for why): each row is a view of its part.
   const matrix = new Float64Array(n * FEATURE_COUNT);
-  const features = sentences.map((s, i) => {
+  const features: Float64Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = sentences[i] as SentenceAnalysis;
     const text = texts[i] as string;
     const relPos = n > 1 ? i / (n - 1) : 0;
     const inLeadK = i < k ? 1 : 0;
-    const selfInLead = i < LEAD_SIZE ? selfDot(s) : 0;
-    const others = i < LEAD_SIZE ? leadCount - 1 : leadCount;
-    const leadSimilarity = others > 0 ? (dot(s, lead) - selfInLead) / others : 0;
+    const similarToLead = leadSimilarity[i] as number;
     const centralityOverMax = (centrality[i] as number) / maxCentrality;
     const characters = Math.max(1, text.length);
     const row = matrix.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT);
+    features.push(row);
     let f = 0;
     row[f++] = i === 0 ? 1 : 0;
     row[f++] = i === 1 ? 1 : 0;
@@ -210,20 +215,20 @@ export function analyzeArticle(
     row[f++] = centralityOverMax;
     row[f++] = centralityRank[i] as number;
     row[f++] = kOverN * centralityOverMax;
-    row[f++] = leadSimilarity;
+    row[f++] = similarToLead;
     row[f++] = s.words > 0 ? (stopwordCounts[i] as number) / s.words : 0;
-    row[f++] = vectors.hasQuote[i] as number;
+    row[f++] = hasQuote[i] as number;
     row[f++] = startsWithQuote(text) ? 1 : 0;
     row[f++] = endsWithQuestion(text) ? 1 : 0;
     row[f++] = hasEarlyColon(text) ? 1 : 0;
-    row[f++] = (vectors.numberChars[i] as number) / characters;
+    row[f++] = (numberChars[i] as number) / characters;
     row[f++] = s.termIds.length === 0 ? 1 : 0;
     row[f++] = repeated[i] as number;
     row[f++] = s.words > 70 ? 1 : 0;
     row[f++] = termDensity[i] as number;
     row[f++] = kOverN * Math.log1p(s.words);
     row[f++] = kOverN * (centralityRank[i] as number);
-    row[f++] = kOverN * leadSimilarity;
+    row[f++] = kOverN * similarToLead;
     row[f++] = kOverN * (termDensity[i] as number);
     row[f++] = kOverN * (repeated[i] as number);
     row[f++] = kOverN * relPos * relPos;
@@ -239,7 +244,6 @@ export function analyzeArticle(
     row[f++] = kOverN * (cosineRankRank[i] as number);
     row[f++] = Math.min(4, runOns[i] as number);
     row[f++] = repeatedLater[i] as number;
-    return row;
-  });
-  return { sentences, features, tokens };
+  }
+  return features;
 }
