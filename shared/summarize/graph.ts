@@ -66,11 +66,12 @@ function sortedById(sentences: readonly GraphSentence[]): SortedVectors {
     const sentence = sentences[s] as GraphSentence;
     const first = start[s] as number;
     const end = start[s + 1] as number;
-    ids.set(sentence.termIds, first);
-    weights.set(sentence.weights, first);
-    for (let i = first + 1; i < end; i++) {
-      const id = ids[i] as number;
-      const weight = weights[i] as number;
+    // Each term is inserted as it is copied: no call into TypedArray.prototype.set per sentence.
+    const termIds = sentence.termIds;
+    const termWeights = sentence.weights;
+    for (let i = first; i < end; i++) {
+      const id = termIds[i - first] as number;
+      const weight = termWeights[i - first] as number;
       let j = i - 1;
       while (j >= first && (ids[j] as number) > id) {
         ids[j + 1] = ids[j] as number;
@@ -150,12 +151,16 @@ function windowGraphs(n: number, { start, ids, weights, vocabulary }: SortedVect
 
 /** nextPlace and sentenceAt of every place, from the last sentence back. */
 function linkOccurrences(n: number, start: Int32Array, ids: Int32Array): void {
+  // Locals, not the module's variables, in the loop: V8 then keeps them in registers.
+  const next = nextPlace;
+  const firstOf = firstPlace;
+  const sentence = sentenceAt;
   for (let s = n - 1; s >= 0; s--) {
     for (let t = (start[s + 1] as number) - 1, first = start[s] as number; t >= first; t--) {
       const id = ids[t] as number;
-      nextPlace[t] = firstPlace[id] as number;
-      firstPlace[id] = t;
-      sentenceAt[t] = s;
+      next[t] = firstOf[id] as number;
+      firstOf[id] = t;
+      sentence[t] = s;
     }
   }
 }
@@ -166,29 +171,34 @@ function linkOccurrences(n: number, start: Int32Array, ids: Int32Array): void {
  * function's length, so the loops get their optimized code sooner.
  */
 function addEdges(n: number, start: Int32Array, weights: Float64Array, width: number): void {
+  const next = nextPlace;
+  const sentence = sentenceAt;
+  const shared = cellShared;
+  const sums = cellSum;
+  const logs = logLength;
   for (let i = 0; i < n; i++) {
     const cells = Math.min(width, n - 1 - i);
     overlapGraph.start(i, cells);
     cosineGraph.start(i, cells);
     for (let t = start[i] as number, end = start[i + 1] as number; t < end; t++) {
       const weight = weights[t] as number;
-      for (let p = nextPlace[t] as number; p >= 0; p = nextPlace[p] as number) {
-        const cell = (sentenceAt[p] as number) - i - 1;
+      for (let p = next[t] as number; p >= 0; p = next[p] as number) {
+        const cell = (sentence[p] as number) - i - 1;
         if (cell >= width) break;
-        cellShared[cell] = (cellShared[cell] as number) + 1;
-        cellSum[cell] = (cellSum[cell] as number) + weight * (weights[p] as number);
+        shared[cell] = (shared[cell] as number) + 1;
+        sums[cell] = (sums[cell] as number) + weight * (weights[p] as number);
       }
     }
     for (let cell = 0; cell < cells; cell++) {
-      const shared = cellShared[cell] as number;
-      if (shared === 0) continue;
+      const common = shared[cell] as number;
+      if (common === 0) continue;
       const j = i + 1 + cell;
       // TextRank's overlap similarity: shared terms over the sum of the log term counts.
-      const denominator = (logLength[i] as number) + (logLength[j] as number);
-      overlapGraph.add(i, j, denominator <= 0 ? 0 : shared / denominator);
-      cosineGraph.add(i, j, cellSum[cell] as number);
-      cellShared[cell] = 0;
-      cellSum[cell] = 0;
+      const denominator = (logs[i] as number) + (logs[j] as number);
+      overlapGraph.add(i, j, denominator <= 0 ? 0 : common / denominator);
+      cosineGraph.add(i, j, sums[cell] as number);
+      shared[cell] = 0;
+      sums[cell] = 0;
     }
   }
 }

@@ -42,11 +42,13 @@ export function repeatedTrigrams(tokens: readonly Int32Array[]): RepeatedTrigram
   const size = SLOT * capacity + grams + n + 1;
   if (memory.length > KEPT_LENGTH && size <= KEPT_LENGTH) memory = new Int32Array(16);
   memory = int32AtLeast(memory, size);
-  memory.fill(0, 0, SLOT * capacity);
-  // Sentence s's distinct trigrams' slots are memory[lists + b(s) ..< lists + b(s + 1)], b(s) = memory[bounds + s].
+  // A local: the loops then read no module variable.
+  const table = memory;
+  table.fill(0, 0, SLOT * capacity);
+  // Sentence s's distinct trigrams' slots are table[lists + b(s) ..< lists + b(s + 1)], b(s) = table[bounds + s].
   const lists = SLOT * capacity;
   const bounds = lists + grams;
-  memory[bounds] = 0;
+  table[bounds] = 0;
   let count = 0;
   for (let s = 0; s < n; s++) {
     const hashes = tokens[s] as Int32Array;
@@ -57,33 +59,32 @@ export function repeatedTrigrams(tokens: readonly Int32Array[]): RepeatedTrigram
           0x85ebca6b,
         ) ^ Math.imul(hashes[i + 2] as number, 0xc2b2ae35);
       let at = SLOT * (Math.imul(gram, 0x9e3779b1) & mask);
-      while (memory[at + FIRST] !== 0 && memory[at + KEY] !== gram)
-        at = (at + SLOT) & (SLOT * mask);
-      if (memory[at + FIRST] === 0) {
-        memory[at + KEY] = gram;
-        memory[at + FIRST] = s + 1;
-        memory[at + LAST] = s;
-        memory[lists + count++] = at;
-      } else if (memory[at + LAST] !== s) {
+      while (table[at + FIRST] !== 0 && table[at + KEY] !== gram) at = (at + SLOT) & (SLOT * mask);
+      if (table[at + FIRST] === 0) {
+        table[at + KEY] = gram;
+        table[at + FIRST] = s + 1;
+        table[at + LAST] = s;
+        table[lists + count++] = at;
+      } else if (table[at + LAST] !== s) {
         // Not yet seen in this sentence (a sentence's own repeats count once).
-        memory[at + LAST] = s;
-        memory[lists + count++] = at;
+        table[at + LAST] = s;
+        table[lists + count++] = at;
       }
     }
-    memory[bounds + s + 1] = count;
+    table[bounds + s + 1] = count;
   }
   const earlier = new Float64Array(n);
   const later = new Float64Array(n);
   for (let s = 0; s < n; s++) {
-    const start = memory[bounds + s] as number;
-    const distinct = (memory[bounds + s + 1] as number) - start;
+    const start = table[bounds + s] as number;
+    const distinct = (table[bounds + s + 1] as number) - start;
     if (distinct === 0) continue;
     let before = 0;
     let after = 0;
     for (let g = lists + start; g < lists + start + distinct; g++) {
-      const at = memory[g] as number;
-      if ((memory[at + FIRST] as number) - 1 < s) before++;
-      if ((memory[at + LAST] as number) > s) after++;
+      const at = table[g] as number;
+      if ((table[at + FIRST] as number) - 1 < s) before++;
+      if ((table[at + LAST] as number) > s) after++;
     }
     earlier[s] = before / distinct;
     later[s] = after / distinct;
