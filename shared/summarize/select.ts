@@ -156,7 +156,8 @@ export function selectSentences(
   if (length.mode !== "words" && count >= scores.length) {
     return { indices: scores.map((_, i) => i), skippedAsDuplicates: 0 };
   }
-  const ranked = descendingOrder(scores);
+  // As a typed array, like every other caller's values: descendingOrder's optimized code then reads one kind.
+  const ranked = descendingOrder(Float64Array.from(scores));
   const chosen: number[] = [];
   const index = new ChosenIndex(sentences, tokens);
   const chosenTrigrams = new Set<string>();
@@ -168,7 +169,8 @@ export function selectSentences(
     if (length.mode === "words" && words + candidate.words > length.value) continue;
     const trigrams = trigramOverlap < 1 ? trigramsOf(tokens[i] ?? []) : [];
     if (
-      index.duplicates(i, redundancyThreshold) ||
+      // The first pick has nothing to duplicate.
+      (chosen.length > 0 && index.duplicates(i, redundancyThreshold)) ||
       (trigrams.length > 0 &&
         trigrams.filter((t) => chosenTrigrams.has(t)).length > trigramOverlap * trigrams.length)
     ) {
