@@ -95,7 +95,8 @@ function ranksOf(values: ArrayLike<number>): Float64Array {
 
 /**
  * The median of the sentences' word counts, at least 1. A typed array sorts numerically without a comparator
- * call per comparison.
+ * call per comparison; it is filled by a loop, which V8 runs faster than Int32Array.from's generic path with a
+ * mapping function.
  */
 function medianWordCount(sentences: readonly SentenceAnalysis[]): number {
   const n = sentences.length;
