@@ -8,6 +8,7 @@
  * `-- --runs N` (default 3): each file's cold pass in N fresh processes, rounds interleaved across files, and the
  * median pass reported (by its time; the floor is the one measured in that same process).
  */
+import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import { normalizeArticle } from "../../shared/normalize";
 import { bodySentences, summarizeArticle } from "../../shared/summarize";
@@ -164,6 +165,11 @@ function scaling(): number {
   return Math.round((median(largeTimes) / median(smallTimes)) * 100) / 100;
 }
 
+/**
+ * The cores the cold passes may run on (this process's CPU affinity: `taskset -c 1` gives 1). With a second
+ * core, V8 compiles the hot functions there while the first pass runs; on one, the compiles share its time.
+ */
+const coldCores = availableParallelism();
 const articlesPerSec = throughput();
 const ratio10MBto1MB = scaling();
 
@@ -185,6 +191,7 @@ if (json) {
       },
       ratio10MBto1MB,
       coldRuns: runs,
+      coldCores,
     }),
   );
 } else {
@@ -203,7 +210,7 @@ if (json) {
     );
   }
   console.log(
-    `\nnormalize + summarize, cold: first pass in a fresh process, start-up excluded (median of ${runs} processes)`,
+    `\nnormalize + summarize, cold: first pass in a fresh process, start-up excluded (median of ${runs} processes, ${coldCores === 1 ? "on 1 core: V8's compiles share it" : `on ${coldCores} cores: V8 compiles on a spare one`})`,
   );
   console.log(
     `${pad("dev file", 26)}${pad("articles/s", 12)}${pad("floor/s", 10)}${pad("time ÷ floor", 14)}${pad("by CPU time: articles/s", 25)}÷ floor`,
