@@ -1,82 +1,88 @@
 /**
- * What a PDF's deflated streams unpack to, counted before pdf.js opens it: pdf.js inflates a page's content
- * stream whole into one buffer, so a page of a few hundred kilobytes that inflates to gigabytes would take the
- * function's memory (unpacked.ts). The streams are found in the file's bytes as PDF writes them
- * (`<<dictionary>> stream EOL data endstream`), without parsing the document: enough to bound what pdf.js
- * will inflate. Image streams are not counted (reading text never decodes them), nor streams that do not
- * inflate here: an encrypted PDF's are only deflated after decryption, which pdf.js does, so a bomb inside an
- * encrypted PDF is not caught by this count.
+ * What a PDF's compressed streams unpack to, counted before pdf.js opens it: pdf.js inflates a stream whole
+ * into one buffer, so a page of a few hundred kilobytes that inflates to gigabytes would take the function's
+ * memory (unpacked.ts). The count reads the file's bytes, not its structure: a dictionary can lie about what a
+ * stream is (an image label on a page's content, a filter name escaped or held in another object), and data
+ * can hold the bytes `endstream`; zlib data cannot lie about its own end. So after every `stream` keyword the
+ * data is inflated as far as it goes (zlib stops at its stream's end), and again while what comes out is zlib
+ * data too. Every stream counts, images included (their size is what they would take if drawn). Not counted:
+ * data under another filter first (LZW, run-length, an ASCII hex or base-85 layer), and the streams of an
+ * encrypted PDF, which only pdf.js decrypts: a bomb so wrapped still reaches pdf.js.
  */
 import { constants, inflateSync } from "node:zlib";
 import { unpackedTooLarge } from "./unpacked";
 
 const STREAM = Buffer.from("stream");
-const END_STREAM = Buffer.from("endstream");
-/** How far before `stream` its dictionary is looked for: a stream dictionary is a few hundred bytes. */
-const DICTIONARY_WINDOW = 2048;
 const LF = 0x0a;
 const CR = 0x0d;
 
-/** The stream's dictionary, read as Latin-1 text: from the last `obj` before it (or the window's start). */
-function dictionaryBefore(pdf: Buffer, at: number): string {
-  const from = Math.max(0, at - DICTIONARY_WINDOW);
-  const text = pdf.toString("latin1", from, at);
-  const start = text.lastIndexOf("obj");
-  return start >= 0 ? text.slice(start) : text;
+/** PDF white-space characters other than end-of-line ones, which pdf.js skips after `stream`. */
+function isBlank(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === 0x09 || byte === 0x0c || byte === 0x00;
 }
 
-/** Deflated, and not an image: what reading the text may inflate. */
-function isCounted(dictionary: string): boolean {
-  return /\/FlateDecode\b/.test(dictionary) && !/\/Subtype\s*\/Image\b/.test(dictionary);
-}
-
-/** Where a stream's data starts: after `stream` and its end of line (CRLF or LF), or -1 if not a stream. */
+/** Where a stream's data starts: after `stream`, blanks and one end of line; -1 if no end of line follows. */
 function dataStart(pdf: Buffer, keyword: number): number {
   let at = keyword + STREAM.length;
-  if (pdf[at] === CR) at++;
-  if (pdf[at] !== LF) return pdf[at - 1] === CR ? at : -1;
-  return at + 1;
+  while (isBlank(pdf[at])) at++;
+  if (pdf[at] === CR) return pdf[at + 1] === LF ? at + 2 : at + 1;
+  return pdf[at] === LF ? at + 1 : -1;
 }
 
-/**
- * Throws InputTooLargeError when the deflated streams reading the PDF's text would inflate (image streams
- * aside) unpack to more than `budget` bytes in all. Each stream is inflated only as far as what is left of the
- * budget, and nothing of it is kept.
- */
-export function checkPdfStreams(bytes: Uint8Array, budget: number, fileName: string): void {
-  const pdf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let unpacked = 0;
-  let keyword = pdf.indexOf(STREAM);
-  while (keyword >= 0) {
-    // "endstream" holds "stream" too: only a keyword not preceded by "end" starts a stream.
-    const isEnd = keyword >= 3 && pdf.toString("latin1", keyword - 3, keyword) === "end";
-    const start = isEnd ? -1 : dataStart(pdf, keyword);
-    if (start < 0) {
-      keyword = pdf.indexOf(STREAM, keyword + STREAM.length);
-      continue;
-    }
-    const end = pdf.indexOf(END_STREAM, start);
-    const stop = end < 0 ? pdf.length : end;
-    if (isCounted(dictionaryBefore(pdf, keyword))) {
-      unpacked += inflatedLength(pdf.subarray(start, stop), budget - unpacked);
-      if (unpacked > budget) throw unpackedTooLarge("pdf", budget, fileName);
-    }
-    keyword = end < 0 ? -1 : pdf.indexOf(STREAM, end + END_STREAM.length);
-  }
+/** The two bytes of a zlib header (RFC 1950): deflate, a window of at most 32 KiB, a valid check. */
+function isZlib(data: Buffer): boolean {
+  const cmf = data[0];
+  const flg = data[1];
+  if (cmf === undefined || flg === undefined) return false;
+  return (cmf & 0x0f) === 8 && cmf >> 4 <= 7 && ((cmf << 8) | flg) % 31 === 0;
 }
 
-/**
- * Bytes the data inflates to, or more than `room` once it passes it (inflating stops there). Data that does
- * not inflate (encrypted, or damaged) counts 0; data cut short counts what inflates of it.
- */
-function inflatedLength(data: Buffer, room: number): number {
+/** Outcome of inflating as far as `room` allows: the bytes, or `over` once it passes `room`. */
+function inflated(data: Buffer, room: number): Buffer | "over" | undefined {
   try {
     return inflateSync(data, {
       maxOutputLength: Math.max(1, room + 1),
       finishFlush: constants.Z_SYNC_FLUSH,
-    }).length;
+    });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return room + 1;
-    return 0;
+    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return "over";
+    return undefined;
+  }
+}
+
+/**
+ * Bytes the stream's data unpacks to through its zlib layers, each held whole by pdf.js (more than `room` once
+ * it passes it); 0 when it is no zlib data at all (stored as is, a JPEG, another filter, or encrypted).
+ */
+function unpackedLength(data: Buffer, room: number): number {
+  let length = 0;
+  for (let layer = data; isZlib(layer); ) {
+    const out = inflated(layer, room - length);
+    if (out === "over") return room + 1;
+    if (out === undefined) break;
+    length += out.length;
+    layer = out;
+  }
+  return length;
+}
+
+/**
+ * Throws InputTooLargeError when the PDF's streams would unpack to more than `budget` bytes in all. Each is
+ * inflated only as far as what is left of the budget, and nothing of it is kept.
+ */
+export function checkPdfStreams(bytes: Uint8Array, budget: number, fileName: string): void {
+  const pdf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let unpacked = 0;
+  // Every `stream` keyword followed by an end of line, "endstream" and comments included: a false one starts
+  // no zlib data and counts 0, and a true one's data is never skipped over.
+  for (
+    let keyword = pdf.indexOf(STREAM);
+    keyword >= 0;
+    keyword = pdf.indexOf(STREAM, keyword + 1)
+  ) {
+    const start = dataStart(pdf, keyword);
+    if (start < 0) continue;
+    unpacked += unpackedLength(pdf.subarray(start), budget - unpacked);
+    if (unpacked > budget) throw unpackedTooLarge("pdf", budget, fileName);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * A PDF deflates its streams: its bytes do not bound what pdf.js inflates. A PDF bomb is refused from the
- * count of its streams before pdf.js opens it; image streams, which reading text never inflates, do not count.
+ * count of its streams before pdf.js opens it, whatever its dictionaries say.
  */
 import { deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
@@ -17,21 +17,16 @@ function onePagePdf(page: Partial<PdfPageSpec>, spec: Partial<PdfSpec> = {}): Ui
   return writePdf({ pages: [{ lines, ...page }], compress: true, ...spec });
 }
 
-/** Stream objects alone, each `[dictionary entries, bytes of spaces deflated]`: what checkPdfStreams scans. */
-function streams(...specs: [string, number][]): Uint8Array {
-  return Buffer.concat(
-    specs.flatMap(([entries, bytes], i) => {
-      const data = deflateSync(Buffer.alloc(bytes, 0x20));
-      return [
-        Buffer.from(
-          `${i + 1} 0 obj\n<< ${entries} /Filter /FlateDecode /Length ${data.length} >>\nstream\r\n`,
-        ),
-        data,
-        Buffer.from("\nendstream\nendobj\n"),
-      ];
-    }),
-  );
+/** One stream object: `entries` in its dictionary, `data` after `stream` and `afterKeyword`. */
+function streamObject(entries: string, data: Buffer, afterKeyword = "\r\n"): Buffer {
+  return Buffer.concat([
+    Buffer.from(`1 0 obj\n<< ${entries} /Length ${data.length} >>\nstream${afterKeyword}`),
+    data,
+    Buffer.from("\nendstream\nendobj\n"),
+  ]);
 }
+
+const spaces = (bytes: number) => Buffer.alloc(bytes, 0x20);
 
 describe("a PDF's deflated streams", () => {
   it("should refuse a PDF bomb with InputTooLargeError naming the file, before pdf.js reads it", async () => {
@@ -47,33 +42,58 @@ describe("a PDF's deflated streams", () => {
     await expect(reading).rejects.toThrow(/bomb\.pdf.*unpacks to more than 1048576 bytes/);
   });
 
-  it("should not count an image stream, which reading the text never inflates", async () => {
-    // Prepare
-    const pdf = onePagePdf({ image: true }, { imageSide: 7 * Math.ceil(Math.sqrt(LIMIT)) });
-
-    // Act
-    const article = await normalizeDocument({ bytes: pdf, fileName: "photo.pdf", maxBytes: LIMIT });
-
-    // Assess
-    expect(article.text).toBe(SENTENCE);
-  });
-
-  it("should count every text stream, up to the budget and no further", () => {
-    // Prepare: two deflated streams of 600 and 400 bytes, and one image stream.
-    const pdf = streams(["", 600], ["/Subtype /Image", 5000], ["", 400]);
+  it("should count every stream's data, up to the budget and no further", () => {
+    // Prepare: 600 and 400 bytes once inflated.
+    const pdf = Buffer.concat([
+      streamObject("/Filter /FlateDecode", deflateSync(spaces(600))),
+      streamObject("/Filter /FlateDecode", deflateSync(spaces(400))),
+    ]);
 
     // Act & Assess
     expect(() => checkPdfStreams(pdf, 1000, "page.pdf")).not.toThrow();
     expect(() => checkPdfStreams(pdf, 999, "page.pdf")).toThrow(InputTooLargeError);
   });
 
+  it.each([
+    [
+      "labelled an image",
+      streamObject("/Subtype /Image /Filter /FlateDecode", deflateSync(spaces(5000))),
+    ],
+    [
+      "whose filter is named another way",
+      streamObject("/Filter /Fl#61teDecode", deflateSync(spaces(5000))),
+    ],
+    ["whose filter is in another object", streamObject("/Filter 7 0 R", deflateSync(spaces(5000)))],
+    [
+      "deflated twice",
+      streamObject("/Filter [/FlateDecode /FlateDecode]", deflateSync(deflateSync(spaces(5000)))),
+    ],
+    [
+      "with a blank before its end of line",
+      streamObject("/Filter /FlateDecode", deflateSync(spaces(5000)), " \n"),
+    ],
+    [
+      "holding the bytes endstream",
+      streamObject(
+        "/Filter /FlateDecode",
+        deflateSync(Buffer.concat([Buffer.from("endstream"), spaces(5000)]), { level: 0 }),
+      ),
+    ],
+    [
+      "after a comment that says stream",
+      Buffer.concat([
+        Buffer.from("% stream\n"),
+        streamObject("/Filter /FlateDecode", deflateSync(spaces(5000))),
+      ]),
+    ],
+  ])("should count a stream %s", (_case, pdf) => {
+    // Act & Assess
+    expect(() => checkPdfStreams(pdf, 4000, "disguised.pdf")).toThrow(InputTooLargeError);
+  });
+
   it("should not count data that does not inflate, as an encrypted PDF's streams", () => {
     // Prepare: bytes between stream and endstream that are no zlib data.
-    const pdf = Buffer.concat([
-      Buffer.from("1 0 obj\n<< /Length 8 /Filter /FlateDecode >>\nstream\n"),
-      Buffer.from([0x8f, 1, 2, 3, 4, 5, 6, 7]),
-      Buffer.from("\nendstream\nendobj\n"),
-    ]);
+    const pdf = streamObject("/Filter /FlateDecode", Buffer.from([0x8f, 1, 2, 3, 4, 5, 6, 7]));
 
     // Act & Assess
     expect(() => checkPdfStreams(pdf, 1, "sealed.pdf")).not.toThrow();
