@@ -3,6 +3,7 @@
  * counted, with a typed error naming the file, not inflated into the XML parser's memory.
  */
 import { Packer } from "docx";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { normalizeDocument } from "../../../shared/normalize";
 import { InputTooLargeError } from "../../../shared/normalize/errors";
@@ -51,5 +52,20 @@ describe("a .docx's unpacked size", () => {
     expect(article.text).toContain(
       "The harbour strike went on for a third day. Talks resume on Monday.",
     );
+  });
+
+  it("should leave a damaged part the document does not need to mammoth, which reads the rest", async () => {
+    // Prepare: a part outside the body whose deflated data is broken.
+    const zip = await JSZip.loadAsync(await docxWithBody("Talks resume on Monday."));
+    zip.file("customXml/notes.xml", "notes ".repeat(2000), { compression: "DEFLATE" });
+    const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    const name = Buffer.from(bytes).indexOf("customXml/notes.xml");
+    for (let i = name + 40; i < name + 60; i++) bytes[i] = 0xff;
+
+    // Act
+    const article = await normalizeDocument({ bytes, fileName: "notes.docx", maxBytes: LIMIT });
+
+    // Assess
+    expect(article.text).toContain("Talks resume on Monday.");
   });
 });
