@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { benchArgs } from "./args";
+import { benchArgs, refuse } from "./args";
 import {
   type QualityRow,
   qualitySpec,
@@ -27,7 +27,8 @@ const SCALING_BYTES = [10_000, 31_623, 100_000, 316_228, 1_000_000, 3_162_278, 1
 const BENCH_TIMEOUT_MS = 30 * 60_000;
 const PROBE_TIMEOUT_MS = 5 * 60_000;
 
-const options = benchArgs("npm run bench -- [--json] [--only normalize,summary,…] [--no-scaling]", {
+const USAGE = "npm run bench -- [--json] [--only normalize,summary,…] [--no-scaling]";
+const options = benchArgs(USAGE, {
   json: { type: "boolean" },
   only: { type: "string" },
   "no-scaling": { type: "boolean" },
@@ -194,9 +195,11 @@ function printTables(results: {
 }
 
 const scripts = benchScripts();
-const names = [...EXPECTED, ...[...scripts.keys()].filter((n) => !EXPECTED.includes(n))].filter(
-  (n) => !only || only.split(",").includes(n),
-);
+const known = [...EXPECTED, ...[...scripts.keys()].filter((n) => !EXPECTED.includes(n))];
+const unknown = only?.split(",").filter((n) => !known.includes(n)) ?? [];
+if (unknown.length > 0)
+  refuse(USAGE, `--only: no bench named ${unknown.join(", ")} (${known.join(", ")})`);
+const names = known.filter((n) => !only || only.split(",").includes(n));
 const benchmarks: Record<string, BenchOutcome> = {};
 for (const name of names) {
   benchmarks[name] = runBench(name, scripts.get(name));

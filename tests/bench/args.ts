@@ -41,8 +41,9 @@ export function positiveInteger(
   fallback: number,
 ): number {
   if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
+  // Digits only: Number() would also take "1e3", " 7" and "0x10".
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
     refuse(usage, `--${name} takes a positive integer, got "${value}"`);
-  return n;
+  }
+  return Number(value);
 }

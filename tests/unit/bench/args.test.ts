@@ -57,16 +57,24 @@ describe("benchArgs", () => {
 
 describe("positiveInteger", () => {
   it("should give the fallback when the option is absent, and the number when given", () => {
-    expect(positiveInteger(USAGE, "runs", undefined, 3)).toBe(3);
-    expect(positiveInteger(USAGE, "runs", "7", 3)).toBe(7);
+    // Act
+    const absent = positiveInteger(USAGE, "runs", undefined, 3);
+    const given = positiveInteger(USAGE, "runs", "7", 3);
+
+    // Assess
+    expect(absent).toBe(3);
+    expect(given).toBe(7);
   });
 
-  it.each(["0", "-1", "2.5", "many"])("should exit 2 for --runs %s", (value) => {
-    // Prepare
-    const { error } = trapExit();
+  it.each(["0", "-1", "2.5", "many", "1e3", " 7", "0x10"])(
+    "should exit 2 for --runs %s",
+    (value) => {
+      // Prepare
+      const { error } = trapExit();
 
-    // Act & Assess
-    expect(() => positiveInteger(USAGE, "runs", value, 3)).toThrow("exit 2");
-    expect(error.mock.calls[0]?.[0]).toContain(`--runs takes a positive integer, got "${value}"`);
-  });
+      // Act & Assess
+      expect(() => positiveInteger(USAGE, "runs", value, 3)).toThrow("exit 2");
+      expect(error.mock.calls[0]?.[0]).toContain(`--runs takes a positive integer, got "${value}"`);
+    },
+  );
 });
