@@ -2,45 +2,49 @@
  * What a PDF's compressed streams unpack to, counted before pdf.js opens it: pdf.js inflates a stream whole
  * into one buffer, so a page of a few hundred kilobytes that inflates to gigabytes would take the function's
  * memory (unpacked.ts). The count reads the file's bytes, not its structure: a dictionary can lie about what a
- * stream is (an image label on a page's content, a filter name escaped or held in another object), and data
- * can hold the bytes `endstream`; zlib data cannot lie about its own end. So after every `stream` keyword the
- * data is inflated as far as it goes (zlib stops at its stream's end), and again while what comes out is zlib
- * data too. Every stream counts, images included (their size is what they would take if drawn). Not counted:
- * data under another filter first (LZW, run-length, an ASCII hex or base-85 layer), and the streams of an
- * encrypted PDF, which only pdf.js decrypts: a bomb so wrapped still reaches pdf.js.
+ * stream is (a filter name escaped or held in another object), and data can hold the bytes `endstream`;
+ * zlib data cannot lie about its own end. So after every `stream` keyword the data is inflated as pdf.js
+ * inflates it (no checksum, any window size) until it ends, and again while what comes out is zlib data too.
+ *
+ * Not counted, and so still able to reach pdf.js: data that zlib refuses part way (pdf.js keeps what came out
+ * before the damage), data under another filter first (LZW, run-length, ASCII hex or base-85, Brotli), and an
+ * encrypted PDF's streams, which only pdf.js decrypts.
  */
-import { constants, inflateSync } from "node:zlib";
+import { constants, inflateRawSync } from "node:zlib";
 import { unpackedTooLarge } from "./unpacked";
 
 const STREAM = Buffer.from("stream");
 const LF = 0x0a;
 const CR = 0x0d;
+/** What a back-reference before the start of the data reads, as in pdf.js: zeros. */
+const ZERO_WINDOW = Buffer.alloc(32 * 1024);
+/**
+ * Charged for every stream inflated, whatever it gives: each costs a zlib set-up, and a file of nothing but
+ * stream headers must not take longer to count than to refuse.
+ */
+export const STREAM_COST = 4 * 1024;
+/**
+ * Image streams count against this many times the budget, apart: reading text never inflates them (pdf.js skips
+ * every XObject that is not a form), so screenshots that unpack to more than the budget are no bomb; a page's
+ * content stream labelled as an image is still bounded by it.
+ */
+const IMAGE_ALLOWANCE = 4;
+/** How far before `stream` its dictionary is looked for an image label. */
+const DICTIONARY_WINDOW = 2048;
 
-/** PDF white-space characters other than end-of-line ones, which pdf.js skips after `stream`. */
-function isBlank(byte: number | undefined): boolean {
-  return byte === 0x20 || byte === 0x09 || byte === 0x0c || byte === 0x00;
-}
-
-/** Where a stream's data starts: after `stream`, blanks and one end of line; -1 if no end of line follows. */
-function dataStart(pdf: Buffer, keyword: number): number {
-  let at = keyword + STREAM.length;
-  while (isBlank(pdf[at])) at++;
-  if (pdf[at] === CR) return pdf[at + 1] === LF ? at + 2 : at + 1;
-  return pdf[at] === LF ? at + 1 : -1;
-}
-
-/** The two bytes of a zlib header (RFC 1950): deflate, a window of at most 32 KiB, a valid check. */
+/** A zlib header as pdf.js takes one (RFC 1950): deflate, a valid check, no preset dictionary. */
 function isZlib(data: Buffer): boolean {
   const cmf = data[0];
   const flg = data[1];
   if (cmf === undefined || flg === undefined) return false;
-  return (cmf & 0x0f) === 8 && cmf >> 4 <= 7 && ((cmf << 8) | flg) % 31 === 0;
+  return (cmf & 0x0f) === 8 && ((cmf << 8) | flg) % 31 === 0 && (flg & 0x20) === 0;
 }
 
-/** Outcome of inflating as far as `room` allows: the bytes, or `over` once it passes `room`. */
+/** The data inflated as far as `room` allows, `over` once it passes it; undefined if zlib refuses it. */
 function inflated(data: Buffer, room: number): Buffer | "over" | undefined {
   try {
-    return inflateSync(data, {
+    return inflateRawSync(data.subarray(2), {
+      dictionary: ZERO_WINDOW,
       maxOutputLength: Math.max(1, room + 1),
       finishFlush: constants.Z_SYNC_FLUSH,
     });
@@ -50,10 +54,7 @@ function inflated(data: Buffer, room: number): Buffer | "over" | undefined {
   }
 }
 
-/**
- * Bytes the stream's data unpacks to through its zlib layers, each held whole by pdf.js (more than `room` once
- * it passes it); 0 when it is no zlib data at all (stored as is, a JPEG, another filter, or encrypted).
- */
+/** Bytes the data unpacks to through its zlib layers, each held whole by pdf.js (over `room` once past it). */
 function unpackedLength(data: Buffer, room: number): number {
   let length = 0;
   for (let layer = data; isZlib(layer); ) {
@@ -66,23 +67,40 @@ function unpackedLength(data: Buffer, room: number): number {
   return length;
 }
 
+function isImage(pdf: Buffer, keyword: number): boolean {
+  const text = pdf.toString("latin1", Math.max(0, keyword - DICTIONARY_WINDOW), keyword);
+  const start = text.lastIndexOf("obj");
+  return /\/Subtype\s*\/Image\b/.test(start >= 0 ? text.slice(start) : text);
+}
+
 /**
- * Throws InputTooLargeError when the PDF's streams would unpack to more than `budget` bytes in all. Each is
- * inflated only as far as what is left of the budget, and nothing of it is kept.
+ * Throws InputTooLargeError when the PDF's streams would unpack to more than `budget` bytes in all (images:
+ * IMAGE_ALLOWANCE times it, apart). Each is inflated only as far as what is left, and nothing of it is kept.
  */
 export function checkPdfStreams(bytes: Uint8Array, budget: number, fileName: string): void {
   const pdf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let unpacked = 0;
-  // Every `stream` keyword followed by an end of line, "endstream" and comments included: a false one starts
-  // no zlib data and counts 0, and a true one's data is never skipped over.
+  const left = { text: budget, image: IMAGE_ALLOWANCE * budget };
+  // The end of line after a keyword: pdf.js skips whatever precedes it. Found once per line, so that many
+  // keywords on one long line cost one search.
+  let lineEnd = -1;
+  // Every `stream` keyword, "endstream" and comments included: a false one starts no zlib data and counts
+  // nothing, and a true one's data is never skipped over.
   for (
     let keyword = pdf.indexOf(STREAM);
     keyword >= 0;
     keyword = pdf.indexOf(STREAM, keyword + 1)
   ) {
-    const start = dataStart(pdf, keyword);
-    if (start < 0) continue;
-    unpacked += unpackedLength(pdf.subarray(start), budget - unpacked);
-    if (unpacked > budget) throw unpackedTooLarge("pdf", budget, fileName);
+    if (lineEnd < keyword + STREAM.length) {
+      const lf = pdf.indexOf(LF, keyword + STREAM.length);
+      const cr = pdf.indexOf(CR, keyword + STREAM.length);
+      lineEnd = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+      if (lineEnd < 0) return;
+    }
+    const start = pdf[lineEnd] === CR && pdf[lineEnd + 1] === LF ? lineEnd + 2 : lineEnd + 1;
+    const data = pdf.subarray(start);
+    if (!isZlib(data)) continue;
+    const kind = isImage(pdf, keyword) ? "image" : "text";
+    left[kind] -= STREAM_COST + unpackedLength(data, left[kind]);
+    if (left[kind] < 0) throw unpackedTooLarge("pdf", budget, fileName);
   }
 }

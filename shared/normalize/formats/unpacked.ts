@@ -8,8 +8,8 @@ import { InputTooLargeError } from "../errors";
 
 /**
  * Unpacked bytes allowed per byte of text the input limit allows. Word's XML wraps its text in a few times its
- * size (run properties, revision ids), a PDF's streams in a few times theirs (positioning operators, fonts,
- * images drawn at their size); a bomb is hundreds of times over.
+ * size (run properties, revision ids), a PDF's page streams in a few times theirs (positioning operators,
+ * fonts); a bomb is hundreds of times over.
  */
 export const UNPACKED_PER_TEXT_BYTE = 16;
 

@@ -2,11 +2,11 @@
  * A PDF deflates its streams: its bytes do not bound what pdf.js inflates. A PDF bomb is refused from the
  * count of its streams before pdf.js opens it, whatever its dictionaries say.
  */
-import { deflateSync } from "node:zlib";
+import { deflateRawSync, deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { normalizeDocument } from "../../../shared/normalize";
 import { InputTooLargeError } from "../../../shared/normalize/errors";
-import { checkPdfStreams } from "../../../shared/normalize/formats/pdf-streams";
+import { checkPdfStreams, STREAM_COST } from "../../../shared/normalize/formats/pdf-streams";
 import { type PdfPageSpec, type PdfSpec, writePdf } from "../../fixtures/documents/pdf-writer";
 
 const LIMIT = 64 * 1024;
@@ -42,23 +42,25 @@ describe("a PDF's deflated streams", () => {
     await expect(reading).rejects.toThrow(/bomb\.pdf.*unpacks to more than 1048576 bytes/);
   });
 
-  it("should count every stream's data, up to the budget and no further", () => {
+  it("should count every stream's data and a set-up cost each, up to the budget and no further", () => {
     // Prepare: 600 and 400 bytes once inflated.
     const pdf = Buffer.concat([
       streamObject("/Filter /FlateDecode", deflateSync(spaces(600))),
       streamObject("/Filter /FlateDecode", deflateSync(spaces(400))),
     ]);
+    const exact = 1000 + 2 * STREAM_COST;
 
     // Act & Assess
-    expect(() => checkPdfStreams(pdf, 1000, "page.pdf")).not.toThrow();
-    expect(() => checkPdfStreams(pdf, 999, "page.pdf")).toThrow(InputTooLargeError);
+    expect(() => checkPdfStreams(pdf, exact, "page.pdf")).not.toThrow();
+    expect(() => checkPdfStreams(pdf, exact - 1, "page.pdf")).toThrow(InputTooLargeError);
   });
 
+  /** zlib data as pdf.js reads it and node's inflate would not: `header` before raw deflate data, no checksum. */
+  const zlibAs = (header: number[], raw: Buffer) => Buffer.concat([Buffer.from(header), raw]);
+  const withBadChecksum = (data: Buffer) =>
+    Buffer.concat([data.subarray(0, -4), Buffer.from([0, 0, 0, 0])]);
+
   it.each([
-    [
-      "labelled an image",
-      streamObject("/Subtype /Image /Filter /FlateDecode", deflateSync(spaces(5000))),
-    ],
     [
       "whose filter is named another way",
       streamObject("/Filter /Fl#61teDecode", deflateSync(spaces(5000))),
@@ -71,6 +73,10 @@ describe("a PDF's deflated streams", () => {
     [
       "with a blank before its end of line",
       streamObject("/Filter /FlateDecode", deflateSync(spaces(5000)), " \n"),
+    ],
+    [
+      "with a comment before its end of line",
+      streamObject("/Filter /FlateDecode", deflateSync(spaces(5000)), "%x\r\n"),
     ],
     [
       "holding the bytes endstream",
@@ -86,9 +92,54 @@ describe("a PDF's deflated streams", () => {
         streamObject("/Filter /FlateDecode", deflateSync(spaces(5000))),
       ]),
     ],
+    [
+      "with a wrong checksum",
+      streamObject("/Filter /FlateDecode", withBadChecksum(deflateSync(spaces(5000)))),
+    ],
+    [
+      "whose header states a window over 32 KiB",
+      streamObject("/Filter /FlateDecode", zlibAs([0x88, 0x1c], deflateRawSync(spaces(5000)))),
+    ],
+    [
+      "that refers back before its start",
+      streamObject(
+        "/Filter /FlateDecode",
+        zlibAs(
+          [0x78, 0x9c],
+          deflateRawSync(Buffer.alloc(5000), { dictionary: Buffer.alloc(32768) }),
+        ),
+      ),
+    ],
   ])("should count a stream %s", (_case, pdf) => {
     // Act & Assess
-    expect(() => checkPdfStreams(pdf, 4000, "disguised.pdf")).toThrow(InputTooLargeError);
+    expect(() => checkPdfStreams(pdf, STREAM_COST + 4000, "disguised.pdf")).toThrow(
+      InputTooLargeError,
+    );
+  });
+
+  it("should count an image apart, against four times the budget, since reading text never inflates it", () => {
+    // Prepare
+    const screenshot = streamObject(
+      "/Subtype /Image /Filter /FlateDecode",
+      deflateSync(spaces(5000)),
+    );
+    const labelledBomb = streamObject(
+      "/Subtype /Image /Filter /FlateDecode",
+      deflateSync(spaces(40000)),
+    );
+    const budget = STREAM_COST + 4000;
+
+    // Act & Assess
+    expect(() => checkPdfStreams(screenshot, budget, "photo.pdf")).not.toThrow();
+    expect(() => checkPdfStreams(labelledBomb, budget, "labelled.pdf")).toThrow(InputTooLargeError);
+  });
+
+  it("should refuse a file of stream headers on their set-up cost", () => {
+    // Prepare: a zlib header after every keyword, and nothing that inflates.
+    const pdf = Buffer.from("stream\n\x78\x9c ".repeat(100_000), "latin1");
+
+    // Act & Assess
+    expect(() => checkPdfStreams(pdf, 32 * 1024 * 1024, "headers.pdf")).toThrow(InputTooLargeError);
   });
 
   it("should not count data that does not inflate, as an encrypted PDF's streams", () => {
