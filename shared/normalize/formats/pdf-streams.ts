@@ -101,6 +101,9 @@ export function checkPdfStreams(bytes: Uint8Array, budget: number, fileName: str
     if (!isZlib(data)) continue;
     const kind = isImage(pdf, keyword) ? "image" : "text";
     left[kind] -= STREAM_COST + unpackedLength(data, left[kind]);
-    if (left[kind] < 0) throw unpackedTooLarge("pdf", budget, fileName);
+    if (left[kind] >= 0) continue;
+    throw kind === "text"
+      ? unpackedTooLarge("pdf", budget, fileName)
+      : unpackedTooLarge("pdf", IMAGE_ALLOWANCE * budget, fileName, { times: IMAGE_ALLOWANCE });
   }
 }

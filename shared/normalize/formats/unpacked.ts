@@ -17,13 +17,20 @@ export function unpackedBudget(maxBytes: number): number {
   return UNPACKED_PER_TEXT_BYTE * maxBytes;
 }
 
+/**
+ * The refusal of a document whose compressed parts unpack past `budget`; `images`: a PDF's image streams,
+ * which count apart against `times` × UNPACKED_PER_TEXT_BYTE × the input limit.
+ */
 export function unpackedTooLarge(
   format: "docx" | "pdf",
   budget: number,
   fileName: string,
+  images?: { times: number },
 ): InputTooLargeError {
+  const what = images ? "its images unpack" : "unpacks";
+  const most = UNPACKED_PER_TEXT_BYTE * (images?.times ?? 1);
   return new InputTooLargeError(
-    `unpacks to more than ${budget} bytes (a .${format} may unpack to at most ${UNPACKED_PER_TEXT_BYTE} times the input limit); it is refused without being read further`,
+    `${what} to more than ${budget} bytes (a .${format} may unpack to at most ${most} times the input limit${images ? " in images" : ""}); it is refused without being read further`,
     fileName,
   );
 }
