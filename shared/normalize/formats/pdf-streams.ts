@@ -80,9 +80,10 @@ function isImage(pdf: Buffer, keyword: number): boolean {
 export function checkPdfStreams(bytes: Uint8Array, budget: number, fileName: string): void {
   const pdf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const left = { text: budget, image: IMAGE_ALLOWANCE * budget };
-  // The end of line after a keyword: pdf.js skips whatever precedes it. Found once per line, so that many
-  // keywords on one long line cost one search.
-  let lineEnd = -1;
+  // The next LF and the next CR, -1 once there is none: each search starts past the last one found, so that
+  // finding every keyword's end of line reads the file once (pdf.js skips whatever precedes it).
+  let lf = -2;
+  let cr = -2;
   // Every `stream` keyword, "endstream" and comments included: a false one starts no zlib data and counts
   // nothing, and a true one's data is never skipped over.
   for (
@@ -90,12 +91,11 @@ export function checkPdfStreams(bytes: Uint8Array, budget: number, fileName: str
     keyword >= 0;
     keyword = pdf.indexOf(STREAM, keyword + 1)
   ) {
-    if (lineEnd < keyword + STREAM.length) {
-      const lf = pdf.indexOf(LF, keyword + STREAM.length);
-      const cr = pdf.indexOf(CR, keyword + STREAM.length);
-      lineEnd = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
-      if (lineEnd < 0) return;
-    }
+    const from = keyword + STREAM.length;
+    if (lf !== -1 && lf < from) lf = pdf.indexOf(LF, from);
+    if (cr !== -1 && cr < from) cr = pdf.indexOf(CR, from);
+    const lineEnd = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+    if (lineEnd < 0) return;
     const start = pdf[lineEnd] === CR && pdf[lineEnd + 1] === LF ? lineEnd + 2 : lineEnd + 1;
     const data = pdf.subarray(start);
     if (!isZlib(data)) continue;
