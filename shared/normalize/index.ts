@@ -154,7 +154,7 @@ export async function normalizeDocument(input: NormalizeInput): Promise<Normaliz
   if (!isDocumentFormat(format)) return normalizeArticle(input);
   const maxBytes = input.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
   const doc = await DOCUMENT_READERS[format](input.bytes, input.fileName, maxBytes);
-  checkTextSize(doc, input);
+  checkTextSize(doc, maxBytes, input.fileName);
   return articleOf(doc, input, "utf-8", input.bytes.length);
 }
 
@@ -181,14 +181,13 @@ export function normalizeJsonValue(input: JsonValueInput): NormalizedArticle {
  * (shared/pipeline/resources.ts, INPUT_BUDGET; Amazon Translate bills that text once per language), so the
  * limit holds for the text the document unpacks to as well.
  */
-function checkTextSize(doc: ParsedDocument, input: NormalizeInput): void {
-  const maxBytes = input.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+function checkTextSize(doc: ParsedDocument, maxBytes: number, fileName: string): void {
   let textBytes = 0;
   for (const block of doc.blocks) textBytes += Buffer.byteLength(block.text, "utf8") + 2;
   if (textBytes > maxBytes) {
     throw new InputTooLargeError(
       `its text is ${textBytes} bytes once unpacked from the .${doc.format}, over the limit of ${maxBytes} bytes (the limit holds for a document's text too)`,
-      input.fileName,
+      fileName,
     );
   }
 }
