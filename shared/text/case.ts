@@ -4,10 +4,12 @@
  * letter: where a lost line break may hide). One answer to "is there a \p{Lu} here", read from one table.
  */
 
+import { codeUnitTest } from "./unit-test";
+
 /** \p{Lu}: for callers that keep their own table of units, as isUppercaseUnit does. */
 export const UPPERCASE = /\p{Lu}/u;
-/** \p{Lu} by BMP code unit, filled in as units are met: 0 unknown, 1 uppercase, 2 not. */
-const uppercaseUnit = new Uint8Array(0x10000);
+/** Whether one BMP code unit is \p{Lu}. */
+export const isUppercaseUnit = codeUnitTest(UPPERCASE);
 /** Global, for test() from lastIndex: an ASCII capital, then the next non-ASCII unit, found natively. */
 const ASCII_UPPERCASE = /[A-Z]/g;
 const NON_ASCII = /[^\0-\x7f]/g;
@@ -50,14 +52,4 @@ export function hasUppercase(text: string, from = 0): boolean {
     nonAscii.lastIndex = i;
   }
   return false;
-}
-
-/** Whether one BMP code unit is \p{Lu}. */
-export function isUppercaseUnit(code: number): boolean {
-  let kind = uppercaseUnit[code] as number;
-  if (kind === 0) {
-    kind = UPPERCASE.test(String.fromCharCode(code)) ? 1 : 2;
-    uppercaseUnit[code] = kind;
-  }
-  return kind === 1;
 }
