@@ -8,6 +8,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { benchArgs, refuse } from "./args";
 import { DATASETS, EVAL_DIR, evalDataAvailable, loadArticles } from "./summary-data";
 import {
   evaluate,
@@ -19,7 +20,6 @@ import {
   train,
 } from "./summary-training";
 
-const args = process.argv.slice(2);
 /** Number options (`--name N`) and the selection settings a grid may sweep (`--grid-name a,b,c`). */
 const NUMBER_OPTIONS = [
   "trees",
@@ -41,46 +41,32 @@ const NUMBER_OPTIONS = [
   "w-cased",
   "w-bbc",
   "w-orangesum",
+  "fold-block",
 ];
 const GRID_OPTIONS = ["lead-bonus", "lead-slope", "redundancy", "trigram", "length-penalty"];
-const USAGE = `usage: npm run train:summarizer -- [--write] [--cache FILE] [--<option> N]… [--grid-<setting> a,b,…]…
+const USAGE = `npm run train:summarizer -- [--write] [--cache FILE] [--<option> N]… [--grid-<setting> a,b,…]…
   options: ${NUMBER_OPTIONS.join(", ")}
   grid settings: ${GRID_OPTIONS.join(", ")}`;
 
-/** Options checked before minutes of training: a mistyped one would otherwise be ignored silently. */
-function checkArguments(): void {
-  const valued = new Set(["--cache", ...NUMBER_OPTIONS.map((n) => `--${n}`)]);
-  for (const name of GRID_OPTIONS) valued.add(`--grid-${name}`);
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === "--help") {
-      console.log(USAGE);
-      process.exit(0);
-    }
-    if (arg === "--write") continue;
-    const value = args[i + 1];
-    const bad = !valued.has(arg)
-      ? `unknown option ${arg}`
-      : value === undefined || value.startsWith("--")
-        ? `${arg} needs a value`
-        : arg !== "--cache" &&
-            !(arg.startsWith("--grid-") ? value.split(",") : [value]).every((v) =>
-              Number.isFinite(Number(v)),
-            )
-          ? `${arg} takes numbers, got ${value}`
-          : undefined;
-    if (bad) {
-      console.error(`train:summarizer: ${bad}\n${USAGE}`);
-      process.exit(2);
-    }
-    i++;
+// Checked before minutes of training: a mistyped option would otherwise be ignored silently.
+const valued = [...NUMBER_OPTIONS, ...GRID_OPTIONS.map((name) => `grid-${name}`), "cache"];
+const values: Record<string, string | boolean | undefined> = benchArgs(USAGE, {
+  write: { type: "boolean" },
+  ...Object.fromEntries(valued.map((name) => [name, { type: "string" as const }])),
+});
+for (const name of valued.filter((n) => n !== "cache")) {
+  const value = values[name];
+  if (typeof value !== "string") continue;
+  const numbers = name.startsWith("grid-") ? value.split(",") : [value];
+  if (!numbers.every((v) => v.trim() !== "" && Number.isFinite(Number(v)))) {
+    refuse(USAGE, `--${name} takes numbers, got ${value}`);
   }
 }
-checkArguments();
+const text = (name: string) => values[name] as string | undefined;
 
 function option(name: string, fallback: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
+  const value = text(name);
+  return value === undefined ? fallback : Number(value);
 }
 
 if (!evalDataAvailable()) {
@@ -122,14 +108,13 @@ const options: TrainOptions = {
 };
 
 const started = Date.now();
-const cacheIndex = args.indexOf("--cache");
 const prepared = preparedDevArticles(
   () =>
     DATASETS.flatMap(({ file, sentences }) => {
       const language = file.startsWith("orangesum") ? "fr" : "en";
       return prepare(loadArticles(file), file, SOURCE_OF[file] ?? file, sentences, language);
     }),
-  cacheIndex >= 0 ? args[cacheIndex + 1] : undefined,
+  text("cache"),
 );
 console.error(
   `prepared ${prepared.length} articles in ${((Date.now() - started) / 1000).toFixed(1)} s`,
@@ -157,8 +142,8 @@ for (let fold = 0; fold < FOLDS; fold++) {
 }
 
 const grid = (name: string, fallback: number) => {
-  const i = args.indexOf(`--grid-${name}`);
-  return i >= 0 ? (args[i + 1] as string).split(",").map(Number) : [fallback];
+  const value = text(`grid-${name}`);
+  return value === undefined ? [fallback] : value.split(",").map(Number);
 };
 const leads = new Map<string, ReturnType<typeof evaluateLead>>();
 for (const [file, list] of byFile) leads.set(file, evaluateLead(list));
@@ -201,7 +186,7 @@ for (const leadBonus of grid("lead-bonus", options.leadBonus)) {
         }
 }
 
-if (args.includes("--write")) {
+if (values.write === true) {
   const model = train(prepared, options);
   const path = join(import.meta.dirname, "../../shared/summarize/weights.json");
   const round = (x: number) => Number(x.toPrecision(6));
